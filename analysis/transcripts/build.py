@@ -1,0 +1,306 @@
+"""From a reader's labelled paragraphs (:class:`RawDoc`) to a :class:`Document`.
+
+The same steps for every format:
+
+1. paragraphs before the first label are preamble (notes), never a turn;
+2. long labels are shortened to the name used elsewhere ("President of Russia Vladimir Putin" ->
+   "Vladimir Putin"), keeping any role they name ("..., moderator Fyodor Lukyanov");
+3. stage directions ("(Laughter.)"), time stamps ("10:52 A.M. EDT") and end marks ("###") become
+   notes; editorial brackets ("[as of the date of the interview]") stay in the text and are noted;
+4. a sentence broken over two paragraphs (a page break in the source) is joined again;
+5. each turn gets a role (question / answer / other), see :func:`_assign_roles`;
+6. questions are paired with every answer turn up to the next question; statements before the
+   first question form an ``opening`` segment;
+7. labels that are probably the same person ("SECREATRY MAYORKAS" / "SECRETARY MAYORKAS") are
+   reported in the warnings.
+
+These rules are the project's own (no library pairs interview turns); each is tested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..errors import DiscourseError
+from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, TurnRole
+from .raw import RawDoc
+
+TIMESTAMP = re.compile(r"^\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\)?\.?$")
+END_MARK = re.compile(r"^(?:\\?#{3}|-?\s*END\s*-?|\*\s*\*\s*\*|\[?END\]?)$")
+STAGE_WORDS = (
+    r"laughter|laughs|laughing|applause|inaudible|crosstalk|cross-talk|cross talk|break in audio|audio break|"
+    r"pause|pauses|sighs|chuckles|coughs|off mic|off-mic|off-microphone|technical difficulties|unintelligible|"
+    r"indiscernible|music|silence|interruption|in progress|recording|audio cuts out|video|applauds|booing|"
+    r"via interpreter|as interpreted|speaks in"
+)
+STAGE_INLINE = re.compile(r"\s*\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?", re.I)
+STAGE_WHOLE = re.compile(r"^\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?$", re.I)
+EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
+# A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.
+OPEN_END = re.compile(r"[\w\-\u2013]$")
+SENTENCE_END_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")
+PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
+# Labels that name the asking role itself; without Q turns their turns are the questions.
+ASKING_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|INTERVIEWER|HOST|CHAIR|PRESENTER|ANCHOR)$", re.I)
+ROLE_IN_LABEL = re.compile(r"\b(moderator|interviewer|host|chair(?:man|woman|person)?)\b", re.I)
+# difflib ratio above which two labels are reported as probably one person (catches one typo in a
+# 15-letter label, e.g. SECREATRY/SECRETARY, Fydor/Fyodor; chosen on the briefings corpus).
+ALIAS_RATIO = 0.85
+
+
+@dataclass
+class _Turn:
+    label: str
+    role: TurnRole | None
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Document:
+    """Turn a reader's output into a Document. ``interviewer``: labels whose turns are questions."""
+    notes = list(raw.notes)
+    metadata = dict(raw.metadata)
+    warnings = list(raw.warnings)
+    turns = _group(raw, notes)
+    if not turns:
+        raise DiscourseError(
+            "The file has text but no speaker turns. Start each turn with a speaker label "
+            "('Q:', 'NAME:') or each question and answer with '- '."
+        )
+    hints = dict(raw.role_hints)
+    _shorten_labels(turns, hints)
+    rejoined: list[str] = []
+    for t in turns:
+        t.paragraphs = _rejoin(t.paragraphs, rejoined)
+    if rejoined:
+        metadata["rejoined"] = rejoined
+    final = _extract_notes(turns, notes)
+    roles = _assign_roles(final, hints, interviewer or [])
+    doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
+    for t in doc_turns:
+        for m in EDITORIAL.finditer(t.text):
+            notes.append(Note("editorial", m.group(0), t.index, m.start(), m.end()))
+    pairs = _pair(doc_turns)
+    if not any(p.kind == "qa" for p in pairs):
+        warnings.append(
+            "No question was recognised, so there are no question-answer pairs; all text is one opening "
+            "segment. Name the interviewer (--interviewer) if the transcript has one."
+        )
+    warnings.extend(_alias_warnings([t.label for t in final]))
+    return Document(
+        title=raw.title,
+        date=raw.date,
+        source=raw.source,
+        description=raw.description,
+        format=raw.format,
+        speakers=_speakers(doc_turns, hints),
+        turns=doc_turns,
+        pairs=pairs,
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+        metadata=metadata,
+    )
+
+
+def _group(raw: RawDoc, notes: list[Note]) -> list[_Turn]:
+    turns: list[_Turn] = []
+    for p in raw.paras:
+        if p.label:
+            turns.append(_Turn(p.label, p.role, [p.text] if p.text else []))
+        elif turns:
+            turns[-1].paragraphs.append(p.text)
+        elif p.text:
+            kind = "timestamp" if TIMESTAMP.match(p.text) else "heading"
+            notes.append(Note(kind, p.text))
+    return turns
+
+
+def _shorten_labels(turns: list[_Turn], hints: dict[str, str]) -> None:
+    labels = {t.label for t in turns}
+    rename: dict[str, str] = {}
+    for long in labels:
+        for short in labels:
+            if short != long and long.endswith(" " + short) and len(short.split()) >= 2:
+                if short not in rename or len(short) > len(rename[long]):
+                    rename[long] = short
+    for long in labels:
+        role = hints.get(long)
+        if role is None and (m := ROLE_IN_LABEL.search(long)) and long != m.group(0):
+            role = "interviewer" if m.group(1).lower() == "interviewer" else "moderator"
+        if role:
+            hints.setdefault(rename.get(long, long), role)
+    for t in turns:
+        t.label = rename.get(t.label, t.label)
+
+
+def _is_note(paragraph: str) -> bool:
+    return bool(TIMESTAMP.match(paragraph) or END_MARK.match(paragraph) or STAGE_WHOLE.match(paragraph))
+
+
+def _rejoin(paragraphs: list[str], rejoined: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paragraphs:
+        if out and OPEN_END.search(out[-1]) and p and not _is_note(p):
+            out[-1] = f"{out[-1]} {p}"
+            rejoined.append(" ".join(p.split()[:6]))
+        else:
+            out.append(p)
+    return out
+
+
+def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
+    """Take stage directions, time stamps and end marks out of the turns' text into notes."""
+    kept: list[_Turn] = []
+    for t in turns:
+        paragraphs = []
+        index = len(kept) + 1
+        for p in t.paragraphs:
+            if TIMESTAMP.match(p):
+                notes.append(Note("timestamp", p, index))
+            elif _is_note(p):
+                notes.append(Note("stage", p, index))
+            else:
+                if "(" in p:
+                    for m in STAGE_INLINE.finditer(p):
+                        notes.append(Note("stage", m.group(0).strip(), index))
+                    p = STAGE_INLINE.sub("", p).strip()
+                if p:
+                    paragraphs.append(p)
+        # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened.
+        kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)]))
+    return kept
+
+
+def _ends_in_question(text: str) -> bool:
+    return bool(SENTENCE_END_QUESTION.search(text))
+
+
+def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[str]) -> list[TurnRole]:
+    """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
+    or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
+
+    The speaker with the most words among the rest is the principal respondent: a question at the
+    end of their turn is rhetorical or a counter-question, so it does not open a new pair.
+    """
+    asked = {name.casefold() for name in interviewer}
+    has_q = any(t.label == "Q" or t.role == "question" for t in turns)
+    questioners = {t.label for t in turns if t.label.casefold() in asked}
+    questioners |= {name for name, role in hints.items() if role in ("interviewer", "moderator")}
+    procedural: set[str] = set()
+    if has_q:
+        procedural = {t.label for t in turns if PROCEDURAL_LABELS.match(t.label)} - questioners
+    else:
+        questioners |= {t.label for t in turns if ASKING_LABELS.match(t.label)}
+        if not questioners:
+            questioners = _infer_interviewer(turns)
+    words = Counter()
+    for t in turns:
+        if t.label not in questioners and t.label not in procedural:
+            words[t.label] += sum(len(p.split()) for p in t.paragraphs)
+    principal = {words.most_common(1)[0][0]} if words else set()
+    roles: list[TurnRole] = []
+    for t in turns:
+        if t.role is not None:
+            roles.append(t.role)
+        elif t.label == "Q" or t.label in questioners:
+            roles.append("question")
+        elif t.label == "A" or t.label in principal:
+            roles.append("answer")
+        elif t.label in procedural:
+            roles.append("other")
+        elif not has_q and _ends_in_question(t.paragraphs[-1]):
+            roles.append("question")
+        else:
+            roles.append("answer")
+    return roles
+
+
+def _infer_interviewer(turns: list[_Turn]) -> set[str]:
+    """The speaker (with at least two turns) whose turns most often end in a question, if that share
+    is at least a third and higher than every other speaker's; none otherwise."""
+    total: Counter = Counter()
+    asking: Counter = Counter()
+    for t in turns:
+        total[t.label] += 1
+        asking[t.label] += _ends_in_question(t.paragraphs[-1])
+    shares = sorted(((asking[s] / total[s], s) for s in total if total[s] >= 2), reverse=True)
+    if not shares or shares[0][0] < 1 / 3:
+        return set()
+    if len(shares) > 1 and shares[1][0] >= shares[0][0]:
+        return set()
+    return {shares[0][1]}
+
+
+def _pair(turns: tuple[Turn, ...]) -> tuple[Pair, ...]:
+    pairs: list[Pair] = []
+    q_turns: list[Turn] = []
+    answers: list[Answer] = []
+    opening: list[Answer] = []
+
+    def close() -> None:
+        if q_turns:
+            pairs.append(
+                Pair(
+                    pair=len(pairs) + 1,
+                    kind="qa",
+                    question="\n\n".join(t.text for t in q_turns),
+                    asked_by=q_turns[-1].speaker,
+                    question_turns=tuple(t.index for t in q_turns),
+                    answers=tuple(answers),
+                )
+            )
+
+    for t in turns:
+        if t.role == "question":
+            if answers or not q_turns:
+                close()
+                q_turns, answers = [], []
+            q_turns.append(t)
+        elif t.role == "answer":
+            (answers if q_turns else opening).append(Answer(t.speaker, t.index, t.text))
+    close()
+    if opening:
+        first = Pair(1, "opening", None, None, (), tuple(opening))
+        pairs = [first] + [
+            Pair(p.pair + 1, p.kind, p.question, p.asked_by, p.question_turns, p.answers) for p in pairs
+        ]
+    return tuple(pairs)
+
+
+def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, ...]:
+    asks: Counter = Counter()
+    answers: Counter = Counter()
+    order: list[str] = []
+    for t in turns:
+        if t.speaker not in order:
+            order.append(t.speaker)
+        if t.role == "question":
+            asks[t.speaker] += 1
+        elif t.role == "answer":
+            answers[t.speaker] += 1
+    out = []
+    for name in order:
+        role: SpeakerRole
+        if hints.get(name) in ("interviewer", "moderator", "interviewee"):
+            role = hints[name]  # type: ignore[assignment]
+        elif asks[name] > answers[name]:
+            role = "interviewer"
+        elif answers[name]:
+            role = "interviewee"
+        else:
+            role = "moderator" if PROCEDURAL_LABELS.match(name) else "other"
+        out.append(Speaker(name, role))
+    return tuple(out)
+
+
+def _alias_warnings(labels: list[str]) -> list[str]:
+    unique = [label for label in dict.fromkeys(labels) if label not in ("Q", "A")]
+    out = []
+    for i, a in enumerate(unique):
+        for b in unique[i + 1:]:
+            m = SequenceMatcher(None, a.casefold(), b.casefold())
+            if m.real_quick_ratio() >= ALIAS_RATIO and m.ratio() >= ALIAS_RATIO:
+                out.append(f"Speaker labels {a!r} and {b!r} look alike and may be the same person.")
+    return out

@@ -42,13 +42,22 @@ EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
 # A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.
 OPEN_END = re.compile(r"[\w\-\u2013]$")
 SENTENCE_END_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+")
+# Closing courtesies after a question ("... what would you say to him? Thank you.").
+COURTESY = re.compile(r"^(?:thanks?\b.*|thank you\b.*|that is (?:my|the) (?:\w+ )?question\.?|please\.?)$", re.I)
+MENTIONS_QUESTION = re.compile(r"\b(?:my|a|one) (?:\w+ )?question\b", re.I)
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # Labels that name the asking role itself; without Q turns their turns are the questions.
 ASKING_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|INTERVIEWER|HOST|CHAIR|PRESENTER|ANCHOR)$", re.I)
-ROLE_IN_LABEL = re.compile(r"\b(moderator|interviewer|host|chair(?:man|woman|person)?)\b", re.I)
+ROLE_IN_LABEL = re.compile(r"\b(moderator|interviewer|host)\b", re.I)
+# A label longer than this many words is a title plus a name ("Chairman of the Board of ... Andrei
+# Bystritsky"): it is shortened to its last two words, and the full label kept in the metadata.
+LONG_LABEL_WORDS = 5
 # difflib ratio above which two labels are reported as probably one person (catches one typo in a
 # 15-letter label, e.g. SECREATRY/SECRETARY, Fydor/Fyodor; chosen on the briefings corpus).
 ALIAS_RATIO = 0.85
+# How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
+CALL_ON_MAX_WORDS = 12
 
 
 @dataclass
@@ -70,7 +79,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "('Q:', 'NAME:') or each question and answer with '- '."
         )
     hints = dict(raw.role_hints)
-    _shorten_labels(turns, hints)
+    _shorten_labels(turns, hints, metadata)
     rejoined: list[str] = []
     for t in turns:
         t.paragraphs = _rejoin(t.paragraphs, rejoined)
@@ -117,14 +126,19 @@ def _group(raw: RawDoc, notes: list[Note]) -> list[_Turn]:
     return turns
 
 
-def _shorten_labels(turns: list[_Turn], hints: dict[str, str]) -> None:
+def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -> None:
     labels = {t.label for t in turns}
     rename: dict[str, str] = {}
     for long in labels:
         for short in labels:
             if short != long and long.endswith(" " + short) and len(short.split()) >= 2:
-                if short not in rename or len(short) > len(rename[long]):
+                if long not in rename or len(short) > len(rename[long]):
                     rename[long] = short
+        words = long.split()
+        if long not in rename and len(words) > LONG_LABEL_WORDS and all(w[:1].isupper() for w in words[-2:]):
+            rename[long] = " ".join(words[-2:])
+    if rename:
+        metadata["speaker_labels"] = {short: long for long, short in sorted(rename.items())}
     for long in labels:
         role = hints.get(long)
         if role is None and (m := ROLE_IN_LABEL.search(long)) and long != m.group(0):
@@ -174,7 +188,16 @@ def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
 
 
 def _ends_in_question(text: str) -> bool:
-    return bool(SENTENCE_END_QUESTION.search(text))
+    """The turn ends by asking: its last sentence (courtesies such as "Thank you." set aside) ends
+    in "?", or one of its last two sentences does and the other says it is a question."""
+    sentences = SENTENCE_SPLIT.split(text[-800:].strip())
+    while sentences and COURTESY.match(sentences[-1].strip()):
+        sentences.pop()
+    if not sentences:
+        return False
+    if SENTENCE_END_QUESTION.search(sentences[-1]):
+        return True
+    return len(sentences) > 1 and "?" in sentences[-2] and bool(MENTIONS_QUESTION.search(sentences[-1]))
 
 
 def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[str]) -> list[TurnRole]:
@@ -201,7 +224,7 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
             words[t.label] += sum(len(p.split()) for p in t.paragraphs)
     principal = {words.most_common(1)[0][0]} if words else set()
     roles: list[TurnRole] = []
-    for t in turns:
+    for i, t in enumerate(turns):
         if t.role is not None:
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
@@ -210,11 +233,25 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
             roles.append("answer")
         elif t.label in procedural:
             roles.append("other")
-        elif not has_q and _ends_in_question(t.paragraphs[-1]):
+        elif not has_q and (_ends_in_question(t.paragraphs[-1]) or _called_on(turns, i, questioners)):
             roles.append("question")
         else:
             roles.append("answer")
     return roles
+
+
+def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
+    """A moderator's short turn that names the next speaker ("Rein Muellerson." / "Mr Saran, please.")
+    gives them the floor to ask: their turn is a question even when it does not end in one."""
+    if i == 0 or turns[i - 1].label not in questioners:
+        return False
+    prev = " ".join(turns[i - 1].paragraphs)
+    if len(prev.split()) > CALL_ON_MAX_WORDS:
+        prev = " ".join(turns[i - 1].paragraphs[-1:])
+        if len(prev.split()) > CALL_ON_MAX_WORDS:
+            return False
+    names = [w for w in re.findall(r"[\w'\-]+", turns[i].label) if len(w) >= 3 and w[0].isupper()]
+    return any(re.search(rf"\b{re.escape(n)}\b", prev) for n in names)
 
 
 def _infer_interviewer(turns: list[_Turn]) -> set[str]:

@@ -1,0 +1,143 @@
+"""PDF reader: text layer to paragraphs, headers/footers, scanned PDFs, damaged and hostile files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader, PdfWriter
+
+from analysis.errors import DiscourseError
+from analysis.transcripts import pdf as pdf_reader
+from analysis.transcripts.model import Note
+from analysis.transcripts.pdf import read_pdf, split_paragraphs
+
+DATA = Path(__file__).resolve().parents[2] / "data"  # fixtures made by tests/data/make_fixtures.py
+INTERVIEW = (DATA / "pdf_interview.pdf").read_bytes()
+SCANNED = (DATA / "pdf_scanned.pdf").read_bytes()
+
+
+def test_interview_fixture() -> None:
+    raw = read_pdf(INTERVIEW)
+    assert raw.format == "pdf"
+    assert raw.title == "Interview with Jane Doe"
+    assert [(p.label, p.role, p.text) for p in raw.paras] == [
+        (None, None, "Interview with Jane Doe Recorded on 4 March 2021."),
+        ("INTERVIEWER", None, "Where did you grow up, and what was it like?"),
+        ("JANE DOE", None, "In a small town. It was quiet and the winters were long."),
+        ("INTERVIEWER", None, "Did you like it?"),
+        # the hyphenated word is joined, and the sentence runs on over the page break
+        ("JANE DOE", None, "Not at first. Later I understood its charm, and I still go back every summer."),
+        ("Q", "question", "Why did you leave?"),
+        # the line before "INTERVIEWER:" does not end a sentence, so it is not split there
+        ("A", "answer", "Work. The city had jobs INTERVIEWER: and you took one?"),
+        ("INTERVIEWER", None, "Thank you."),
+    ]
+    assert raw.notes == [Note("footer", "Jane Doe interview transcript"), Note("footer", "Page 1 of 3")]
+    assert raw.metadata == {"pages": 3}
+    assert raw.warnings == []
+
+
+def test_scanned_pdf_needs_ocr() -> None:
+    with pytest.raises(DiscourseError, match="no text layer") as e:
+        read_pdf(SCANNED)
+    assert "OCR" in str(e.value)
+
+
+def merged(*pdfs: bytes) -> bytes:
+    writer = PdfWriter()
+    for data in pdfs:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def test_pages_without_text_are_warned() -> None:
+    raw = read_pdf(merged(INTERVIEW, SCANNED))
+    assert raw.metadata == {"pages": 5}
+    assert raw.warnings == ["PDF page(s) 4, 5 have no text layer (scanned?); their text is missing."]
+
+
+def test_password_protected() -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(INTERVIEW))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    with pytest.raises(DiscourseError, match="password"):
+        read_pdf(buf.getvalue())
+
+
+def test_too_many_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    with pytest.raises(DiscourseError, match="3 pages; this reader takes at most 2"):
+        read_pdf(INTERVIEW)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"hello, not a pdf", "not a PDF"),
+        (b"%PDF-1.4\n%%EOF", "could not be read"),
+        (INTERVIEW[: len(INTERVIEW) // 2], None),  # truncated: pypdf may recover some pages or fail
+    ],
+)
+def test_bad_files(data: bytes, message: str | None) -> None:
+    if message is None:
+        try:
+            read_pdf(data)
+        except DiscourseError:
+            pass
+        return
+    with pytest.raises(DiscourseError, match=message):
+        read_pdf(data)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["MR. A: One.", "MS. B: Two."], ["MR. A: One.", "MS. B: Two."]),
+        (["MR. A: One", "MS. B: Two."], ["MR. A: One MS. B: Two."]),  # no sentence end before the label
+        (["Q Why?", "MS. B: Because --", "Q And?"], ["Q Why?", "MS. B: Because --", "Q And?"]),
+        (["First part", "", "second part"], ["First part", "second part"]),  # a blank line
+        (["a trans-", "cript here."], ["a transcript here."]),
+        (["a well-", "Known name."], ["a well- Known name."]),  # capital after the hyphen: kept
+        (["He said:", "Vladimir Putin: Yes."], ["He said:", "Vladimir Putin: Yes."]),
+        (["", "", "x"], ["x"]),
+    ],
+)
+def test_split_paragraphs(lines: list[str], expected: list[str]) -> None:
+    assert split_paragraphs(lines) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300).map(lambda b: b"%PDF-1.7\n" + b))
+def test_any_bytes_raise_only_discourse_error(data: bytes) -> None:
+    try:
+        read_pdf(data)
+    except DiscourseError:
+        pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(INTERVIEW) - 1), st.sampled_from(list(b"0 9<>/()[]R\nxobj"))),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_damaged_pdf_raises_only_discourse_error(edits: list[tuple[int, int]]) -> None:
+    data = bytearray(INTERVIEW)
+    for at, byte in edits:
+        data[at] = byte
+    try:
+        read_pdf(bytes(data))
+    except DiscourseError:
+        pass

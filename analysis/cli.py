@@ -1,6 +1,7 @@
 """The command-line shell over the library: each command parses its arguments and calls one function.
 
     python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
+    python -m analysis analyze FILE... [--out PATH] [--level answer|sentence] [--topics FILE]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2.
 Heavy modules are imported inside the commands so that ``parse`` starts fast.
@@ -45,6 +46,55 @@ def _as_text(doc) -> str:
     return "\n".join(lines)
 
 
+OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+
+
+def _analyze_command(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    import pandas as pd
+
+    from . import frames, topics
+    from .transcripts import load
+
+    if args.out is not None and Path(args.out).suffix.lower() not in OUTPUT_FORMATS:
+        raise DiscourseError(f"--out {args.out}: use a .csv, .jsonl or .parquet file name.")
+    dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
+    parts, failures = [], []
+    for name in args.files:
+        try:
+            result = frames.analyze(load(name, interviewer=args.interviewer), document=name, dictionary=dictionary, detail="summary")
+        except DiscourseError as e:
+            failures.append(f"{name}: {e}")
+            continue
+        parts.append(result.answers if args.level == "answer" else result.sentences)
+    if parts:
+        _write(pd.concat(parts, ignore_index=True), args.out)
+    if failures:
+        done = len(args.files) - len(failures)
+        raise DiscourseError(
+            f"{len(failures)} of {len(args.files)} files could not be analysed ({done} written):\n  " + "\n  ".join(failures)
+        )
+
+
+def _write(frame, out: str | None) -> None:
+    from pathlib import Path
+
+    if out is None:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    kind = OUTPUT_FORMATS[Path(out).suffix.lower()]
+    try:
+        if kind == "csv":
+            frame.to_csv(out, index=False)
+        elif kind == "jsonl":
+            frame.to_json(out, orient="records", lines=True, force_ascii=False)
+        else:
+            frame.to_parquet(out, index=False)
+    except OSError as e:
+        raise DiscourseError(f"--out {out}: cannot write there ({e.strerror or e}).") from e
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
@@ -59,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="speaker label whose turns are questions (repeatable); overrides the inferred interviewer",
     )
     p.set_defaults(run=_parse_command)
+
+    a = sub.add_parser("analyze", help="measure every answer: sentiment, topics (CSV on stdout without --out)")
+    a.add_argument("files", nargs="+", metavar="FILE", help="one or more transcripts")
+    a.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (by extension)")
+    a.add_argument("--level", choices=["answer", "sentence"], default="answer", help="one row per answer or per sentence")
+    a.add_argument("--topics", default=None, metavar="FILE", help="topic dictionary (.yaml or LIWC-style .dic)")
+    a.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
+    a.set_defaults(run=_analyze_command)
     return ap
 
 

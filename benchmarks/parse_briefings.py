@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.errors import DiscourseError  # noqa: E402
 from analysis.transcripts import load  # noqa: E402
 
-Q_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)[ \t\u00a0]*Q(?:[ \t\u00a0]|:)")
+Q_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)[ \t\u00a0]*[*_]*Q(?:[ \t\u00a0]|:)")
+# (italic "*Q    ...*" paragraphs are remote questioners in some briefings: they count too)
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ BRIEFINGS = [
     "2021-02/2021-02-04-press-briefing-by-press-secretary-jen-psaki-and-national-security-advisor-jake-sullivan-february-4-2021.md",
     "2023-06/2023-06-01-background-press-call-on-accountability-for-the-ongoing-violence-in-sudan.md",
 ]
-Q_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)[ \t\u00a0]*Q(?:[ \t\u00a0]|:)")
+Q_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)[ \t\u00a0]*[*_]*Q(?:[ \t\u00a0]|:)")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,45 @@
+"""Entry point: page routing and the document chooser shared by every page.
+
+    streamlit run dashboard/app.py
+
+Document, page and answer live in the URL (``/overview?doc=...``, ``/?doc=...&pair=3``), bound to the
+widgets with Streamlit's ``bind="query-params"``, so a copied link reopens the same view.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/, not the root, on the path
+    sys.path.insert(0, str(ROOT))
+
+from dashboard import sources  # noqa: E402
+
+# No page or page_icon icons: Streamlit turns the current page's icon into a favicon fetched from a CDN,
+# and the dashboard must work with no network.
+st.set_page_config(page_title="Discourse dashboard", layout="wide")
+
+PAGES = [
+    st.Page(str(ROOT / "dashboard" / "views" / "reader.py"), title="Reader", url_path="reader", default=True),
+    st.Page(str(ROOT / "dashboard" / "views" / "overview.py"), title="Overview", url_path="overview"),
+    st.Page(str(ROOT / "dashboard" / "views" / "methods.py"), title="Methods", url_path="methods"),
+    st.Page(str(ROOT / "dashboard" / "views" / "upload.py"), title="Upload", url_path="upload"),
+]
+page = st.navigation(PAGES, position="top")
+# Less empty space above the content, so that a 1280x720 projector shows text and charts together.
+st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 3.2rem;}</style>")
+
+available = sources.sources()
+st.sidebar.selectbox(
+    "Document",
+    options=list(available),
+    key="doc",
+    bind="query-params",
+    help="The default interview, or a transcript you uploaded in this session (Upload page).",
+)
+st.sidebar.caption(sources.current().label)
+page.run()

@@ -1,0 +1,213 @@
+"""Pure chart functions: a tidy frame in, a Plotly figure out (no Streamlit here).
+
+Sentiment colours come from ColorBrewer's RdBu diverging scheme, which stays distinguishable for the
+common colour-vision deficiencies (Brewer, colorbrewer2.org, "colorblind safe"); every coloured mark
+also carries its number, so colour is never the only carrier. Marks that lead into the Reader carry
+the pair number in ``customdata[0]``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# ColorBrewer RdBu (11 classes), negative -> positive.
+RDBU = ["#67001f", "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"]
+SENTIMENT_SCALE = [[i / (len(RDBU) - 1), c] for i, c in enumerate(RDBU)]
+TOPIC_SCALE = "Blues"  # sequential ColorBrewer, for rates (no sign)
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
+QUESTION_COLOUR = "#7f7f7f"
+# What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
+CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def sentiment_colour(value: float) -> str:
+    """The RdBu colour for a compound score in [-1, 1] (NaN: neutral grey)."""
+    if value != value:  # NaN
+        return "#bdbdbd"
+    i = round((max(-1.0, min(1.0, value)) + 1) / 2 * (len(RDBU) - 1))
+    return RDBU[i]
+
+
+def ink_for(background: str) -> str:
+    """Black or white text, whichever reads better on ``background`` (#rrggbb)."""
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
+
+
+def number(value: float) -> str:
+    """``+0.27``; a value that rounds to zero reads ``0.00`` (never ``-0.00``)."""
+    if value != value:
+        return "n/a"
+    return "0.00" if abs(value) < 0.005 else f"{value:+.2f}"
+
+
+def _wrap(text: str, width: int = 70, lines: int = 8) -> str:
+    wrapped = textwrap.wrap(text, width=width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines] + ["…"]
+    # Plotly hover labels are HTML: escape the user's text; <br> is ours.
+    return "<br>".join(_escape(w) for w in wrapped)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=17)),
+        height=height,
+        margin=dict(l=10, r=10, t=50, b=10),
+        font=FONT,
+        plot_bgcolor="white",
+        hoverlabel=dict(font_size=14, align="left"),
+        clickmode="event+select",
+    )
+    return fig
+
+
+def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None) -> go.Figure:
+    """One bar per sentence of an answer in reading order (top to bottom), length = VADER compound.
+
+    ``sentences``: rows of one answer from ``Analysis.sentences`` (``sentence, text, sentiment``).
+    """
+    s = sentences.sort_values("sentence")
+    colours = [sentiment_colour(v) for v in s["sentiment"]]
+    widths = [3 if selected is not None and n == selected else 0.5 for n in s["sentence"]]
+    fig = go.Figure(
+        go.Bar(
+            x=s["sentiment"],
+            y=[f"S{n}" for n in s["sentence"]],
+            orientation="h",
+            marker=dict(color=colours, line=dict(color="#000000", width=widths)),
+            text=[number(v) for v in s["sentiment"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=list(zip(s["sentence"], s["text"].map(_wrap))),
+            hovertemplate="<b>Sentence %{customdata[0]}</b>: %{x:+.3f}<br>%{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
+    fig.update_xaxes(range=[-1.15, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
+    height = max(260, 60 + 22 * len(s))
+    return _layout(fig, title="Sentiment sentence by sentence", height=height)
+
+
+def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
+    """Topic rates per 1,000 words of one answer (``labels``: column -> readable topic name)."""
+    rates = [(labels[c], float(row[c]), int(row[c + "_count"])) for c in labels]
+    rates.sort(key=lambda r: r[1])
+    fig = go.Figure(
+        go.Bar(
+            x=[r[1] for r in rates],
+            y=[r[0] for r in rates],
+            orientation="h",
+            marker_color="#4393c3",
+            text=[f"{r[1]:.1f} ({r[2]})" for r in rates],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.1f} per 1,000 words<extra></extra>",
+        )
+    )
+    top = max([r[1] for r in rates] + [1.0])
+    fig.update_xaxes(range=[0, top * 1.35], title="matches per 1,000 words (count)")
+    return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
+
+
+def arc(answers: pd.DataFrame) -> go.Figure:
+    """Each answer's mean sentence sentiment with its range (min-max), and its question's, in order."""
+    a = answers.sort_values("pair")
+    x = a["pair"]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=a["sentiment"],
+            mode="markers+text+lines",
+            line=dict(color="#bbbbbb", width=1),
+            marker=dict(size=16, color=[sentiment_colour(v) for v in a["sentiment"]], line=dict(color="#000", width=1)),
+            error_y=dict(
+                type="data",
+                symmetric=False,
+                array=a["sentiment_max"] - a["sentiment"],
+                arrayminus=a["sentiment"] - a["sentiment_min"],
+                color="#888",
+                thickness=1.2,
+            ),
+            text=[number(v) for v in a["sentiment"]],
+            textposition="middle right",
+            name="answer (mean of sentences; bar: min to max)",
+            customdata=list(
+                zip(a["pair"], a["sentiment_min"], a["sentiment_max"], a["n_sentences"], a["answer"].map(lambda t: _wrap(t, 60, 4)))
+            ),
+            hovertemplate=(
+                "<b>Answer %{customdata[0]}</b>: mean %{y:+.2f} over %{customdata[3]} sentences"
+                "<br>range %{customdata[1]:+.2f} to %{customdata[2]:+.2f}<br>%{customdata[4]}<extra></extra>"
+            ),
+        )
+    )
+    q = a[a["question_sentiment"].notna()]
+    fig.add_trace(
+        go.Scatter(
+            x=q["pair"],
+            y=q["question_sentiment"],
+            mode="markers",
+            marker=dict(symbol="diamond-open", size=12, color=QUESTION_COLOUR, line=dict(width=2)),
+            name="question (mean of sentences)",
+            customdata=list(zip(q["pair"], q["question"].map(lambda t: _wrap(t, 60, 4)))),
+            hovertemplate="<b>Question %{customdata[0]}</b>: %{y:+.2f}<br>%{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="question-answer pair", tickmode="array", tickvals=list(x), range=[x.min() - 0.5, x.max() + 0.9])
+    fig.update_yaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#444", title="VADER compound")
+    fig.update_layout(legend=dict(orientation="h", y=-0.25, x=0))
+    return _layout(fig, title="Sentiment across the interview (click an answer to read it)", height=420)
+
+
+def heatmap(answers: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """Answers (rows) x topics (columns), cell = rate per 1,000 words, with the number in the cell."""
+    a = answers.sort_values("pair")
+    cols = list(labels)
+    z = a[cols].to_numpy()
+    counts = a[[c + "_count" for c in cols]].to_numpy()
+    rows = [f"A{p}" for p in a["pair"]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[labels[c] for c in cols],
+            y=rows,
+            colorscale=TOPIC_SCALE,
+            zmin=0,
+            text=[[f"{v:.1f}" for v in row] for row in z],
+            texttemplate="%{text}",
+            colorbar=dict(title="per 1,000<br>words"),
+            hoverinfo="skip",
+        )
+    )
+    # Heatmap cells cannot be selected in Plotly; a transparent marker on each cell carries the click
+    # (and the hover text) so that a cell leads to its answer in the Reader.
+    xs, ys, data, texts = [], [], [], []
+    for (pair, name, crow, zrow) in zip(a["pair"], rows, counts, z):
+        for c, n, v in zip(cols, crow, zrow):
+            xs.append(labels[c])
+            ys.append(name)
+            data.append(int(pair))
+            texts.append(f"Answer {pair} · {labels[c]}: {v:.1f} per 1,000 words ({int(n)} matches)")
+    fig.add_trace(
+        go.Scatter(
+            x=xs, y=ys, mode="markers", customdata=data, text=texts, hovertemplate="%{text}<extra></extra>",
+            marker=dict(symbol="square", size=26, color="rgba(0,0,0,0.01)"), showlegend=False,
+            selected=dict(marker=dict(color="rgba(0,0,0,0.01)")), unselected=dict(marker=dict(opacity=1)),
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(tickangle=-30)
+    return _layout(fig, title="Topics per answer (click a cell to read the answer)", height=max(320, 120 + 30 * len(rows)))
+
+
+def minimal(values: list[float]) -> go.Figure:
+    """The floor of the benchmark: one plain bar chart."""
+    return go.Figure(go.Bar(y=values))

@@ -1,0 +1,144 @@
+"""The answer text as HTML with switchable highlight layers (pure: no Streamlit).
+
+Every character of the user's text goes through :func:`html.escape`; the only markup is ours. The
+text is cut into segments at every span boundary (sentiment word, topic term, sentence), and each
+segment carries the classes and the explanation of every annotation that covers it. An annotated
+segment is focusable (``tabindex="0"``), so its explanation shows on hover, on click and from the
+keyboard, through CSS alone (no script).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from .charts import ink_for, sentiment_colour
+
+Layer = Literal["sentiment", "topics", "numbers"]
+
+STYLE = """
+<style>
+.dd-text { font-size: 1.12rem; line-height: 1.75; white-space: pre-wrap; max-width: 52rem; }
+.dd-text .a { position: relative; border-radius: 3px; padding: 0 1px; cursor: help; }
+.dd-text .a:focus { outline: 2px solid #000; outline-offset: 1px; }
+.dd-text .t { border-bottom: 3px solid #5e3c99; }
+.dd-text .sel { background: #fff3b0; box-shadow: 0 0 0 2px #fff3b0; }
+.dd-text sup { font-size: 0.7em; color: #333; margin-left: 1px; }
+.dd-text .a[data-tip]:hover::after, .dd-text .a[data-tip]:focus::after {
+  content: attr(data-tip); position: absolute; left: 0; top: 1.9em; z-index: 10; width: max-content;
+  max-width: 26rem; white-space: pre-line; background: #222; color: #fff; padding: 6px 9px;
+  border-radius: 4px; font-size: 0.9rem; line-height: 1.35; }
+.dd-legend { font-size: 0.95rem; margin: 0.2rem 0 0.6rem 0; }
+.dd-legend span { padding: 1px 6px; border-radius: 3px; margin-right: 8px; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    kind: str  # "sentiment" | "topic" | "sentence"
+    tip: str = ""
+    valence: float = 0.0
+
+
+def explain_word(row: pd.Series) -> str:
+    """Why a word moved the score: its lexicon valence, what the rules did, its final valence."""
+    parts = [f"“{row['token']}” lexicon valence {row['valence_lexicon']:+.2f}"]
+    if row["negated"]:
+        parts.append("negated (a 'not'-type word before it flips and scales it by -0.74)")
+    if row["booster"]:
+        parts.append(f"intensity changed by “{row['booster']}”")
+    if row["caps"]:
+        parts.append("ALL CAPS emphasis")
+    if row["but_weight"] != 1.0:
+        side = "before" if row["but_weight"] < 1 else "after"
+        parts.append(f"{side} 'but': weight x{row['but_weight']:g}")
+    parts.append(f"counts {row['valence']:+.2f} in this sentence's score")
+    return "\n".join(parts)
+
+
+def explain_term(topic_label: str, entry: str, kind: str) -> str:
+    how = {"exact": "exact entry", "wildcard": "wildcard entry", "phrase": "phrase"}.get(kind, kind)
+    return f"Topic: {topic_label}\nmatched {how} “{entry}”"
+
+
+def spans(
+    contributions: pd.DataFrame,
+    terms: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    topic_labels: dict[str, str],
+    layers: Iterable[Layer],
+    selected: int | None = None,
+) -> list[_Span]:
+    layers = set(layers)
+    out: list[_Span] = []
+    if "sentiment" in layers:
+        for _, r in contributions.iterrows():
+            out.append(_Span(int(r["start"]), int(r["end"]), "sentiment", explain_word(r), float(r["valence"])))
+    if "topics" in layers:
+        for _, r in terms.iterrows():
+            label = topic_labels.get(r["topic"], r["topic"])
+            out.append(_Span(int(r["start"]), int(r["end"]), "topic", explain_term(label, r["entry"], r["kind"])))
+    if selected is not None:
+        for _, r in sentences[sentences["sentence"] == selected].iterrows():
+            out.append(_Span(int(r["start"]), int(r["end"]), "sentence"))
+    return out
+
+
+def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str:
+    """``text`` as escaped HTML with ``annotations`` marked (see the module docstring)."""
+    cuts = {0, len(text)}
+    for a in annotations:
+        cuts.update((max(0, a.start), min(len(text), a.end)))
+    points = sorted(cuts)
+    pieces = []
+    for lo, hi in zip(points, points[1:]):
+        covering = [a for a in annotations if a.start <= lo and hi <= a.end]
+        chunk = html.escape(text[lo:hi])
+        if not covering:
+            pieces.append(chunk)
+            continue
+        classes, styles, tips = [], [], []
+        for a in covering:
+            if a.kind == "sentence":
+                classes.append("sel")
+            elif a.kind == "topic":
+                classes.append("a t")
+                tips.append(a.tip)
+            elif a.kind == "sentiment":
+                classes.append("a s")
+                bg = sentiment_colour(max(-1.0, min(1.0, a.valence / 3)))
+                styles.append(f"background:{bg};color:{ink_for(bg)}")
+                tips.append(a.tip)
+        attrs = f' class="{" ".join(dict.fromkeys(" ".join(classes).split()))}"'
+        if styles:
+            attrs += f' style="{styles[-1]}"'
+        if tips:
+            attrs += f' tabindex="0" data-tip="{html.escape(chr(10).join(tips), quote=True)}"'
+        sup = ""
+        if numbers and any(a.kind == "sentiment" and a.end == hi for a in covering):
+            v = next(a.valence for a in covering if a.kind == "sentiment")
+            sup = f"<sup>{v:+.1f}</sup>"
+        pieces.append(f"<span{attrs}>{chunk}</span>{sup}")
+    return STYLE + '<div class="dd-text">' + "".join(pieces) + "</div>"
+
+
+def legend(layers: Iterable[Layer]) -> str:
+    layers = set(layers)
+    items = []
+    if "sentiment" in layers:
+        neg, pos = sentiment_colour(-0.8), sentiment_colour(0.8)
+        items.append(f'<span style="background:{neg};color:{ink_for(neg)}">negative word</span>')
+        items.append(f'<span style="background:{pos};color:{ink_for(pos)}">positive word</span>')
+    if "topics" in layers:
+        items.append('<span style="border-bottom:3px solid #5e3c99">topic term</span>')
+    if not items:
+        return ""
+    return STYLE + '<div class="dd-legend">' + "".join(items) + " · hover, click or tab to a word to see why</div>"

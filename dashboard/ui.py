@@ -1,0 +1,92 @@
+"""Small rendering helpers shared by the pages: user text always escaped, numbers beside colours."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from .charts import CONFIG, ink_for, number, sentiment_colour
+
+BOX = (
+    '<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;'
+    'background:{bg};font-size:1.05rem;line-height:1.6;white-space:pre-wrap">{body}</div>'
+)
+
+
+def user_text(text: str, *, colour: str = "#999999", bg: str = "#fafafa") -> None:
+    """Show text from a transcript: escaped, so it is never read as HTML or Markdown."""
+    st.html(BOX.format(colour=colour, bg=bg, body=html.escape(text)))
+
+
+def notice(lines: list[str], *, kind: str = "warning") -> None:
+    """Parser warnings and similar messages that quote the user's text: escaped, in a coloured box."""
+    colour = {"warning": "#e66101", "info": "#2166ac", "error": "#b2182b"}[kind]
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    st.html(f'<div style="border-left:4px solid {colour};padding:0.3rem 0.8rem;margin:0.3rem 0"><ul style="margin:0">{items}</ul></div>')
+
+
+def swatch(value: float) -> str:
+    """An inline HTML badge: the sentiment colour with the number on it."""
+    bg = sentiment_colour(value)
+    label = ui_number(value)
+    return (
+        f'<span style="background:{bg};color:{ink_for(bg)};padding:1px 7px;border-radius:4px;'
+        f'font-variant-numeric:tabular-nums;border:1px solid #888">{label}</span>'
+    )
+
+
+def chart(fig, *, key: str, select: bool = False):
+    """A Plotly chart with the toolbar's PNG download; ``select`` returns click selections."""
+    if select:
+        return st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", config=CONFIG)
+    st.plotly_chart(fig, key=key, config=CONFIG)
+    return None
+
+
+def standalone_html(fig) -> bytes:
+    """The figure as one HTML file with Plotly's JavaScript embedded (opens with no network)."""
+    return fig.to_html(include_plotlyjs=True, full_html=True, config=CONFIG).encode("utf-8")
+
+
+def selected_customdata(event) -> list | None:
+    """The customdata of the first clicked/selected point of a ``st.plotly_chart`` event, if any."""
+    if not event:
+        return None
+    points = event.get("selection", {}).get("points", []) if isinstance(event, dict) else event.selection.points
+    for p in points:
+        data = p.get("customdata")
+        if data is not None:
+            return data if isinstance(data, list) else [data]
+    return None
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape Markdown punctuation, for user text inside a widget label (rendered as Markdown)."""
+    return "".join("\\" + c if c in MD_SPECIAL else c for c in " ".join(text.split()))
+
+
+MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>:$~=")
+
+
+def badge(value: float) -> str:
+    """A Markdown badge for widget labels: the sign's colour (blue/red/grey) with the number on it."""
+    if value != value:
+        return ":gray-badge[n/a]"
+    colour = "blue" if value >= 0.05 else "red" if value <= -0.05 else "gray"
+    return f":{colour}-badge[{ui_number(value)}]"
+
+
+def summary(row) -> str:
+    """An answer's figures as a compact HTML block (the numbers are ours; no user text)."""
+    return (
+        "<div style='font-size:1rem;line-height:1.9'>"
+        f"<b style='font-size:1.5rem'>{ui_number(row['sentiment'])}</b> mean sentence sentiment {swatch(row['sentiment'])}"
+        f"<br>{int(row['n_words']):,} words · {int(row['n_sentences'])} sentences"
+        f"<br>sentences from {swatch(row['sentiment_min'])} to {swatch(row['sentiment_max'])} · spread (SD) {row['sentiment_std']:.2f}"
+        f"<br>positive {row['share_positive']:.0%} · neutral {row['share_neutral']:.0%} · negative {row['share_negative']:.0%}"
+        " <span style='color:#555'>(±0.05 thresholds)</span></div>"
+    )
+
+
+ui_number = number

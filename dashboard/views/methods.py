@@ -1,0 +1,112 @@
+"""Methods: how each number is computed, and its limits shown on the loaded document."""
+
+from __future__ import annotations
+
+import nltk
+import streamlit as st
+
+from analysis import diagnostics, sentiment
+from analysis.errors import DiscourseError
+from dashboard import data, sources, ui
+
+src = sources.current()
+try:
+    doc = data.parse(src)
+    result = data.analyze(src)
+except DiscourseError as e:
+    st.error(str(e))
+    st.stop()
+settings = result.settings
+dictionary = data.dictionary()
+
+st.markdown("## How the numbers are made, and where they fail")
+st.markdown(
+    "Every number on these pages comes from the words of the transcript and can be traced back to them: "
+    "hover or click a highlighted word in the Reader to see what it contributed. The measures are **cues "
+    "for discussion**. They do not tell whether a speaker is sincere, right or lying."
+)
+
+st.markdown("### 1. From file to question–answer pairs")
+st.markdown(
+    "The transcript is split into speaker turns; a question turn and every answer turn after it, up to the "
+    "next question, form a pair. Statements before the first question form an *opening* segment. Stage "
+    "directions, time stamps and footers are kept as notes and left out of the measured text; editorial "
+    "brackets such as *[as of the date of the interview]* stay in the text."
+)
+st.markdown(f"This document: **{len(doc.qa_pairs)}** question–answer pairs, **{len(doc.turns)}** turns, "
+            f"**{len(doc.notes)}** notes, format *{doc.format}*.")
+if doc.warnings:
+    ui.notice(list(doc.warnings))
+
+st.markdown("### 2. Sentiment: NLTK's VADER, sentence by sentence")
+st.markdown(
+    f"""
+- Each sentence gets VADER's **compound** score in [-1, 1] (Hutto & Gilbert, ICWSM 2014): the valences of
+  the lexicon words in it, adjusted for negation, boosters ("very"), "but", ALL CAPS and "!"/"?", summed and
+  squashed.
+- An answer's score is the **{settings['sentiment_aggregate']}**, shown with its range (most negative to most
+  positive sentence) and spread. A sentence counts as positive at ≥ {sentiment.POSITIVE_THRESHOLD}, negative at
+  ≤ {sentiment.NEGATIVE_THRESHOLD}, as VADER's authors recommend.
+- Lexicon: `{settings['sentiment_lexicon']}` ({sentiment.lexicon().n_entries:,} entries, sha256
+  `{settings['sentiment_lexicon_sha256'][:16]}…`); NLTK {nltk.__version__}.
+- Validation (this project's scorer against human ratings, `benchmarks/vader_validation.py`): Pearson r 0.878
+  on tweets, 0.422 on movie reviews, 0.571 on Amazon reviews, 0.490 on NYT editorials; the paper reports
+  0.881, 0.451, 0.565, 0.492. VADER was built for short social-media text; on political speech it is weaker.
+"""
+)
+st.markdown("**Why sentences, not whole answers.** VADER adds up word valences before squashing them, so a "
+            "long text drifts towards ±1 whatever its tone. On this document:")
+sat = diagnostics.saturation(result)
+st.dataframe(
+    sat.rename(columns={"whole_answer": "VADER on the whole answer", "mean_of_sentences": "mean of sentences"}),
+    hide_index=True, column_config={c: st.column_config.NumberColumn(format="%+.2f") for c in ("VADER on the whole answer", "mean of sentences", "gap")},
+)
+st.markdown("**Irony and jokes are read literally.** Sentences of this document with a cue such as *joking* or "
+            "*of course* (from `data/wordlists/irony_cues.txt`), with the score VADER gives them word by word:")
+irony = diagnostics.irony_candidates(result)
+if irony.empty:
+    st.caption("No sentence of this document contains one of the cues.")
+else:
+    st.dataframe(irony, hide_index=True, column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")})
+st.markdown("**Negation** flips a word's valence and scales it by 0.74, which works for *not good* but misses "
+            "negation by meaning (*no one is talking about them*). Negated words in this document:")
+neg = diagnostics.negations(result)
+if neg.empty:
+    st.caption("No negated sentiment word in this document.")
+else:
+    st.dataframe(neg, hide_index=True, column_config={c: st.column_config.NumberColumn(format="%+.2f") for c in ("valence_lexicon", "valence")})
+examples = diagnostics.example_scores(
+    ["The evidence is good.", "The evidence is not good.", "The evidence is not very good.", "The evidence is good, but the story is made up."]
+)
+st.markdown("Worked examples (scored now by the same code):")
+st.dataframe(examples, hide_index=True, column_config={"sentiment": st.column_config.NumberColumn(format="%+.3f")})
+
+st.markdown("### 3. Topics: counts from an editable dictionary")
+st.markdown(
+    f"""
+- Dictionary **{dictionary.name}**, version {dictionary.version} (sha256 `{dictionary.sha256[:16]}…`), file
+  `{dictionary.path.name if dictionary.path else 'upload'}`: {len(dictionary.topics)} topics.
+- Case-insensitive; a word matches an exact entry before a wildcard (`econom*`), and the longest wildcard wins;
+  phrases match first, longest first, and their words are not counted again by the same topic; a word counts at
+  most once per topic (it may count for several topics).
+- Rate = matches per 1,000 words of the answer. **Coverage** = share of words matched by any topic: what the
+  dictionary does *not* match is invisible to it.
+"""
+)
+st.dataframe(
+    [{"topic": t.label, "terms": len(t.terms), "scope": t.description} for t in dictionary.topics],
+    hide_index=True,
+)
+cov = result.answers[["pair", "n_words", "coverage"]]
+st.dataframe(cov, hide_index=True, column_config={"coverage": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)})
+st.markdown("The most frequent content words of the answers that no topic covers:")
+st.dataframe(diagnostics.uncovered_words(result), hide_index=True)
+
+st.markdown("### 4. What the numbers cannot show")
+st.markdown(
+    "- A tone score is not a truth score: a calm sentence can be false, an angry one true.\n"
+    "- Scores compare answers within one transcript well; across speakers, genres or translations they need care "
+    "(the Valdai and White House texts are translations or edited transcripts).\n"
+    "- A topic rate counts words, not stances: *sanctions* counts for the economy whether the speaker supports or opposes them."
+)
+st.caption(f"Settings of this analysis: {settings}")

@@ -1,0 +1,69 @@
+"""Overview: the arc of the whole interview, answers x topics, and every measure in one table."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from analysis.errors import DiscourseError
+from dashboard import charts, data, sources, ui
+
+src = sources.current()
+try:
+    result = data.analyze(src)
+except DiscourseError as e:
+    st.error(str(e))
+    st.stop()
+answers = result.answers
+labels = data.topic_labels()
+
+
+def _open(pair: int) -> None:
+    """Open an answer in the Reader; the query parameters set the bound document and answer widgets."""
+    st.switch_page("views/reader.py", query_params={"pair": str(int(pair))})
+
+
+st.markdown(f"#### {ui.md_escape(src.label)}")
+st.caption(
+    "Sentiment is VADER's compound per sentence, averaged over each answer; the bar shows the range from "
+    "the most negative to the most positive sentence. Topics are dictionary matches per 1,000 words."
+)
+
+arc = charts.arc(answers)
+event = ui.chart(arc, key=f"arc-{src.id}", select=True)
+if (hit := ui.selected_customdata(event)) is not None:
+    _open(hit[0])
+
+heat = charts.heatmap(answers, labels)
+event = ui.chart(heat, key=f"heat-{src.id}", select=True)
+if (hit := ui.selected_customdata(event)) is not None:
+    _open(hit[0])
+
+st.markdown("##### Every measure, one row per answer (select a row to read it)")
+table_cols = ["pair", "speaker", "n_words", "n_sentences", "sentiment", "sentiment_min", "sentiment_max",
+              "sentiment_std", "share_positive", "share_neutral", "share_negative", "coverage", *labels, "question_sentiment"]
+table = answers[table_cols].rename(columns=labels)
+picked = st.dataframe(
+    table, hide_index=True, key=f"table-{src.id}", on_select="rerun", selection_mode="single-row",
+    column_config={c: st.column_config.NumberColumn(format="%.2f") for c in table.columns if table[c].dtype.kind == "f"},
+)
+if picked and picked.selection.rows:
+    _open(answers.iloc[picked.selection.rows[0]]["pair"])
+
+st.markdown("##### Downloads")
+c1, c2, c3, c4 = st.columns(4)
+c1.download_button("Answers (CSV)", answers.to_csv(index=False), file_name=f"{src.id}-answers.csv", mime="text/csv", key="dl-answers-csv")
+c2.download_button(
+    "Answers (JSON)",
+    lambda: json.dumps({"settings": result.settings, "answers": json.loads(answers.to_json(orient="records"))}, ensure_ascii=False, indent=1),
+    file_name=f"{src.id}-answers.json", mime="application/json", key="dl-answers-json",
+)
+c3.download_button("Sentences (CSV)", lambda: result.sentences.to_csv(index=False), file_name=f"{src.id}-sentences.csv", mime="text/csv", key="dl-sentences-csv")
+c4.download_button(
+    "Sentences (JSON)", lambda: result.sentences.to_json(orient="records", force_ascii=False),
+    file_name=f"{src.id}-sentences.json", mime="application/json", key="dl-sentences-json",
+)
+c1.download_button("Arc chart (HTML)", lambda: ui.standalone_html(arc), file_name=f"{src.id}-arc.html", mime="text/html", key="dl-arc-html")
+c2.download_button("Heatmap (HTML)", lambda: ui.standalone_html(heat), file_name=f"{src.id}-topics.html", mime="text/html", key="dl-heat-html")
+st.caption("Each chart's camera button (top right of the chart) saves it as a PNG.")

@@ -1,0 +1,95 @@
+"""Reader: one question and its answer, the text highlighted beside its charts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.errors import DiscourseError
+from dashboard import charts, data, highlight, sources, ui
+
+LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "numbers": "Word valences"}
+
+src = sources.current()
+try:
+    doc = data.parse(src)
+    result = data.analyze(src)
+except DiscourseError as e:
+    st.error(str(e))
+    st.stop()
+
+answers = result.answers
+pairs = answers["pair"].tolist()
+by_pair = answers.set_index("pair")
+# Options are the pair numbers as strings, so that the URL binding writes "?pair=3".
+options = [str(p) for p in pairs]
+if st.session_state.get("pair") not in options + [None]:
+    st.session_state["pair"] = options[0]
+
+
+def _caption(n: int) -> str:
+    row = by_pair.loc[n]
+    words = " ".join(str(row["question"] or "Opening statement").split()[:7])
+    return f"{ui.md_escape(words)}… {ui.badge(row['sentiment'])}"
+
+
+with st.sidebar:
+    choice = st.radio(
+        "Questions (mean answer sentiment)",
+        options,
+        captions=[_caption(n) for n in pairs],
+        key="pair",
+        bind="query-params",
+        help="Each answer's badge is the mean of its sentences' VADER compound scores.",
+    )
+
+pair = int(choice or options[0])
+row = by_pair.loc[pair]
+st.caption(f"{doc.title or src.name} · {doc.date or 'date unknown'} · question {pairs.index(pair) + 1} of {len(pairs)}")
+
+sent_key = f"sentences-{src.id}-{pair}"
+unit = result.sentences[(result.sentences["pair"] == pair) & (result.sentences["role"] == "answer")]
+selected = ui.selected_customdata(st.session_state.get(sent_key))
+selected_sentence = int(selected[0]) if selected else None
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    if row["kind"] == "opening":
+        st.markdown("##### Opening statements (before the first question)")
+    else:
+        st.markdown(f"##### Question {pair} · asked by {ui.md_escape(str(row['asked_by']))}")
+        ui.user_text(row["question"], colour="#7f7f7f", bg="#f3f3f3")
+    st.markdown(f"##### Answer · {ui.md_escape(row['speaker'] or 'no answer recorded')}")
+    layers = st.pills(
+        "Highlight", list(LAYERS), format_func=LAYERS.get, selection_mode="multi",
+        default=["sentiment", "topics"], key="layers",
+    )
+    if not row["answer"]:
+        st.info("No answer was recorded for this question.")
+    else:
+        is_unit = (result.contributions["pair"] == pair) & (result.contributions["role"] == "answer")
+        term_unit = (result.terms["pair"] == pair) & (result.terms["role"] == "answer")
+        marks = highlight.spans(
+            result.contributions[is_unit], result.terms[term_unit], unit,
+            topic_labels={t.slug: t.label for t in data.dictionary().topics},
+            layers=layers, selected=selected_sentence,
+        )
+        st.html(highlight.legend(layers))
+        st.html(highlight.render(row["answer"], marks, numbers="numbers" in layers))
+        if selected_sentence:
+            st.caption(f"Sentence {selected_sentence} is marked in yellow (click the bar again to clear).")
+
+with right:
+    if row["n_sentences"]:
+        st.html(ui.summary(row))
+        fig = charts.sentence_bars(unit, selected=selected_sentence)
+        ui.chart(fig, key=sent_key, select=True)
+        topic_fig = charts.topic_bars(row, data.topic_labels())
+        ui.chart(topic_fig, key=f"topics-{src.id}-{pair}")
+        st.caption(f"Dictionary coverage: {row['coverage']:.0%} of this answer's words match a topic term.")
+        with st.expander("Export this answer"):
+            sent_csv = unit.drop(columns=["start", "end"]).to_csv(index=False)
+            st.download_button("Sentences (CSV)", sent_csv, file_name=f"{src.id}-pair{pair}-sentences.csv", mime="text/csv", key="dl-sent-csv")
+            st.download_button(
+                "Sentence chart (standalone HTML)", lambda: ui.standalone_html(fig),
+                file_name=f"{src.id}-pair{pair}-sentences.html", mime="text/html", key="dl-sent-html",
+            )

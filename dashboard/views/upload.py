@@ -1,0 +1,91 @@
+"""Upload: add a transcript, check how it was parsed, correct who asks, then analyse it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from analysis.errors import DiscourseError
+from analysis.transcripts import EXTENSIONS
+from dashboard import data, sources, ui
+
+MAX_UPLOAD_MB = 20
+
+
+def _use(name: str, payload: bytes, askers: tuple[str, ...]) -> None:
+    """Button callback: keep the upload for this session, then open it in the Reader (next run)."""
+    src = sources.add_upload(name, payload, askers)
+    st.session_state["doc"] = src.id  # the bound document chooser follows (a callback runs before the rerun)
+    st.session_state["goto_reader"] = True
+
+
+if st.session_state.pop("goto_reader", False):
+    st.switch_page("views/reader.py")
+
+st.markdown("## Add a transcript")
+st.markdown(
+    "Plain text or Markdown with speaker labels (`Q:`/`A:`, `NAME:`, or questions and answers starting with "
+    "`- `), HTML pages, Word `.docx`, PDF with a text layer, SRT/WebVTT captions, or JSON/JSONL/CSV rows with "
+    "speaker and text columns. The file stays in this browser session."
+)
+upload = st.file_uploader(
+    "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,
+)
+if upload is None:
+    st.stop()
+
+payload = upload.getvalue()
+digest = hashlib.sha256(payload).hexdigest()[:12]
+try:
+    doc = data.parse_upload(payload, upload.name)
+except DiscourseError as e:
+    st.error(f"This file could not be read: {e}")
+    st.stop()
+
+st.markdown(f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {doc.date or 'unknown'} · "
+            f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs")
+if doc.warnings:
+    ui.notice(list(doc.warnings))
+
+askers: tuple[str, ...] = ()
+if doc.format != "web-interview":
+    inferred = [s.name for s in doc.speakers if s.role in ("interviewer", "moderator")]
+    chosen = st.multiselect(
+        "Who asks the questions? (turns by these speakers open a pair)",
+        [s.name for s in doc.speakers],
+        default=inferred,
+        key=f"askers-{digest}",
+        help="Inferred from 'Q' labels, a named moderator, or who mostly ends turns with a question. Correct it here.",
+    )
+    if sorted(chosen) != sorted(inferred):
+        askers = tuple(chosen)
+        try:
+            doc = data.parse_upload(payload, upload.name, askers)
+        except DiscourseError as e:
+            st.error(str(e))
+            st.stop()
+
+speakers = pd.DataFrame(
+    [{"speaker": s.name, "role": s.role, "turns": sum(t.speaker == s.name for t in doc.turns)} for s in doc.speakers]
+)
+st.dataframe(speakers, hide_index=True)
+preview = pd.DataFrame(
+    [
+        {
+            "pair": p.pair,
+            "asked by": p.asked_by or "(opening)",
+            "answered by": "; ".join(p.answered_by),
+            "question": (p.question or "")[:120],
+            "answer words": len(p.answer.split()),
+        }
+        for p in doc.pairs
+    ]
+)
+st.markdown("##### Pairs as parsed")
+st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
+st.button(
+    "Analyse and open in the Reader", type="primary", key="use-upload",
+    on_click=_use, args=(upload.name, payload, askers),
+)

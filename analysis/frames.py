@@ -29,6 +29,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from . import sentiment, text, topics
@@ -120,69 +121,87 @@ def analyze(
     scores, contrib = sentiment.analyse(flat_sentences, explain=explain)
     measured = topics.measure(flat_tokens, dictionary)
 
-    unit_index = [(u.pair, u.role, i + 1) for u in units for i in range(len(u.sentences))]
-    sent_meta = pd.DataFrame(unit_index, columns=["pair", "role", "sentence"])
-    sent_meta.insert(0, "document", document)
-    topic_cols = [c for c in measured.units.columns if c.startswith(topics.COLUMN_PREFIX)]
+    # Sentences are in unit order, so each unit's sentences are one contiguous run of rows.
+    pair_col = [u.pair for u in units for _ in u.sentences]
+    role_col = [u.role for u in units for _ in u.sentences]
+    number_col = [i for u in units for i in range(1, len(u.sentences) + 1)]
+    m = measured.units
+    topic_cols = [c for c in m.columns if c.startswith(topics.COLUMN_PREFIX)]
     rate_cols = [c for c in topic_cols if not c.endswith(topics.COUNT_SUFFIX)]
     count_cols = [c for c in topic_cols if c.endswith(topics.COUNT_SUFFIX)]
-    sentences = pd.concat(
-        [
-            sent_meta[["document", "pair", "sentence"]],
-            scores[["text", "sentiment", "pos", "neu", "neg"]],
-            measured.units[rate_cols],
-            sent_meta[["role"]],
-            scores[["start", "end"]],
-            measured.units[["n_words"]],
-            measured.units[[topics.COVERAGE_COLUMN]].rename(columns={topics.COVERAGE_COLUMN: "coverage"}),
-            measured.units[count_cols],
-        ],
-        axis=1,
-    )
-    answers = _answer_rows(doc, document, sentences, topic_cols)
+    columns = {
+        "document": [document] * len(pair_col),
+        "pair": pair_col,
+        "sentence": number_col,
+        **{c: scores[c].to_numpy() for c in ("text", "sentiment", "pos", "neu", "neg")},
+        **{c: m[c].to_numpy() for c in rate_cols},
+        "role": role_col,
+        "start": scores["start"].to_numpy(),
+        "end": scores["end"].to_numpy(),
+        "n_words": m["n_words"].to_numpy(),
+        "coverage": m[topics.COVERAGE_COLUMN].to_numpy(),
+        **{c: m[c].to_numpy() for c in count_cols},
+    }
+    sentences = pd.DataFrame(columns)
+    answers = _answer_rows(doc, document, units, sentences, rate_cols, count_cols)
     if explain:
+        sent_meta = pd.DataFrame({"pair": pair_col, "role": role_col, "sentence": number_col})
         tokens, contributions, terms = _details(units, document, sent_meta, contrib, measured.terms)
     else:
         tokens = pd.DataFrame(
             columns=UNIT_KEYS + ["sentence", "token", "text", "start", "end", "is_word", "valence", "topics"]
         )
         contributions = contrib
-        terms = measured.terms
+        terms = measured.terms.iloc[:0]  # empty, as documented (was: every match, with internal columns)
     return Analysis(answers, sentences, tokens, contributions, terms, settings(dictionary))
 
 
-def _answer_rows(doc: Document, document: str, sentences: pd.DataFrame, topic_cols: list[str]) -> pd.DataFrame:
-    count_cols = [c for c in topic_cols if c.endswith(topics.COUNT_SUFFIX)]
-    rate_cols = [c for c in topic_cols if not c.endswith(topics.COUNT_SUFFIX)]
-    base = pd.DataFrame(
-        {
-            "document": document,
-            "pair": [p.pair for p in doc.pairs],
-            "kind": [p.kind for p in doc.pairs],
-            "speaker": ["; ".join(p.answered_by) for p in doc.pairs],
-            "asked_by": [p.asked_by for p in doc.pairs],
-            "question": [p.question for p in doc.pairs],
-            "answer": [p.answer for p in doc.pairs],
-        }
-    )
-    ans = sentences[sentences["role"] == "answer"]
-    agg = sentiment.aggregate_by(ans, "pair")
-    covered = (ans["coverage"] * ans["n_words"]).groupby(ans["pair"]).sum()
-    sums = ans.groupby("pair")[["n_words"] + count_cols].sum()
-    out = base.merge(sums, left_on="pair", right_index=True, how="left")
-    out = out.merge(agg, left_on="pair", right_index=True, how="left")
-    out["n_words"] = out["n_words"].fillna(0).astype("int64")
-    out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
-    n = out["n_words"].where(out["n_words"] > 0)
-    out["coverage"] = (out["pair"].map(covered) / n).fillna(0.0)
-    for rate, count in zip(rate_cols, count_cols):
-        out[count] = out[count].fillna(0).astype("int64")
-        out[rate] = (out[count] * topics.RATE_PER_WORDS / n).fillna(0.0)
-    q = sentences[sentences["role"] == "question"]
-    q_agg = sentiment.aggregate_by(q, "pair")
-    out["question_sentiment"] = out["pair"].map(q_agg["sentiment"])
-    out["question_n_words"] = out["pair"].map(q.groupby("pair")["n_words"].sum()).fillna(0).astype("int64")
-    return out[ANSWER_COLUMNS + rate_cols + ["kind", "asked_by"] + count_cols + ["question_sentiment", "question_n_words"]]
+def _answer_rows(
+    doc: Document,
+    document: str,
+    units: list[_Unit],
+    sentences: pd.DataFrame,
+    rate_cols: list[str],
+    count_cols: list[str],
+) -> pd.DataFrame:
+    """One row per pair, from the runs of its answer's and its question's sentences (NumPy, not
+    pandas group-bys: this runs once per document, thousands of times in a corpus batch)."""
+    runs: dict[tuple[int, str], tuple[int, int]] = {}
+    row = 0
+    for u in units:
+        runs[(u.pair, u.role)] = (row, row + len(u.sentences))
+        row += len(u.sentences)
+    answer_runs = [runs.get((p.pair, "answer"), (0, 0)) for p in doc.pairs]
+    question_runs = [runs.get((p.pair, "question"), (0, 0)) for p in doc.pairs]
+    compound = sentences["sentiment"].to_numpy()
+    n_words_s = sentences["n_words"].to_numpy()
+    covered_s = sentences["coverage"].to_numpy() * n_words_s
+    counts_s = sentences[count_cols].to_numpy() if count_cols else np.zeros((len(sentences), 0))
+    agg = sentiment.aggregate_runs(compound, answer_runs)
+    q_agg = sentiment.aggregate_runs(compound, question_runs)
+    n_words = np.array([int(n_words_s[a:b].sum()) for a, b in answer_runs], dtype="int64")
+    covered = np.array([covered_s[a:b].sum() for a, b in answer_runs], dtype="float64")
+    counts = np.array([counts_s[a:b].sum(axis=0) for a, b in answer_runs], dtype="int64").reshape(len(answer_runs), len(count_cols))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per = np.where(n_words > 0, 1.0 / np.maximum(n_words, 1), 0.0)
+    out = {
+        "document": [document] * len(doc.pairs),
+        "pair": [p.pair for p in doc.pairs],
+        "speaker": ["; ".join(p.answered_by) for p in doc.pairs],
+        "question": [p.question for p in doc.pairs],
+        "answer": [p.answer for p in doc.pairs],
+        "n_words": n_words,
+        "n_sentences": np.array(agg["n_sentences"], dtype="int64"),
+        **{c: np.array(agg[c], dtype="float64") for c in sentiment.AGGREGATE_COLUMNS[:-1]},
+        "coverage": covered * per,
+        **{rate: counts[:, i] * topics.RATE_PER_WORDS * per for i, rate in enumerate(rate_cols)},
+        "kind": [p.kind for p in doc.pairs],
+        "asked_by": [p.asked_by for p in doc.pairs],
+        **{count: counts[:, i] for i, count in enumerate(count_cols)},
+        "question_sentiment": np.array(q_agg["sentiment"], dtype="float64"),
+        "question_n_words": np.array([int(n_words_s[a:b].sum()) for a, b in question_runs], dtype="int64"),
+    }
+    return pd.DataFrame(out)[ANSWER_COLUMNS + rate_cols + ["kind", "asked_by"] + count_cols + ["question_sentiment", "question_n_words"]]
 
 
 def _details(
@@ -207,24 +226,36 @@ def _details(
     spans: dict[tuple, list[tuple[int, int, str]]] = {}
     for p, r, s, e, topic in terms[["pair", "role", "start", "end", "topic"]].itertuples(index=False):
         spans.setdefault((p, r), []).append((s, e, topic))
-    rows = []
+    # Column-wise construction: one pass per column over all tokens (this frame is the largest).
+    flat = [(u, si, t) for u in units for si, toks in enumerate(u.tokens, start=1) for t in toks]
+    numbers = [n for u in units for n in range(1, sum(len(toks) for toks in u.tokens) + 1)]
+    topics_col = [""] * len(flat)
+    base = 0
     for u in units:
-        flat = [t for toks in u.tokens for t in toks]
-        starts = [t.start for t in flat]
-        topic_of: dict[int, list[str]] = {}
+        unit_tokens = [t for toks in u.tokens for t in toks]
+        starts = [t.start for t in unit_tokens]
+        found: dict[int, list[str]] = {}
         for s, e, topic in spans.get((u.pair, u.role), ()):
             # Every token of a matched phrase carries its topic, not only the first.
             for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
-                topic_of.setdefault(i, []).append(topic)
-        n = 0
-        for si, toks in enumerate(u.tokens, start=1):
-            for t in toks:
-                rows.append(
-                    (document, u.pair, u.role, si, n + 1, t.text, t.start, t.end, t.is_word,
-                     valence.get((u.pair, u.role, t.start), float("nan")), ",".join(topic_of.get(n, ())))
-                )
-                n += 1
+                found.setdefault(i, []).append(topic)
+        for i, names in found.items():
+            topics_col[base + i] = ",".join(names)
+        base += len(unit_tokens)
+    nan = float("nan")
     tokens = pd.DataFrame(
-        rows, columns=UNIT_KEYS + ["sentence", "token", "text", "start", "end", "is_word", "valence", "topics"]
+        {
+            "document": [document] * len(flat),
+            "pair": [u.pair for u, _, _ in flat],
+            "role": [u.role for u, _, _ in flat],
+            "sentence": [si for _, si, _ in flat],
+            "token": numbers,
+            "text": [t.text for _, _, t in flat],
+            "start": [t.start for _, _, t in flat],
+            "end": [t.end for _, _, t in flat],
+            "is_word": [t.is_word for _, _, t in flat],
+            "valence": [valence.get((u.pair, u.role, t.start), nan) for u, _, t in flat],
+            "topics": topics_col,
+        }
     )
     return tokens, contributions, terms

@@ -621,3 +621,36 @@ def aggregate_by(sentence_frame: pd.DataFrame, by: str | list[str]) -> pd.DataFr
         }
     )
     return out[AGGREGATE_COLUMNS]
+
+
+def aggregate_runs(scores: Sequence[float], bounds: Sequence[tuple[int, int]]) -> dict[str, list]:
+    """:func:`aggregate` for consecutive runs of ``scores`` (``bounds``: ``(start, end)`` slices, e.g.
+    the sentences of each answer in reading order), computed with NumPy: one list per column of
+    :data:`AGGREGATE_COLUMNS`, one value per run. An empty run gives NaN figures and 0 sentences.
+
+    >>> aggregate_runs([0.5, -0.5, 0.0], [(0, 2), (2, 3), (3, 3)])["share_neutral"]
+    [0.0, 1.0, nan]
+    """
+    import numpy as np
+
+    values = np.asarray(scores, dtype="float64")
+    out: dict[str, list] = {c: [] for c in AGGREGATE_COLUMNS}
+    nan = math.nan
+    for start, end in bounds:
+        run = values[start:end]
+        n = int(run.size)
+        out["n_sentences"].append(n)
+        if n == 0:
+            for c in AGGREGATE_COLUMNS[:-1]:
+                out[c].append(nan)
+            continue
+        positive = int((run >= POSITIVE_THRESHOLD).sum())
+        negative = int((run <= NEGATIVE_THRESHOLD).sum())
+        out["sentiment"].append(float(run.mean()))
+        out["sentiment_min"].append(float(run.min()))
+        out["sentiment_max"].append(float(run.max()))
+        out["sentiment_std"].append(float(run.std(ddof=STD_DDOF)))
+        out["share_positive"].append(positive / n)
+        out["share_neutral"].append((n - positive - negative) / n)
+        out["share_negative"].append(negative / n)
+    return out

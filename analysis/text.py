@@ -79,9 +79,11 @@ SENTENCE_STARTERS = frozenset(
 
 # A word: letters or digits, joined by a hyphen, an apostrophe or a period ("well-known", "don't",
 # "U.S", "3.5"), or by a comma or colon between digits ("100,000", "10:30"). Any other non-space
-# character is a token of its own (punctuation, symbols, an abbreviation's final period).
+# character is a token of its own (punctuation, symbols, an abbreviation's final period), except a
+# free-standing run of two to four symbols (":)", ":-)", "<3", "--"), which stays one token: VADER
+# scores such emoticons as one word, so their valence needs one token with their span.
 _WORD = r"[^\W_]+(?:(?:[-'’.]|(?<=\d)[,:](?=\d))[^\W_]+)*"
-TOKEN_PATTERN = rf"(?P<word>{_WORD})|\S"
+TOKEN_PATTERN = rf"(?P<word>{_WORD})|(?<!\S)(?:</?3|[^\w\s]{{2,4}})(?!\S)|\S"
 
 # NLTK compiles RegexpTokenizer patterns with these flags (nltk/tokenize/regexp.py).
 _TOKEN_RE = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)

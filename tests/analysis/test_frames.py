@@ -386,15 +386,15 @@ def test_default_dictionary_and_custom_dictionary_columns(tiny):
     assert custom.settings["dictionary"] == "Tiny" and custom.settings["dictionary_version"] == "1"
 
 
-@pytest.mark.xfail(strict=True, reason="known: an emoticon is one VADER word but two tokens (':' and ')')")
 def test_emoticon_valence_lands_on_a_token_with_its_span(tiny):
     doc = parse_text("Q: Why?\n\nA: Table :)")
     a = frames.analyze(doc, dictionary=tiny)
     c = a.contributions[a.contributions["role"] == "answer"]
     assert c["token"].tolist() == [":)"]  # VADER's lexicon scores the emoticon as one word
     tokens = a.tokens[a.tokens["role"] == "answer"]
-    assert tokens["text"].tolist() == ["Table", ":", ")"]  # the tokenizer: two punctuation tokens
-    assert (6, 8) in set(zip(tokens["start"], tokens["end"]))  # fails: no token has the emoticon's span
+    assert tokens["text"].tolist() == ["Table", ":)"]  # a free-standing emoticon is one token
+    assert (6, 8) in set(zip(tokens["start"], tokens["end"]))
+    assert tokens.loc[tokens["text"] == ":)", "valence"].item() == c["valence"].item()
 
 
 # --------------------------------------------------------------------------------------------------

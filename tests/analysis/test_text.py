@@ -123,11 +123,25 @@ def test_count_words(text: str, expected: int) -> None:
 def test_word_flags() -> None:
     assert [(t.text, t.is_word) for t in tokenize("Yes -- 42!")] == [
         ("Yes", True),
-        ("-", False),
-        ("-", False),
+        ("--", False),  # a free-standing run of symbols is one token (emoticons: see the next test)
         ("42", True),
         ("!", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nice :) really", ["Nice", ":)", "really"]),
+        ("Sad :-( today", ["Sad", ":-(", "today"]),
+        ("I <3 it", ["I", "<3", "it"]),
+        ("(see note 8) done", ["(", "see", "note", "8", ")", "done"]),
+        ("end.)", ["end", ".", ")"]),
+        ("Why?!", ["Why", "?", "!"]),
+    ],
+)
+def test_emoticons_stay_whole(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == expected
 
 
 def test_abbreviation_file() -> None:

@@ -1,0 +1,214 @@
+"""dashboard.charts: colours follow the sign, every mark carries its number, marks lead to their pair."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+LABELS = {"topic_economy": "Economy", "topic_image": "Image & reputation"}
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _family(colour: str) -> str:
+    r, g, b = _rgb(colour)
+    if abs(r - b) < 12:
+        return "grey"
+    return "blue" if b > r else "red"
+
+
+def answers_frame(sentiments=(0.4, -0.3, 0.0), *, question=SCRIPT, answer=IMG) -> pd.DataFrame:
+    rows = []
+    for i, s in enumerate(sentiments, start=1):
+        rows.append(
+            {
+                "pair": i, "question": f"{question} q{i}" if question is not None else None, "answer": f"{answer} a{i} " * 3,
+                "sentiment": s, "sentiment_min": s - 0.2, "sentiment_max": s + 0.3, "n_sentences": 3 + i,
+                "question_sentiment": 0.1 * i if question is not None else float("nan"),
+                "topic_economy": 10.0 * i, "topic_image": 0.0, "topic_economy_count": i, "topic_image_count": 0,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sentences_frame(values=(0.6, -0.5, 0.0, float("nan"))) -> pd.DataFrame:
+    # Deliberately out of reading order: the chart sorts by sentence number.
+    rows = [{"sentence": n, "text": f"Sentence {n} says {SCRIPT} & {IMG}", "sentiment": v} for n, v in enumerate(values, start=1)]
+    return pd.DataFrame(rows[::-1])
+
+
+# --- colours and numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "family"),
+    [(1.0, "blue"), (0.8, "blue"), (0.3, "blue"), (0.0, "grey"), (-0.3, "red"), (-0.8, "red"), (-1.0, "red"),
+     (5.0, "blue"), (-5.0, "red"), (float("nan"), "grey")],
+)
+def test_sentiment_colour_follows_sign(value, family):
+    assert _family(charts.sentiment_colour(value)) == family
+
+
+def test_sentiment_colour_is_monotone_towards_blue():
+    values = [-1 + i / 10 for i in range(21)]
+    steps = [charts.RDBU.index(charts.sentiment_colour(v)) for v in values]
+    assert steps == sorted(steps) and steps[10] == 5  # 0 is the middle (neutral) class
+    assert charts.sentiment_colour(-1) == charts.RDBU[0] and charts.sentiment_colour(1) == charts.RDBU[-1]
+
+
+@pytest.mark.parametrize(("background", "ink"), [("#ffffff", "#000000"), ("#f7f7f7", "#000000"), ("#67001f", "#ffffff"), ("#053061", "#ffffff"), ("#000000", "#ffffff")])
+def test_ink_for(background, ink):
+    assert charts.ink_for(background) == ink
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0.27, "+0.27"), (-0.271, "-0.27"), (0.0, "0.00"), (-0.004, "0.00"), (0.004, "0.00"), (-0.005, "-0.01"), (1.0, "+1.00"), (float("nan"), "n/a")],
+)
+def test_number(value, text):
+    assert charts.number(value) == text
+
+
+# --- sentence bars ---------------------------------------------------------------------------------------
+
+
+def test_sentence_bars_colour_and_number_on_every_bar():
+    s = sentences_frame()
+    fig = charts.sentence_bars(s)
+    (bar,) = fig.data
+    ordered = s.sort_values("sentence")
+    assert list(bar.y) == ["S1", "S2", "S3", "S4"]
+    assert list(bar.text) == [charts.number(v) for v in ordered["sentiment"]] == ["+0.60", "-0.50", "0.00", "n/a"]
+    assert [_family(c) for c in bar.marker.color] == ["blue", "red", "grey", "grey"]
+    assert bar.textposition == "outside"
+    assert [c[0] for c in bar.customdata] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(("selected", "widths"), [(None, [0.5, 0.5, 0.5, 0.5]), (2, [0.5, 3, 0.5, 0.5]), (9, [0.5] * 4)])
+def test_sentence_bars_outline_the_selected_sentence(selected, widths):
+    fig = charts.sentence_bars(sentences_frame(), selected=selected)
+    assert list(fig.data[0].marker.line.width) == widths
+
+
+def test_topic_bars_number_on_every_bar():
+    row = answers_frame().iloc[1]
+    fig = charts.topic_bars(row, LABELS)
+    (bar,) = fig.data
+    assert list(bar.y) == ["Image & reputation", "Economy"]  # ascending rate: the largest on top
+    assert list(bar.text) == ["0.0 (0)", "20.0 (2)"]
+
+
+# --- arc -------------------------------------------------------------------------------------------------
+
+
+def test_arc_answer_marks_carry_pair_colour_and_number():
+    a = answers_frame((0.4, -0.3, 0.0)).iloc[::-1]  # order of rows must not matter
+    fig = charts.arc(a)
+    answer, question = fig.data
+    assert list(answer.x) == [1, 2, 3]
+    assert [c[0] for c in answer.customdata] == [1, 2, 3]
+    assert list(answer.text) == ["+0.40", "-0.30", "0.00"]
+    assert [_family(c) for c in answer.marker.color] == ["blue", "red", "grey"]
+    assert "text" in answer.mode and "markers" in answer.mode
+    assert [c[0] for c in question.customdata] == [1, 2, 3]
+    assert list(answer.error_y.array) == pytest.approx([0.3] * 3)
+    assert list(answer.error_y.arrayminus) == pytest.approx([0.2] * 3)
+
+
+def test_arc_leaves_out_questions_without_a_score():
+    a = answers_frame((0.4, -0.3))
+    a.loc[0, "question_sentiment"] = float("nan")
+    a.loc[0, "question"] = None
+    fig = charts.arc(a)
+    assert [c[0] for c in fig.data[1].customdata] == [2]
+
+
+# --- heatmap ---------------------------------------------------------------------------------------------
+
+
+def test_heatmap_numbers_in_every_cell_and_a_clickable_mark_per_cell():
+    a = answers_frame((0.4, -0.3, 0.0))
+    fig = charts.heatmap(a, LABELS)
+    heat, marks = fig.data
+    assert isinstance(heat, go.Heatmap) and isinstance(marks, go.Scatter)
+    assert [list(r) for r in heat.text] == [["10.0", "0.0"], ["20.0", "0.0"], ["30.0", "0.0"]]
+    assert heat.texttemplate == "%{text}" and heat.zmin == 0
+    assert list(heat.y) == ["A1", "A2", "A3"]
+    assert len(marks.x) == len(marks.customdata) == 3 * len(LABELS)
+    assert list(marks.customdata) == [1, 1, 2, 2, 3, 3]
+    assert list(zip(marks.x, marks.y)) == [(x, y) for y in ["A1", "A2", "A3"] for x in LABELS.values()]
+    assert marks.text[3] == "Answer 2 · Image & reputation: 0.0 per 1,000 words (0 matches)"
+    assert heat.hoverinfo == "skip"
+
+
+# --- hover text is HTML in Plotly: the user's text is escaped --------------------------------------------
+
+
+def _hover_payloads(fig: go.Figure) -> list[str]:
+    out = []
+    for trace in fig.data:
+        for c in trace.customdata if trace.customdata is not None else []:
+            out.extend(str(v) for v in (c if isinstance(c, (list, tuple)) else [c]))
+        if isinstance(getattr(trace, "text", None), (list, tuple)):
+            out.extend(str(t) for t in trace.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("make", "user_text_in_hover"),
+    [
+        pytest.param(lambda: charts.sentence_bars(sentences_frame()), True, id="sentence_bars"),
+        pytest.param(lambda: charts.arc(answers_frame()), True, id="arc"),
+        pytest.param(lambda: charts.arc(answers_frame(question=IMG, answer=SCRIPT)), True, id="arc-swapped"),
+        pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), False, id="heatmap"),
+    ],
+)
+def test_hover_text_escapes_user_markup(make, user_text_in_hover):
+    joined = "\n".join(_hover_payloads(make())).replace("<br>", " ")
+    assert joined
+    assert "<script" not in joined and "<img" not in joined
+    # The only tags were the line breaks the chart adds itself (<br>, replaced above).
+    assert not re.findall(r"<[^>]*>", joined)
+    if user_text_in_hover:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in joined and "&lt;img src=x onerror=alert(1)&gt;" in joined
+        assert not re.search(r"&(?!amp;|lt;|gt;)", joined)  # a bare "&" of the user's is escaped too
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines", "expected"),
+    [
+        ("a & b", 70, 8, "a &amp; b"),
+        ("<b>x</b>", 70, 8, "&lt;b&gt;x&lt;/b&gt;"),
+        ("one two three four", 8, 8, "one two<br>three<br>four"),
+        ("one two three four", 8, 2, "one two<br>three<br>…"),
+    ],
+)
+def test_wrap_escapes_and_breaks(text, width, lines, expected):
+    assert charts._wrap(text, width, lines) == expected
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda: charts.sentence_bars(sentences_frame()), id="sentence_bars"),
+        pytest.param(lambda: charts.topic_bars(answers_frame().iloc[0], LABELS), id="topic_bars"),
+        pytest.param(lambda: charts.arc(answers_frame()), id="arc"),
+        pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), id="heatmap"),
+    ],
+)
+def test_figures_serialise_and_have_a_title(make):
+    fig = make()
+    assert fig.layout.title.text
+    assert fig.layout.clickmode == "event+select"
+    assert math.isfinite(fig.layout.height) and fig.layout.height >= 260
+    fig.to_json()  # plotly validates on serialisation; NaN and text must survive

@@ -1,0 +1,266 @@
+"""dashboard.highlight: the answer text as HTML, every piece of user text escaped, annotations marked."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from dashboard import highlight
+from dashboard.highlight import _Span
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+HOSTILE = [SCRIPT, IMG, 'say "hi" & \'bye\'', "a & b", "<b>bold</b>", "x > y < z", "&amp; already"]
+WRAP_OPEN = '<div class="dd-text">'
+
+
+def body(out: str) -> str:
+    """The rendered HTML without the shared style block and the wrapper."""
+    assert out.startswith(highlight.STYLE + WRAP_OPEN) and out.endswith("</div>")
+    return out[len(highlight.STYLE + WRAP_OPEN) : -len("</div>")]
+
+
+class _Tree(HTMLParser):
+    """Collects the elements (tag, attrs) and the text of an HTML fragment, as a browser would parse it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self._sup = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._sup += tag == "sup"
+
+    def handle_endtag(self, tag):
+        self._sup -= tag == "sup"
+
+    def handle_data(self, data):
+        if not self._sup:
+            self.text.append(data)
+
+
+def parse(fragment: str) -> _Tree:
+    tree = _Tree()
+    tree.feed(fragment)
+    tree.close()
+    return tree
+
+
+def spans_of(tree: _Tree) -> list[dict[str, str | None]]:
+    return [a for t, a in tree.tags if t == "span"]
+
+
+def word(text: str, w: str, kind: str = "sentiment", tip: str = "why", valence: float = 2.0) -> _Span:
+    i = text.index(w)
+    return _Span(i, i + len(w), kind, tip, valence)
+
+
+# --- no annotations: the escaped text inside the wrapper ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "plain words.", "line one\nline two", *HOSTILE])
+def test_no_annotations_is_escaped_text_in_wrapper(text):
+    assert highlight.render(text, []) == highlight.STYLE + WRAP_OPEN + html.escape(text) + "</div>"
+
+
+# --- escaping of every piece of user text ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+@pytest.mark.parametrize("where", ["before", "inside", "after"])
+def test_user_text_is_escaped_around_and_inside_spans(payload, where):
+    text = {"before": f"{payload} good day", "inside": f"good {payload} day", "after": f"good day {payload}"}[where]
+    marks = [_Span(0, len(text), "topic", "tip"), word(text, "good"), word(text, "day", valence=-2.0)]
+    out = body(highlight.render(text, marks, numbers=True))
+    tree = parse(out)
+    # The only elements are ours: spans and the valence superscripts, never the payload's tags.
+    assert {t for t, _ in tree.tags} <= {"span", "sup"}
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    # What a browser shows is the user's text, character for character.
+    assert "".join(tree.text) == text
+
+
+@pytest.mark.parametrize(
+    "tip",
+    [
+        'Topic: "quoted" label',
+        "it's an apostrophe",
+        SCRIPT,
+        IMG,
+        'x" onmouseover="alert(1)',
+        "a & b\nsecond line",
+    ],
+)
+def test_data_tip_attribute_is_escaped(tip):
+    text = "a good day"
+    out = body(highlight.render(text, [word(text, "good", tip=tip)]))
+    (span,) = spans_of(parse(out))
+    assert span["data-tip"] == tip  # round-trips exactly: no attribute break-out
+    assert set(span) == {"class", "style", "tabindex", "data-tip"}
+    raw_attr = re.search(r'data-tip="([^"]*)"', out).group(1)
+    assert "<" not in raw_attr and ">" not in raw_attr and "'" not in raw_attr
+
+
+def test_explanations_escape_user_tokens_and_entries():
+    row = pd.Series(
+        {"token": SCRIPT, "valence_lexicon": -1.5, "negated": True, "booster": IMG, "caps": True, "but_weight": 0.5, "valence": 1.1}
+    )
+    tip = highlight.explain_word(row)
+    assert SCRIPT in tip and "negated" in tip and "ALL CAPS" in tip and "before 'but'" in tip and "+1.10" in tip
+    text = "a bad day"
+    out = body(highlight.render(text, [word(text, "bad", tip=tip)]))
+    assert SCRIPT not in out and IMG not in out
+    assert spans_of(parse(out))[0]["data-tip"] == tip
+    term_tip = highlight.explain_term("Economy", '"sanction*" & <co>', "wildcard")
+    assert term_tip.splitlines() == ["Topic: Economy", 'matched wildcard entry “"sanction*" & <co>”']
+
+
+# --- annotations: classes, focus, explanations ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "classes", "focusable"),
+    [
+        ("sentiment", {"a", "s"}, True),
+        ("topic", {"a", "t"}, True),
+        ("sentence", {"sel"}, False),
+    ],
+)
+def test_span_kinds(kind, classes, focusable):
+    text = "we have good news"
+    out = body(highlight.render(text, [word(text, "good news", kind=kind, tip="" if kind == "sentence" else "explained")]))
+    (span,) = spans_of(parse(out))
+    assert set(span["class"].split()) == classes
+    if focusable:
+        assert span["tabindex"] == "0" and span["data-tip"] == "explained"
+    else:
+        assert "tabindex" not in span and "data-tip" not in span
+    assert "".join(parse(out).text) == text
+
+
+@pytest.mark.parametrize(("valence", "family"), [(3.0, "blue"), (1.2, "blue"), (-1.2, "red"), (-3.0, "red")])
+def test_sentiment_word_colour_follows_sign(valence, family):
+    text = "a word here"
+    (span,) = spans_of(parse(body(highlight.render(text, [word(text, "word", valence=valence)]))))
+    bg = re.search(r"background:(#[0-9a-f]{6})", span["style"]).group(1)
+    r, _, b = (int(bg[i : i + 2], 16) for i in (1, 3, 5))
+    assert (b > r) if family == "blue" else (r > b)
+
+
+@pytest.mark.parametrize(("valence", "sup"), [(1.9, "+1.9"), (-2.54, "-2.5"), (0.0, "+0.0")])
+def test_numbers_layer_puts_the_valence_after_the_word(valence, sup):
+    text = "it is fine"
+    marks = [word(text, "fine", valence=valence)]
+    assert f"</span><sup>{sup}</sup>" in highlight.render(text, marks, numbers=True)
+    assert "<sup>" not in highlight.render(text, marks, numbers=False)
+
+
+def test_selected_sentence_is_marked():
+    text = "First sentence. Second good sentence. Third."
+    sel = word(text, "Second good sentence.", kind="sentence", tip="")
+    out = body(highlight.render(text, [sel, word(text, "good")]))
+    tree = parse(out)
+    marked = [a for a in spans_of(tree) if "sel" in a["class"].split()]
+    assert len(marked) == 3  # "Second ", "good", " sentence."
+    assert sum("a" in a["class"].split() for a in marked) == 1  # the word inside stays explained
+    assert 'class="sel">Second </span>' in out and "First sentence. " in out.split("<span")[0]
+    assert "".join(tree.text) == text
+
+
+def test_overlapping_topic_phrase_containing_a_sentiment_word():
+    text = "They spoke of soft power and hard facts."
+    phrase = word(text, "soft power", kind="topic", tip="Topic: Image")
+    soft = word(text, "soft", kind="sentiment", tip="soft +0.6", valence=0.6)
+    out = body(highlight.render(text, [phrase, soft]))
+    tree = parse(out)
+    sp = spans_of(tree)
+    assert len(sp) == 2
+    first, second = sp
+    assert set(first["class"].split()) == {"a", "t", "s"}
+    assert first["data-tip"] == "soft +0.6\nTopic: Image" or first["data-tip"] == "Topic: Image\nsoft +0.6"
+    assert set(second["class"].split()) == {"a", "t"} and second["data-tip"] == "Topic: Image"
+    assert re.search(r'>soft</span><span class="a t" tabindex="0" data-tip="Topic: Image"> power</span>', out)
+    assert "".join(tree.text) == text
+
+
+def test_partially_overlapping_spans_cut_into_three_segments():
+    text = "abcdefghij"
+    out = body(highlight.render(text, [_Span(2, 6, "topic", "T"), _Span(4, 8, "sentiment", "S", 1.0)]))
+    segments = re.findall(r"<span[^>]*>([^<]*)</span>", out)
+    assert segments == ["cd", "ef", "gh"]
+    assert "".join(parse(out).text) == text
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "inside"),
+    [
+        (0, 4, "Good"),  # the first characters
+        (19, 23, "well"),  # the last characters
+        (0, 23, "Good things end    well"),  # all of it
+        (-5, 4, "Good"),  # out of range on the left: clipped
+        (19, 99, "well"),  # out of range on the right: clipped
+    ],
+)
+def test_spans_at_the_edges(start, end, inside):
+    text = "Good things end    well"  # 23 characters
+    out = body(highlight.render(text, [_Span(start, end, "sentiment", "tip", 1.5)]))
+    tree = parse(out)
+    assert re.findall(r"<span[^>]*>([^<]*)</span>", out) == [inside]
+    assert "".join(tree.text) == text
+
+
+def test_markup_characters_split_by_a_span_stay_escaped():
+    text = "a<b & c>d"
+    out = body(highlight.render(text, [_Span(1, 2, "topic", "T"), _Span(4, 5, "topic", "T")]))
+    assert "<b" not in out and "&lt;" in out and "&amp;" in out and "&gt;" in out
+    assert "".join(parse(out).text) == text
+
+
+# --- spans() from the analysis frames, and the legend ------------------------------------------------
+
+
+@pytest.fixture
+def frames():
+    contributions = pd.DataFrame(
+        [{"start": 5, "end": 9, "token": "good", "valence_lexicon": 1.9, "negated": False, "booster": "", "caps": False,
+          "but_weight": 1.0, "valence": 1.9}]
+    )
+    terms = pd.DataFrame([{"start": 10, "end": 20, "topic": "image", "entry": "soft power", "kind": "phrase"}])
+    sentences = pd.DataFrame([{"sentence": 1, "start": 0, "end": 21}, {"sentence": 2, "start": 22, "end": 30}])
+    return contributions, terms, sentences
+
+
+@pytest.mark.parametrize(
+    ("layers", "selected", "kinds"),
+    [
+        ([], None, []),
+        (["sentiment"], None, ["sentiment"]),
+        (["topics"], None, ["topic"]),
+        (["sentiment", "topics"], 2, ["sentiment", "topic", "sentence"]),
+        (["numbers"], 1, ["sentence"]),
+    ],
+)
+def test_spans_follow_layers(frames, layers, selected, kinds):
+    got = highlight.spans(*frames, topic_labels={"image": "Image & reputation"}, layers=layers, selected=selected)
+    assert [s.kind for s in got] == kinds
+    for s in got:
+        if s.kind == "topic":
+            assert s.tip.startswith("Topic: Image & reputation") and (s.start, s.end) == (10, 20)
+        if s.kind == "sentence":
+            assert (s.start, s.end) == ((0, 21) if selected == 1 else (22, 30))
+
+
+@pytest.mark.parametrize(
+    ("layers", "expected"),
+    [([], []), (["sentiment"], ["negative word", "positive word"]), (["topics"], ["topic term"]),
+     (["sentiment", "topics", "numbers"], ["negative word", "positive word", "topic term"])],
+)
+def test_legend(layers, expected):
+    out = highlight.legend(layers)
+    assert re.findall(r"<span[^>]*>([^<]*)</span>", out) == expected

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/, not the root, on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import sources  # noqa: E402
+from dashboard import sources, ui  # noqa: E402
 
 # No page or page_icon icons: Streamlit turns the current page's icon into a favicon fetched from a CDN,
 # and the dashboard must work with no network.
@@ -31,7 +31,7 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="top")
 # Less empty space above the content, so that a 1280x720 projector shows text and charts together.
-st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 3.2rem;}</style>")
+st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 
 available = sources.sources()
 st.sidebar.selectbox(
@@ -41,5 +41,5 @@ st.sidebar.selectbox(
     bind="query-params",
     help="The default interview, or a transcript you uploaded in this session (Upload page).",
 )
-st.sidebar.caption(sources.current().label)
+st.sidebar.caption(ui.md_escape(sources.current().label))  # a file name is user text
 page.run()

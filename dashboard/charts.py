@@ -69,10 +69,11 @@ def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
     return fig
 
 
-def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None) -> go.Figure:
+def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None, tag: str = "") -> go.Figure:
     """One bar per sentence of an answer in reading order (top to bottom), length = VADER compound.
 
-    ``sentences``: rows of one answer from ``Analysis.sentences`` (``sentence, text, sentiment``).
+    ``sentences``: rows of one answer from ``Analysis.sentences`` (``pair, sentence, text, sentiment``).
+    Each bar's customdata is ``(sentence, hover text, pair, tag)``, so a click names its answer.
     """
     s = sentences.sort_values("sentence")
     colours = [sentiment_colour(v) for v in s["sentiment"]]
@@ -86,7 +87,7 @@ def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None) -> go
             text=[number(v) for v in s["sentiment"]],
             textposition="outside",
             cliponaxis=False,
-            customdata=list(zip(s["sentence"], s["text"].map(_wrap))),
+            customdata=list(zip(s["sentence"], s["text"].map(_wrap), s["pair"], [tag] * len(s))),
             hovertemplate="<b>Sentence %{customdata[0]}</b>: %{x:+.3f}<br>%{customdata[1]}<extra></extra>",
         )
     )
@@ -113,7 +114,8 @@ def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
         )
     )
     top = max([r[1] for r in rates] + [1.0])
-    fig.update_xaxes(range=[0, top * 1.35], title="matches per 1,000 words (count)")
+    fig.update_xaxes(range=[0, top * 1.6], title="matches per 1,000 words (count)")
+    fig.update_yaxes(automargin=True)  # long topic labels stay whole
     return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
 
 

@@ -79,7 +79,7 @@ def spans(
 ) -> list[_Span]:
     layers = set(layers)
     out: list[_Span] = []
-    if "sentiment" in layers:
+    if "sentiment" in layers or "numbers" in layers:  # the valence numbers sit on the sentiment words
         for _, r in contributions.iterrows():
             out.append(_Span(int(r["start"]), int(r["end"]), "sentiment", explain_word(r), float(r["valence"])))
     if "topics" in layers:
@@ -133,7 +133,7 @@ def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str
 def legend(layers: Iterable[Layer]) -> str:
     layers = set(layers)
     items = []
-    if "sentiment" in layers:
+    if "sentiment" in layers or "numbers" in layers:  # the valence numbers sit on the sentiment words
         neg, pos = sentiment_colour(-0.8), sentiment_colour(0.8)
         items.append(f'<span style="background:{neg};color:{ink_for(neg)}">negative word</span>')
         items.append(f'<span style="background:{pos};color:{ink_for(pos)}">positive word</span>')

@@ -44,6 +44,8 @@ st.markdown("##### Every measure, one row per answer (select a row to read it)")
 table_cols = ["pair", "speaker", "n_words", "n_sentences", "sentiment", "sentiment_min", "sentiment_max",
               "sentiment_std", "share_positive", "share_neutral", "share_negative", "coverage", *labels, "question_sentiment"]
 table = answers[table_cols].rename(columns=labels)
+floats = [c for c in table.columns if table[c].dtype.kind == "f"]
+table[floats] = table[floats].round(2) + 0.0  # + 0.0 turns -0.0 into 0.0, so no "-0.00" is shown
 picked = st.dataframe(
     table, hide_index=True, key=f"table-{src.id}", on_select="rerun", selection_mode="single-row",
     column_config={c: st.column_config.NumberColumn(format="%.2f") for c in table.columns if table[c].dtype.kind == "f"},

@@ -28,7 +28,8 @@ if st.session_state.get("pair") not in options + [None]:
 
 def _caption(n: int) -> str:
     row = by_pair.loc[n]
-    words = " ".join(str(row["question"] or "Opening statement").split()[:7])
+    q = row["question"]  # NaN (not None) in the answers frame for the opening segment
+    words = " ".join(q.split()[:7]) if isinstance(q, str) and q.strip() else "Opening statement"
     return f"{ui.md_escape(words)}… {ui.badge(row['sentiment'])}"
 
 
@@ -44,19 +45,25 @@ with st.sidebar:
 
 pair = int(choice or options[0])
 row = by_pair.loc[pair]
-st.caption(f"{doc.title or src.name} · {doc.date or 'date unknown'} · question {pairs.index(pair) + 1} of {len(pairs)}")
+n_questions = int((answers["kind"] == "qa").sum())
+where = "opening statements" if row["kind"] == "opening" else f"question {pair - (len(pairs) - n_questions)} of {n_questions}"
+st.caption(f"{ui.md_escape(doc.title or src.name)} · {doc.date or 'date unknown'} · {where}")
 
-sent_key = f"sentences-{src.id}-{pair}"
+# One key for every answer: Streamlit then redraws the same chart (Plotly.react) instead of mounting a
+# new one, which halves the time to switch answers. A selection made on another answer is ignored,
+# because each bar's customdata names its pair.
+sent_key = "sentence-chart"
 unit = result.sentences[(result.sentences["pair"] == pair) & (result.sentences["role"] == "answer")]
 selected = ui.selected_customdata(st.session_state.get(sent_key))
-selected_sentence = int(selected[0]) if selected else None
+selected_sentence = int(selected[0]) if selected and int(selected[2]) == pair and selected[3] == src.id else None
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     if row["kind"] == "opening":
         st.markdown("##### Opening statements (before the first question)")
     else:
-        st.markdown(f"##### Question {pair} · asked by {ui.md_escape(str(row['asked_by']))}")
+        asker = "a reporter (Q)" if row["asked_by"] == "Q" else ui.md_escape(str(row["asked_by"]))
+        st.markdown(f"##### Question {pair} · asked by {asker}")
         ui.user_text(row["question"], colour="#7f7f7f", bg="#f3f3f3")
     st.markdown(f"##### Answer · {ui.md_escape(row['speaker'] or 'no answer recorded')}")
     layers = st.pills(
@@ -73,7 +80,8 @@ with left:
             topic_labels={t.slug: t.label for t in data.dictionary().topics},
             layers=layers, selected=selected_sentence,
         )
-        st.html(highlight.legend(layers))
+        if legend := highlight.legend(layers):  # empty when no colour layer is on; st.html('') raises
+            st.html(legend)
         st.html(highlight.render(row["answer"], marks, numbers="numbers" in layers))
         if selected_sentence:
             st.caption(f"Sentence {selected_sentence} is marked in yellow (click the bar again to clear).")
@@ -81,10 +89,10 @@ with left:
 with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
-        fig = charts.sentence_bars(unit, selected=selected_sentence)
+        fig = charts.sentence_bars(unit, selected=selected_sentence, tag=src.id)
         ui.chart(fig, key=sent_key, select=True)
         topic_fig = charts.topic_bars(row, data.topic_labels())
-        ui.chart(topic_fig, key=f"topics-{src.id}-{pair}")
+        ui.chart(topic_fig, key="topic-chart")
         st.caption(f"Dictionary coverage: {row['coverage']:.0%} of this answer's words match a topic term.")
         with st.expander("Export this answer"):
             sent_csv = unit.drop(columns=["start", "end"]).to_csv(index=False)

@@ -22,7 +22,8 @@ def _use(name: str, payload: bytes, askers: tuple[str, ...]) -> None:
 
 
 if st.session_state.pop("goto_reader", False):
-    st.switch_page("views/reader.py")
+    # query_params={} rather than None: None clears the URL, which raises while "doc" is bound to it.
+    st.switch_page("views/reader.py", query_params={})
 
 st.markdown("## Add a transcript")
 st.markdown(

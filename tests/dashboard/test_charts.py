@@ -32,7 +32,9 @@ def answers_frame(sentiments=(0.4, -0.3, 0.0), *, question=SCRIPT, answer=IMG) -
     for i, s in enumerate(sentiments, start=1):
         rows.append(
             {
-                "pair": i, "question": f"{question} q{i}" if question is not None else None, "answer": f"{answer} a{i} " * 3,
+                "pair": i,
+                "question": f"{question} q{i}" if question is not None else None,
+                "answer": f"{answer} a{i} " * 3,
                 "sentiment": s, "sentiment_min": s - 0.2, "sentiment_max": s + 0.3, "n_sentences": 3 + i,
                 "question_sentiment": 0.1 * i if question is not None else float("nan"),
                 "topic_economy": 10.0 * i, "topic_image": 0.0, "topic_economy_count": i, "topic_image_count": 0,
@@ -43,7 +45,10 @@ def answers_frame(sentiments=(0.4, -0.3, 0.0), *, question=SCRIPT, answer=IMG) -
 
 def sentences_frame(values=(0.6, -0.5, 0.0, float("nan"))) -> pd.DataFrame:
     # Deliberately out of reading order: the chart sorts by sentence number.
-    rows = [{"sentence": n, "text": f"Sentence {n} says {SCRIPT} & {IMG}", "sentiment": v} for n, v in enumerate(values, start=1)]
+    rows = [
+        {"pair": 3, "sentence": n, "text": f"Sentence {n} says {SCRIPT} & {IMG}", "sentiment": v}
+        for n, v in enumerate(values, start=1)
+    ]
     return pd.DataFrame(rows[::-1])
 
 
@@ -66,14 +71,23 @@ def test_sentiment_colour_is_monotone_towards_blue():
     assert charts.sentiment_colour(-1) == charts.RDBU[0] and charts.sentiment_colour(1) == charts.RDBU[-1]
 
 
-@pytest.mark.parametrize(("background", "ink"), [("#ffffff", "#000000"), ("#f7f7f7", "#000000"), ("#67001f", "#ffffff"), ("#053061", "#ffffff"), ("#000000", "#ffffff")])
+@pytest.mark.parametrize(
+    ("background", "ink"),
+    [
+        ("#ffffff", "#000000"), ("#f7f7f7", "#000000"), ("#67001f", "#ffffff"), ("#053061", "#ffffff"),
+        ("#000000", "#ffffff"),
+    ],
+)
 def test_ink_for(background, ink):
     assert charts.ink_for(background) == ink
 
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0.27, "+0.27"), (-0.271, "-0.27"), (0.0, "0.00"), (-0.004, "0.00"), (0.004, "0.00"), (-0.005, "-0.01"), (1.0, "+1.00"), (float("nan"), "n/a")],
+    [
+        (0.27, "+0.27"), (-0.271, "-0.27"), (0.0, "0.00"), (-0.004, "0.00"), (0.004, "0.00"), (-0.005, "-0.01"),
+        (1.0, "+1.00"), (float("nan"), "n/a"),
+    ],
 )
 def test_number(value, text):
     assert charts.number(value) == text
@@ -94,7 +108,9 @@ def test_sentence_bars_colour_and_number_on_every_bar():
     assert [c[0] for c in bar.customdata] == [1, 2, 3, 4]
 
 
-@pytest.mark.parametrize(("selected", "widths"), [(None, [0.5, 0.5, 0.5, 0.5]), (2, [0.5, 3, 0.5, 0.5]), (9, [0.5] * 4)])
+@pytest.mark.parametrize(
+    ("selected", "widths"), [(None, [0.5, 0.5, 0.5, 0.5]), (2, [0.5, 3, 0.5, 0.5]), (9, [0.5] * 4)]
+)
 def test_sentence_bars_outline_the_selected_sentence(selected, widths):
     fig = charts.sentence_bars(sentences_frame(), selected=selected)
     assert list(fig.data[0].marker.line.width) == widths

@@ -109,7 +109,8 @@ def test_data_tip_attribute_is_escaped(tip):
 
 def test_explanations_escape_user_tokens_and_entries():
     row = pd.Series(
-        {"token": SCRIPT, "valence_lexicon": -1.5, "negated": True, "booster": IMG, "caps": True, "but_weight": 0.5, "valence": 1.1}
+        {"token": SCRIPT, "valence_lexicon": -1.5, "negated": True, "booster": IMG, "caps": True, "but_weight": 0.5,
+         "valence": 1.1}
     )
     tip = highlight.explain_word(row)
     assert SCRIPT in tip and "negated" in tip and "ALL CAPS" in tip and "before 'but'" in tip and "+1.10" in tip
@@ -134,7 +135,8 @@ def test_explanations_escape_user_tokens_and_entries():
 )
 def test_span_kinds(kind, classes, focusable):
     text = "we have good news"
-    out = body(highlight.render(text, [word(text, "good news", kind=kind, tip="" if kind == "sentence" else "explained")]))
+    mark = word(text, "good news", kind=kind, tip="" if kind == "sentence" else "explained")
+    out = body(highlight.render(text, [mark]))
     (span,) = spans_of(parse(out))
     assert set(span["class"].split()) == classes
     if focusable:
@@ -243,7 +245,7 @@ def frames():
         (["sentiment"], None, ["sentiment"]),
         (["topics"], None, ["topic"]),
         (["sentiment", "topics"], 2, ["sentiment", "topic", "sentence"]),
-        (["numbers"], 1, ["sentence"]),
+        (["numbers"], 1, ["sentiment", "sentence"]),  # the numbers sit on the sentiment words
     ],
 )
 def test_spans_follow_layers(frames, layers, selected, kinds):

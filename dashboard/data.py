@@ -11,6 +11,7 @@ import streamlit as st
 from analysis import frames, sentiment, topics
 from analysis.transcripts import Document, parse_bytes
 
+from . import charts, highlight, topicbars
 from .sources import Source
 
 
@@ -55,3 +56,53 @@ def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = ()) -> D
 def topic_labels() -> dict[str, str]:
     """``topic_<slug>`` column -> the topic's readable label, in dictionary order."""
     return {t.column: t.label for t in dictionary().topics}
+
+
+# Figures and the highlighted text are kept per (document content, answer, options) for the life of
+# the process: building a Plotly figure (validation) costs more than the rest of a rerun, and a
+# workshop revisits the same answers many times. Cached objects are never mutated by the pages.
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _sentence_chart(digest: str, pair: int, selected: int | None, tag: str, _src: Source):
+    unit = _answer_sentences(_src, pair)
+    return charts.sentence_bars(unit, selected=selected, tag=tag)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _topic_html(digest: str, pair: int, _src: Source) -> str:
+    result = analyze(_src)
+    t = result.terms
+    row = result.answers.set_index("pair").loc[pair]
+    return topicbars.render(row, topic_labels(), t[(t["pair"] == pair) & (t["role"] == "answer")])
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _answer_html(digest: str, pair: int, layers: tuple[str, ...], selected: int | None, _src: Source) -> str:
+    result = analyze(_src)
+    c, t = result.contributions, result.terms
+    marks = highlight.spans(
+        c[(c["pair"] == pair) & (c["role"] == "answer")],
+        t[(t["pair"] == pair) & (t["role"] == "answer")],
+        _answer_sentences(_src, pair),
+        topic_labels={topic.slug: topic.label for topic in dictionary().topics},
+        layers=layers,
+        selected=selected,
+    )
+    answer = result.answers.set_index("pair").loc[pair, "answer"]
+    return highlight.render(answer, marks, numbers="numbers" in layers)
+
+
+def _answer_sentences(src: Source, pair: int):
+    s = analyze(src).sentences
+    return s[(s["pair"] == pair) & (s["role"] == "answer")]
+
+
+def sentence_chart(src: Source, pair: int, selected: int | None):
+    return _sentence_chart(src.digest, pair, selected, src.id, src)
+
+
+def topic_html(src: Source, pair: int) -> str:
+    return _topic_html(src.digest, pair, src)
+
+
+def answer_html(src: Source, pair: int, layers: list[str], selected: int | None) -> str:
+    return _answer_html(src.digest, pair, tuple(sorted(layers)), selected, src)

@@ -47,7 +47,7 @@ class _Span:
     valence: float = 0.0
 
 
-def explain_word(row: pd.Series) -> str:
+def explain_word(row) -> str:
     """Why a word moved the score: its lexicon valence, what the rules did, its final valence."""
     parts = [f"“{row['token']}” lexicon valence {row['valence_lexicon']:+.2f}"]
     if row["negated"]:
@@ -80,14 +80,14 @@ def spans(
     layers = set(layers)
     out: list[_Span] = []
     if "sentiment" in layers or "numbers" in layers:  # the valence numbers sit on the sentiment words
-        for _, r in contributions.iterrows():
+        for r in contributions.to_dict("records"):
             out.append(_Span(int(r["start"]), int(r["end"]), "sentiment", explain_word(r), float(r["valence"])))
     if "topics" in layers:
-        for _, r in terms.iterrows():
+        for r in terms.to_dict("records"):
             label = topic_labels.get(r["topic"], r["topic"])
             out.append(_Span(int(r["start"]), int(r["end"]), "topic", explain_term(label, r["entry"], r["kind"])))
     if selected is not None:
-        for _, r in sentences[sentences["sentence"] == selected].iterrows():
+        for r in sentences[sentences["sentence"] == selected].to_dict("records"):
             out.append(_Span(int(r["start"]), int(r["end"]), "sentence"))
     return out
 

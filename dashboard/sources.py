@@ -5,6 +5,7 @@ Per-user UI state only (``st.session_state``): uploads live in the session that 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -20,16 +21,16 @@ UPLOADS_KEY = "uploads"
 
 
 @dataclass(frozen=True)
-class Source:
+class Source:  # noqa: PLW1641 (digest is cached on the instance)
     id: str
     label: str
     name: str
     data: bytes
     interviewer: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return hashlib.sha256(self.data + "\x00".join(self.interviewer).encode()).hexdigest()
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.errors import DiscourseError
-from dashboard import charts, data, highlight, sources, ui
+from dashboard import data, highlight, sources, ui
 
 LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "numbers": "Word valences"}
 
@@ -73,26 +73,19 @@ with left:
     if not row["answer"]:
         st.info("No answer was recorded for this question.")
     else:
-        is_unit = (result.contributions["pair"] == pair) & (result.contributions["role"] == "answer")
-        term_unit = (result.terms["pair"] == pair) & (result.terms["role"] == "answer")
-        marks = highlight.spans(
-            result.contributions[is_unit], result.terms[term_unit], unit,
-            topic_labels={t.slug: t.label for t in data.dictionary().topics},
-            layers=layers, selected=selected_sentence,
-        )
         if legend := highlight.legend(layers):  # empty when no colour layer is on; st.html('') raises
             st.html(legend)
-        st.html(highlight.render(row["answer"], marks, numbers="numbers" in layers))
+        st.html(data.answer_html(src, pair, layers, selected_sentence))
         if selected_sentence:
             st.caption(f"Sentence {selected_sentence} is marked in yellow (click the bar again to clear).")
 
 with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
-        fig = charts.sentence_bars(unit, selected=selected_sentence, tag=src.id)
+        fig = data.sentence_chart(src, pair, selected_sentence)
         ui.chart(fig, key=sent_key, select=True)
-        topic_fig = charts.topic_bars(row, data.topic_labels())
-        ui.chart(topic_fig, key="topic-chart")
+        st.markdown("##### Topics in this answer")
+        st.html(data.topic_html(src, pair))
         st.caption(f"Dictionary coverage: {row['coverage']:.0%} of this answer's words match a topic term.")
         with st.expander("Export this answer"):
             sent_csv = unit.drop(columns=["start", "end"]).to_csv(index=False)

@@ -169,7 +169,8 @@ def test_upload_briefing_and_read_it(page: Page, server: str, briefings_dir: Pat
     expect(main(page)).to_contain_text(" ".join(second.question.split()[:8]))
     expect(main(page)).to_contain_text(f"question 1 of {len(doc.qa_pairs)}")
     expect(main(page).locator(".dd-text")).to_contain_text(" ".join(second.answer.split()[:5]))
-    expect(main(page).locator(".js-plotly-plot")).to_have_count(2)
+    expect(main(page).locator(".js-plotly-plot")).to_have_count(1)  # the sentence chart
+    expect(main(page).locator(".dd-topics")).to_contain_text("per 1,000 words")  # the topic bars
     assert_no_errors(page)
     screenshot(page, "reader-upload")
 

@@ -266,3 +266,17 @@ def test_spans_follow_layers(frames, layers, selected, kinds):
 def test_legend(layers, expected):
     out = highlight.legend(layers)
     assert re.findall(r"<span[^>]*>([^<]*)</span>", out) == expected
+
+
+def test_topic_bars_escape_and_show_terms():
+    from dashboard import topicbars
+
+    row = pd.Series({"topic_a": 20.0, "topic_a_count": 2, "topic_b": 0.0, "topic_b_count": 0})
+    labels = {"topic_a": "A <b>topic</b>", "topic_b": "B & co"}
+    terms = pd.DataFrame({"topic": ["a", "a"], "text": ["<script>x</script>", "<script>x</script>"]})
+    out = topicbars.render(row, labels, terms)
+    assert "<script>" not in out and "&lt;script&gt;x&lt;/script&gt; ×2" in out
+    assert "A &lt;b&gt;topic&lt;/b&gt;" in out and "B &amp; co" in out
+    assert "20.0 (2)" in out and "0.0 (0)" in out
+    assert out.index("A &lt;b&gt;") < out.index("B &amp; co")  # highest rate first
+    assert 'style="width:100.0%"' in out and 'style="width:0.0%"' in out

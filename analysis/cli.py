@@ -2,6 +2,8 @@
 
     python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
     python -m analysis analyze FILE... [--out PATH] [--level answer|sentence] [--topics FILE]
+    python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
+    python -m analysis kwic FILE... --term WORD [--width N] [--out PATH]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2.
 Heavy modules are imported inside the commands so that ``parse`` starts fast.
@@ -95,6 +97,57 @@ def _write(frame, out: str | None) -> None:
         raise DiscourseError(f"--out {out}: cannot write there ({e.strerror or e}).") from e
 
 
+def _check_out(out: str | None) -> None:
+    from pathlib import Path
+
+    if out is not None and Path(out).suffix.lower() not in OUTPUT_FORMATS:
+        raise DiscourseError(f"--out {out}: use a .csv, .jsonl or .parquet file name.")
+
+
+def _compare_command(args: argparse.Namespace) -> None:
+    from . import keyness
+    from .sides import side_from_spec
+
+    _check_out(args.out)
+    if args.min_count < 1:
+        raise DiscourseError(f"--min-count {args.min_count}: give a whole number of 1 or more.")
+    side_a, side_b = side_from_spec(args.side_a), side_from_spec(args.side_b)
+    stopwords = "keep" if args.keep_stopwords else "drop"
+    terms = keyness.compare(side_a, side_b, ngrams=args.ngrams, stopwords=stopwords, min_count=args.min_count)
+    _write(terms, args.out)
+
+
+def _kwic_command(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    import pandas as pd
+
+    from . import concordance
+    from .sides import units_of
+    from .transcripts import load
+
+    _check_out(args.out)
+    units = [u for name in args.files for u in units_of(load(name), document=Path(name).name)]
+    lines = concordance.kwic(units, args.term, width=args.width)
+    if args.out is not None:
+        _write(lines, args.out)
+    elif lines.empty:
+        print(f"no match for {args.term!r} in {len(args.files)} file(s)", file=sys.stderr)
+    else:
+        print(_kwic_text(lines, args.width))
+
+
+def _kwic_text(lines, width: int) -> str:
+    """Concordance lines: pair and speaker, right-aligned left context, the hit, the right context."""
+    tags = [f"[{r.pair}{'Q' if r.role == 'question' else ''}] {r.speaker}" for r in lines.itertuples()]
+    tag_width = min(max(map(len, tags)), 30)
+    hit_width = max(map(len, lines["hit"]))
+    return "\n".join(
+        f"{tag[:tag_width]:<{tag_width}}  {r.left:>{width}}  {r.hit:^{hit_width}}  {r.right}"
+        for tag, r in zip(tags, lines.itertuples())
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
@@ -117,6 +170,29 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--topics", default=None, metavar="FILE", help="topic dictionary (.yaml or LIWC-style .dic)")
     a.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
     a.set_defaults(run=_analyze_command)
+
+    c = sub.add_parser(
+        "compare", help="distinctive terms of side A against side B (weighted log-odds, Monroe et al. 2008)",
+        description="A side is FILE (all answers), FILE:pairs=1-3,5, FILE:speaker=NAME, FILE:role=question, "
+        "FILE:topic=SLUG>NUMBER or FILE:topic=SLUG<NUMBER. Positive z: more typical of A.",
+    )
+    c.add_argument("side_a", metavar="A", help="side A, e.g. interview.txt:pairs=1-3")
+    c.add_argument("side_b", metavar="B", help="side B, e.g. interview.txt:pairs=5-6")
+    c.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (CSV on stdout without it)")
+    c.add_argument("--ngrams", choices=["words", "bigrams", "both"], default="words", help="terms to count")
+    c.add_argument(
+        "--min-count", type=int, default=3, metavar="N",
+        help="leave out terms used fewer than N times in A and B together",
+    )
+    c.add_argument("--keep-stopwords", action="store_true", help="count function words too (left out by default)")
+    c.set_defaults(run=_compare_command)
+
+    k = sub.add_parser("kwic", help="concordance: every occurrence of a word or phrase with its context")
+    k.add_argument("files", nargs="+", metavar="FILE", help="transcripts (their questions and answers are searched)")
+    k.add_argument("--term", required=True, help="word or phrase, case-insensitive; a trailing * matches any ending")
+    k.add_argument("--width", type=int, default=60, metavar="N", help="characters of context on each side")
+    k.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (aligned text without it)")
+    k.set_defaults(run=_kwic_command)
     return ap
 
 

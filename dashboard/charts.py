@@ -213,3 +213,83 @@ def heatmap(answers: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
 def minimal(values: list[float]) -> go.Figure:
     """The floor of the benchmark: one plain bar chart."""
     return go.Figure(go.Bar(y=values))
+
+
+# Okabe & Ito's colour-blind-safe palette (2008): one colour per side of a comparison.
+SIDE_A = "#E69F00"  # orange
+SIDE_B = "#0072B2"  # blue
+
+
+def sentiment_boxes(a: pd.DataFrame, b: pd.DataFrame, *, label_a: str, label_b: str) -> go.Figure:
+    """Each side's sentence compounds as a box with every sentence as a point (hover: the sentence)."""
+    fig = go.Figure()
+    for frame, label, colour in ((a, label_a, SIDE_A), (b, label_b, SIDE_B)):
+        fig.add_trace(
+            go.Box(
+                x=frame["sentiment"],
+                name=_escape(label),
+                orientation="h",
+                boxpoints="all",
+                jitter=0.5,
+                pointpos=0,
+                marker=dict(color=colour, size=6, opacity=0.7),
+                line=dict(color=colour),
+                boxmean=True,
+                customdata=list(zip(frame["pair"], frame["text"].map(lambda t: _wrap(t, 60, 4)))),
+                hovertemplate="answer %{customdata[0]}: %{x:+.2f}<br>%{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(showlegend=False)
+    return _layout(fig, title="Sentence sentiment per side (dashed: mean)", height=300)
+
+
+def topic_difference(profile: pd.DataFrame, *, label_a: str, label_b: str) -> go.Figure:
+    """Difference of topic rates (A - B) with its bootstrap interval, one row per topic."""
+    p = profile.sort_values("difference")
+    fig = go.Figure(
+        go.Scatter(
+            x=p["difference"],
+            y=[f"{lab} ({ra:.1f} vs {rb:.1f})" for lab, ra, rb in zip(p["label"], p["rate_a"], p["rate_b"])],
+            mode="markers",
+            marker=dict(size=11, color=[SIDE_A if d > 0 else SIDE_B for d in p["difference"]], line=dict(color="#000", width=1)),
+            error_x=dict(type="data", symmetric=False, array=p["high"] - p["difference"], arrayminus=p["difference"] - p["low"], color="#666"),
+            hovertemplate="%{y}: A - B = %{x:+.1f} per 1,000 words<extra></extra>",
+        )
+    )
+    fig.add_vline(x=0, line_color="#444")
+    fig.update_xaxes(title=f"{_escape(label_a)} minus {_escape(label_b)}, per 1,000 words (95% interval)")
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, title="Topic rates (A vs B) and their difference", height=max(320, 70 + 34 * len(p)))
+
+
+def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str | None = None, top: int = 8) -> go.Figure:
+    """Terms by frequency (x, log) and distinctiveness (y: the log-odds z-score), in the manner of
+    Scattertext; the most distinctive terms of each side are labelled. customdata[0] is the term."""
+    t = terms.assign(total=terms["count_a"] + terms["count_b"])
+    # Label the most distinctive terms only (|z| >= 1), so that labels of rare terms do not pile up.
+    strong = t[t["z"].abs() >= 1]
+    labelled = set(strong.nlargest(top, "z")["term"]) | set(strong.nsmallest(top, "z")["term"]) | ({highlight} if highlight else set())
+    colours = [SIDE_A if z > 1.96 else SIDE_B if z < -1.96 else "#bbbbbb" for z in t["z"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=t["total"],
+            y=t["z"],
+            mode="markers+text",
+            marker=dict(color=colours, size=[14 if w == highlight else 7 for w in t["term"]], line=dict(color="#333", width=0.5)),
+            text=[_escape(w) if w in labelled else "" for w in t["term"]],
+            textposition="top center",
+            textfont=dict(size=12),
+            customdata=list(zip(t["term"].map(_escape), t["count_a"], t["count_b"], t["rate_a"], t["rate_b"])),
+            hovertemplate=(
+                "<b>%{customdata[0]}</b> z = %{y:+.2f}<br>A: %{customdata[1]} (%{customdata[3]:.1f} per 1,000)"
+                "<br>B: %{customdata[2]} (%{customdata[4]:.1f} per 1,000)<extra></extra>"
+            ),
+        )
+    )
+    fig.add_hline(y=1.96, line_dash="dot", line_color=SIDE_A)
+    fig.add_hline(y=-1.96, line_dash="dot", line_color=SIDE_B)
+    fig.update_xaxes(type="log", title="frequency on both sides (log scale)")
+    fig.update_yaxes(title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
+    return _layout(fig, title="Distinctive terms (click a point to read it in context)", height=520)

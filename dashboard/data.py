@@ -6,12 +6,16 @@ re-parses or re-measures; the bytes themselves are passed unhashed (leading unde
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from analysis import frames, sentiment, topics
+from analysis import frames, profiles, sentiment, topics
+from analysis import keyness as keyness_mod
+from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
 
-from . import charts, highlight, topicbars
+from . import charts, highlight, sources, topicbars
 from .sources import Source
 
 
@@ -106,3 +110,40 @@ def topic_html(src: Source, pair: int) -> str:
 
 def answer_html(src: Source, pair: int, layers: list[str], selected: int | None) -> str:
     return _answer_html(src.digest, pair, tuple(sorted(layers)), selected, src)
+
+
+# --- Compare -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SideSpec:
+    """A side as chosen on the Compare page (hashable, so results can be cached by it)."""
+
+    doc: str
+    kind: str
+    pairs: tuple[int, ...] = ()
+    speaker: str | None = None
+    topic: str | None = None
+    threshold: float | None = None
+
+
+def side(spec: SideSpec) -> sides_mod.Side:
+    src = sources.sources().get(spec.doc, sources.default_source())
+    return _side(src.digest, spec, src)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _side(digest: str, spec: SideSpec, _src: Source) -> sides_mod.Side:
+    result = analyze(_src)
+    return sides_mod.select(
+        parse(_src), document=_src.id, kind=spec.kind, pairs=spec.pairs, speaker=spec.speaker,
+        topic=spec.topic, threshold=spec.threshold, answers=result.answers,
+    )
+
+
+@st.cache_data(show_spinner="Comparing…", max_entries=128)
+def keyness(a: SideSpec, b: SideSpec, digests: tuple[str, str], ngrams: str, stopwords: str, min_count: int):
+    return keyness_mod.compare(side(a), side(b), ngrams=ngrams, stopwords=stopwords, min_count=min_count)
+
+
+def side_sentences(spec: SideSpec, s: sides_mod.Side):
+    src = sources.sources().get(spec.doc, sources.default_source())
+    return profiles.side_sentences(analyze(src).sentences, ((u.pair, u.role) for u in s.units))

@@ -90,3 +90,7 @@ def summary(row) -> str:
 
 
 ui_number = number
+
+
+def html_escape(text: str) -> str:
+    return html.escape(text)

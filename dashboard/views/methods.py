@@ -102,7 +102,20 @@ st.dataframe(cov, hide_index=True, column_config={"coverage": st.column_config.P
 st.markdown("The most frequent content words of the answers that no topic covers:")
 st.dataframe(diagnostics.uncovered_words(result), hide_index=True)
 
-st.markdown("### 4. What the numbers cannot show")
+st.markdown("### 4. Comparing two sides")
+st.markdown(
+    "- **Distinctive terms**: the weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi "
+    "and Quinn (2008, *Fightin' Words*, eq. 16-22). The prior is the pooled counts of both sides, so a term's score is "
+    "shrunk towards zero when it is rare; the z-score divides the log-odds by its estimated standard error. "
+    "|z| > 1.96 is marked, but with many terms some pass that line by chance, and small sides (a few hundred words) "
+    "give small z for every term.\n"
+    "- **Topic differences**: each side's matches per 1,000 words, with a 95% percentile bootstrap interval over "
+    "sentences (1,000 resamples). Sentences of one answer are not independent, so these intervals are too narrow.\n"
+    "- **Concordance** shows every occurrence with its context, so that a distinctive word can be read where it was said; "
+    "**collocations** score the words near it with NLTK's log-likelihood ratio and PMI (PMI favours rare words)."
+)
+
+st.markdown("### 5. What the numbers cannot show")
 st.markdown(
     "- A tone score is not a truth score: a calm sentence can be false, an angry one true.\n"
     "- Scores compare answers within one transcript well; across speakers, genres or translations they need care "

@@ -265,3 +265,31 @@ def test_tab_reaches_a_highlighted_word_and_shows_its_explanation(page: Page, se
     # The explanation is drawn by CSS (:focus::after { content: attr(data-tip) }).
     shown = focused.evaluate("el => getComputedStyle(el, '::after').content")
     assert shown != "none" and tip.splitlines()[0] in shown
+
+
+# --- Compare: two sides, a clicked term, its lines --------------------------------------------------------
+
+
+def test_compare_click_a_term_and_read_its_lines(page: Page, server: str, screenshot):
+    page.goto(server + "/compare")
+    charts = main(page).locator(".js-plotly-plot")
+    expect(charts).to_have_count(3)  # sentiment boxes, topic differences, term plot
+    # The default sides: answers 1-3 (image, companies) against answers 5-6 (Russophobia, Skripal).
+    expect(main(page)).to_contain_text("pairs 1-3")
+    expect(main(page)).to_contain_text("pairs 5-6")
+    term_plot = charts.nth(2)
+    labels = term_plot.locator(".textpoint text")
+    expect(labels.first).to_be_attached()
+    # Click the mark of the most distinctive term of side A (the highest point).
+    points = term_plot.locator(".scatterlayer .trace").first.locator("path.point")
+    top_term = page.evaluate(
+        "(() => { const p = document.querySelectorAll('.js-plotly-plot')[2]; const d = p._fullData[0];"
+        " const y = Array.from(d.y); let best = 0; y.forEach((z, i) => { if (z > y[best]) best = i; }); return [best, d.customdata[best][0]]; })()"
+    )
+    points.nth(top_term[0]).click(force=True)
+    term_box = main(page).get_by_label(re.compile("^Term or phrase"))
+    expect(term_box).to_have_value(top_term[1])
+    expect(main(page)).to_contain_text(re.compile(r"A: [1-9]\d* lines"))
+    expect(main(page)).to_contain_text(re.compile(r"B: \d+ lines"))
+    assert_no_errors(page)
+    screenshot(page, "compare")

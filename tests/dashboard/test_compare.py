@@ -1,0 +1,68 @@
+"""The Compare page in AppTest: default sides, options, a term's lines, another document on a side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import sources
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+
+
+
+def compare_page() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.switch_page("views/compare.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.proto.body for h in at.get("html")]
+    return "\n".join(parts)
+
+
+def test_default_sides_are_the_issue_example():
+    at = compare_page()
+    assert at.multiselect(key="a-pairs-" + sources.DEFAULT_ID).value == [1, 2, 3]
+    assert at.multiselect(key="b-pairs-" + sources.DEFAULT_ID).value == [5, 6]
+    assert len(at.get("plotly_chart")) == 3
+    text = shown(at)
+    assert "pairs 1-3" in text and "pairs 5-6" in text
+    typical_a, typical_b = at.dataframe[0].value, at.dataframe[1].value
+    assert (typical_a["z"] > 0).all() and (typical_b["z"] < 0).all()
+    assert "image" in set(typical_a["term"])  # answers 1-3 are about image and companies
+    assert "russophobia" in set(typical_b["term"])  # answers 5-6 about Russophobia and Skripal
+
+
+def test_term_lines_from_both_sides():
+    at = compare_page()
+    at.text_input(key="compare-term").set_value("russophob*").run()
+    assert not at.exception
+    text = shown(at)
+    assert "**A**: 0 lines" in text
+    lines_b = [d.value for d in at.dataframe if "hit" in d.value.columns]
+    assert len(lines_b) == 1 and len(lines_b[0]) >= 8
+    assert all(h.lower().startswith("russophob") for h in lines_b[0]["hit"])
+
+
+def test_bigrams_and_whole_document_sides():
+    at = compare_page()
+    at.segmented_control(key="cmp-ngrams").set_value("bigrams").run()
+    at.selectbox(key="a-kind").set_value("all_answers").run()
+    at.selectbox(key="b-kind").set_value("all_questions").run()
+    assert not at.exception and not at.error
+    terms = at.dataframe[0].value
+    assert terms["term"].str.contains(" ").all()
+
+
+def test_empty_side_is_a_clear_error():
+    at = compare_page()
+    at.multiselect(key="a-pairs-" + sources.DEFAULT_ID).set_value([]).run()
+    assert not at.exception
+    assert at.error and "empty" in at.error[0].value

@@ -120,8 +120,6 @@ def _compare_command(args: argparse.Namespace) -> None:
 def _kwic_command(args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    import pandas as pd
-
     from . import concordance
     from .sides import units_of
     from .transcripts import load

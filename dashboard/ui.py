@@ -94,3 +94,18 @@ ui_number = number
 
 def html_escape(text: str) -> str:
     return html.escape(text)
+
+
+def current_document():
+    """``(source, document, analysis)`` of the chosen document; on a file that cannot be read, the
+    message is shown and the page stops (never a traceback)."""
+    from analysis.errors import DiscourseError
+
+    from . import data, sources
+
+    src = sources.current()
+    try:
+        return src, data.parse(src), data.analyze(src)
+    except DiscourseError as e:
+        st.error(str(e))
+        st.stop()

@@ -6,16 +6,9 @@ import nltk
 import streamlit as st
 
 from analysis import diagnostics, sentiment
-from analysis.errors import DiscourseError
-from dashboard import data, sources, ui
+from dashboard import data, ui
 
-src = sources.current()
-try:
-    doc = data.parse(src)
-    result = data.analyze(src)
-except DiscourseError as e:
-    st.error(str(e))
-    st.stop()
+src, doc, result = ui.current_document()
 settings = result.settings
 dictionary = data.dictionary()
 

@@ -6,15 +6,9 @@ import json
 
 import streamlit as st
 
-from analysis.errors import DiscourseError
-from dashboard import charts, data, sources, ui
+from dashboard import charts, data, ui
 
-src = sources.current()
-try:
-    result = data.analyze(src)
-except DiscourseError as e:
-    st.error(str(e))
-    st.stop()
+src, _, result = ui.current_document()
 answers = result.answers
 labels = data.topic_labels()
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.errors import DiscourseError
-from dashboard import data, highlight, sources, ui
+from dashboard import data, highlight, ui
 
 LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "numbers": "Word valences"}
 
-src = sources.current()
-try:
-    doc = data.parse(src)
-    result = data.analyze(src)
-except DiscourseError as e:
-    st.error(str(e))
-    st.stop()
+src, doc, result = ui.current_document()
 
 answers = result.answers
 pairs = answers["pair"].tolist()

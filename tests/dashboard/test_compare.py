@@ -66,3 +66,22 @@ def test_empty_side_is_a_clear_error():
     at.multiselect(key="a-pairs-" + sources.DEFAULT_ID).set_value([]).run()
     assert not at.exception
     assert at.error and "empty" in at.error[0].value
+
+
+def test_interview_against_the_valdai_transcript(valdai_html):
+    """A document on each side: the default interview's answers against the Valdai session's."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    valdai = sources.Source("valdai-2017", "Valdai 2017 (uploaded)", valdai_html.name, valdai_html.read_bytes())
+    at.session_state[sources.UPLOADS_KEY] = {valdai.id: valdai}
+    at.switch_page("views/compare.py")
+    at.run()
+    at.selectbox(key="a-kind").set_value("all_answers").run()
+    at.selectbox(key="b-doc").set_value("valdai-2017").run()
+    at.selectbox(key="b-kind").set_value("all_answers").run()
+    assert not at.exception and not at.error, [e.value for e in at.exception]
+    typical_a, typical_b = at.dataframe[0].value, at.dataframe[1].value
+    assert {"image", "soft"} <= set(typical_a["term"])  # the interview is about soft power and image
+    assert (typical_b["count_b"] > typical_b["count_a"]).all()
+    at.text_input(key="compare-term").set_value("nuclear").run()
+    lines = [d.value for d in at.dataframe if "hit" in d.value.columns]
+    assert lines and all(h.lower() == "nuclear" for h in lines[-1]["hit"]) and len(lines[-1]) >= 5

@@ -36,6 +36,9 @@ Q_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\u00a0]*\n)[ \t\u00a0]*[*_]*Q(?:[ \t\u00a
         ("NOTE: this is not a speaker.", None, None, "NOTE: this is not a speaker."),
         ("Quite so.", None, None, "Quite so."),
         ("Q", None, None, "Q"),
+        ("*Q\u00a0\u00a0\u00a0 I’m not on mute, no.\u00a0*", "Q", "question", "I’m not on mute, no."),
+        ("*Q\u00a0\u00a0\u00a0 Okay, thank you. I can hear", "Q", "question", "Okay, thank you. I can hear"),
+        ("* a bullet item", None, None, "* a bullet item"),
     ],
 )
 def test_labels(paragraph, label, role, rest):

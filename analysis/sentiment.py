@@ -73,7 +73,7 @@ AGGREGATE = "mean"
 # the whole population being described, not a sample; a one-sentence answer has spread 0, not NaN.
 STD_DDOF = 0
 
-# NLTK's resource name for the lexicon it would download (``nltk.download('vader_lexicon')``).
+# NLTK's resource name for the lexicon (the one NLTK's downloader would fetch as "vader_lexicon").
 NLTK_LEXICON_ZIP = "sentiment/vader_lexicon.zip"
 NLTK_LEXICON_URL = "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt"
 # The copy the vaderSentiment wheel ships (pinned in requirements.txt).

@@ -125,9 +125,9 @@ with t2:
     fmt = {"rate_a": st.column_config.NumberColumn("A per 1,000", format="%.1f"),
            "rate_b": st.column_config.NumberColumn("B per 1,000", format="%.1f"),
            "z": st.column_config.NumberColumn(format="%+.2f")}
-    st.markdown(f"**Most typical of <span style='color:{charts.SIDE_A}'>A</span>**", unsafe_allow_html=True)
+    st.html(f"<b>Most typical of <span style='color:{charts.SIDE_A}'>A</span></b>")
     st.dataframe(terms.head(12)[["term", "count_a", "count_b", "rate_a", "rate_b", "z"]], hide_index=True, column_config=fmt, height=240)
-    st.markdown(f"**Most typical of <span style='color:{charts.SIDE_B}'>B</span>**", unsafe_allow_html=True)
+    st.html(f"<b>Most typical of <span style='color:{charts.SIDE_B}'>B</span></b>")
     st.dataframe(terms.tail(12).iloc[::-1][["term", "count_a", "count_b", "rate_a", "rate_b", "z"]], hide_index=True, column_config=fmt, height=240)
     st.download_button("All terms (CSV)", terms.to_csv(index=False), file_name="compare-terms.csv", mime="text/csv", key="dl-terms")
 

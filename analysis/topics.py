@@ -324,6 +324,16 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+def _reject_unknown_keys(mapping: dict, allowed: frozenset[str], source: str, where: str) -> None:
+    """A key outside ``allowed`` is an error naming the file, its line and the keys expected."""
+    unknown = sorted(set(mapping) - allowed)
+    if unknown:
+        raise DiscourseError(
+            f"{source}, line {_line(mapping[unknown[0]][0])}: {where}unknown key {unknown[0]!r}; "
+            f"expected {', '.join(sorted(allowed))}."
+        )
+
+
 def _parse_yaml(text: str, source: str, stem: str, digest: str, path: Path | None) -> Dictionary:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -335,13 +345,7 @@ def _parse_yaml(text: str, source: str, stem: str, digest: str, path: Path | Non
     if root is None:
         raise DiscourseError(f"{source}: the file is empty (only comments or blank lines).")
     top = _mapping(root, source, "the file")
-    unknown = sorted(set(top) - YAML_TOP_KEYS)
-    if unknown:
-        key_node = top[unknown[0]][0]
-        raise DiscourseError(
-            f"{source}, line {_line(key_node)}: unknown key {unknown[0]!r}; "
-            f"expected {', '.join(sorted(YAML_TOP_KEYS))}."
-        )
+    _reject_unknown_keys(top, YAML_TOP_KEYS, source, "")
     if "topics" not in top:
         raise DiscourseError(f"{source}, line {_line(root)}: no 'topics' mapping.")
     topics_node = top["topics"][1]
@@ -357,12 +361,7 @@ def _parse_yaml(text: str, source: str, stem: str, digest: str, path: Path | Non
                 "starting with a letter (it becomes the column topic_<slug>)."
             )
         fields = _mapping(value_node, source, f"topic {slug!r}")
-        unknown = sorted(set(fields) - YAML_TOPIC_KEYS)
-        if unknown:
-            raise DiscourseError(
-                f"{source}, line {_line(fields[unknown[0]][0])}: topic {slug!r}: unknown key "
-                f"{unknown[0]!r}; expected {', '.join(sorted(YAML_TOPIC_KEYS))}."
-            )
+        _reject_unknown_keys(fields, YAML_TOPIC_KEYS, source, f"topic {slug!r}: ")
         if "terms" not in fields:
             raise DiscourseError(f"{where}: topic {slug!r} has no 'terms' list.")
         terms_node = fields["terms"][1]

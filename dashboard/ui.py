@@ -109,3 +109,11 @@ def current_document():
     except DiscourseError as e:
         st.error(str(e))
         st.stop()
+
+
+def table_or_note(frame, note: str, *, signed: list[str] = ()) -> None:
+    """A table (``signed`` columns shown as +0.00), or ``note`` when the frame is empty."""
+    if frame.empty:
+        st.caption(note)
+        return
+    st.dataframe(frame, hide_index=True, column_config={c: st.column_config.NumberColumn(format="%+.2f") for c in signed})

@@ -56,18 +56,10 @@ st.dataframe(
 )
 st.markdown("**Irony and jokes are read literally.** Sentences of this document with a cue such as *joking* or "
             "*of course* (from `data/wordlists/irony_cues.txt`), with the score VADER gives them word by word:")
-irony = diagnostics.irony_candidates(result)
-if irony.empty:
-    st.caption("No sentence of this document contains one of the cues.")
-else:
-    st.dataframe(irony, hide_index=True, column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")})
+ui.table_or_note(diagnostics.irony_candidates(result), "No sentence of this document contains one of the cues.", signed=["sentiment"])
 st.markdown("**Negation** flips a word's valence and scales it by 0.74, which works for *not good* but misses "
             "negation by meaning (*no one is talking about them*). Negated words in this document:")
-neg = diagnostics.negations(result)
-if neg.empty:
-    st.caption("No negated sentiment word in this document.")
-else:
-    st.dataframe(neg, hide_index=True, column_config={c: st.column_config.NumberColumn(format="%+.2f") for c in ("valence_lexicon", "valence")})
+ui.table_or_note(diagnostics.negations(result), "No negated sentiment word in this document.", signed=["valence_lexicon", "valence"])
 examples = diagnostics.example_scores(
     ["The evidence is good.", "The evidence is not good.", "The evidence is not very good.", "The evidence is good, but the story is made up."]
 )

@@ -21,17 +21,22 @@ Frames (column names are the public contract):
   ``document, pair, role`` and spans into the unit's text.
 - ``terms``: the topic matches (see :func:`analysis.topics.measure`) with ``document, pair, role,
   sentence`` and spans into the unit's text.
+- ``markers``: the discourse-marker matches (see :mod:`analysis.markers`) with ``document, pair, role,
+  sentence, family, entry, kind, start, end, text``. The answers and sentences frames carry
+  ``marker_<slug>`` (per 1,000 words) after the topic rates and ``marker_<slug>_count`` at the end.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from . import markers as markers_mod
 from . import sentiment, text, topics
 from .transcripts.model import Document
 
@@ -44,6 +49,7 @@ ANSWER_COLUMNS = [
     "share_positive", "share_neutral", "share_negative", "coverage",
 ]
 SENTENCE_COLUMNS = ["document", "pair", "sentence", "text", "sentiment", "pos", "neu", "neg"]
+MARKER_COLUMNS = UNIT_KEYS + ["sentence", "family", "entry", "kind", "start", "end", "text"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Analysis:
     contributions: pd.DataFrame
     terms: pd.DataFrame
     settings: dict = field(default_factory=dict)
+    markers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MARKER_COLUMNS))
 
 
 @dataclass
@@ -82,7 +89,7 @@ def _units(doc: Document) -> list[_Unit]:
     return units
 
 
-def settings(dictionary: topics.Dictionary) -> dict:
+def settings(dictionary: topics.Dictionary, markers: markers_mod.Markers | None = None) -> dict:
     """What a result depends on: lexicon and dictionary versions and hashes, thresholds, aggregate."""
     lex = sentiment.lexicon()
     return {
@@ -93,6 +100,7 @@ def settings(dictionary: topics.Dictionary) -> dict:
         "dictionary": dictionary.name,
         "dictionary_version": dictionary.version,
         "dictionary_sha256": dictionary.sha256,
+        **(markers_mod.settings(markers) if markers is not None else {}),
     }
 
 
@@ -101,6 +109,7 @@ def analyze(
     *,
     document: str = "document",
     dictionary: topics.Dictionary | None = None,
+    markers: markers_mod.Markers | None = None,
     detail: Detail = "full",
 ) -> Analysis:
     """Measure every question and answer of ``doc``, sentence by sentence.
@@ -114,12 +123,15 @@ def analyze(
     (9, 0.27)
     """
     dictionary = dictionary or topics.load_dictionary()
+    markers = markers or _default_markers()
     units = _units(doc)
     flat_sentences = [s for u in units for s in u.sentences]
     flat_tokens = [ts for u in units for ts in u.tokens]
     explain = detail == "full"
     scores, contrib = sentiment.analyse(flat_sentences, explain=explain)
     measured = topics.measure(flat_tokens, dictionary)
+    role_flat = [u.role for u in units for _ in u.sentences]
+    marked = markers_mod.measure(flat_sentences, flat_tokens, role_flat, markers)
 
     # Sentences are in unit order, so each unit's sentences are one contiguous run of rows.
     pair_col = [u.pair for u in units for _ in u.sentences]
@@ -129,31 +141,53 @@ def analyze(
     topic_cols = [c for c in m.columns if c.startswith(topics.COLUMN_PREFIX)]
     rate_cols = [c for c in topic_cols if not c.endswith(topics.COUNT_SUFFIX)]
     count_cols = [c for c in topic_cols if c.endswith(topics.COUNT_SUFFIX)]
+    marker_rates = markers_mod.rates(marked.counts, m["n_words"].to_numpy())
+    marker_rate_cols = [f.column for f in markers.families]
+    marker_count_cols = [f.count_column for f in markers.families]
     columns = {
         "document": [document] * len(pair_col),
         "pair": pair_col,
         "sentence": number_col,
         **{c: scores[c].to_numpy() for c in ("text", "sentiment", "pos", "neu", "neg")},
         **{c: m[c].to_numpy() for c in rate_cols},
+        **{c: marker_rates[:, i] for i, c in enumerate(marker_rate_cols)},
         "role": role_col,
         "start": scores["start"].to_numpy(),
         "end": scores["end"].to_numpy(),
         "n_words": m["n_words"].to_numpy(),
         "coverage": m[topics.COVERAGE_COLUMN].to_numpy(),
         **{c: m[c].to_numpy() for c in count_cols},
+        **{c: marked.counts[:, i] for i, c in enumerate(marker_count_cols)},
     }
     sentences = pd.DataFrame(columns)
-    answers = _answer_rows(doc, document, units, sentences, rate_cols, count_cols)
+    answers = _answer_rows(doc, document, units, sentences, rate_cols + marker_rate_cols, count_cols + marker_count_cols)
+    marker_matches = pd.DataFrame(columns=MARKER_COLUMNS)
     if explain:
         sent_meta = pd.DataFrame({"pair": pair_col, "role": role_col, "sentence": number_col})
         tokens, contributions, terms = _details(units, document, sent_meta, contrib, measured.terms)
+        marker_matches = _located(marked.matches, document, sent_meta)
     else:
         tokens = pd.DataFrame(
             columns=UNIT_KEYS + ["sentence", "token", "text", "start", "end", "is_word", "valence", "topics"]
         )
         contributions = contrib
         terms = measured.terms.iloc[:0]  # empty, as documented (was: every match, with internal columns)
-    return Analysis(answers, sentences, tokens, contributions, terms, settings(dictionary))
+    return Analysis(answers, sentences, tokens, contributions, terms, settings(dictionary, markers), marker_matches)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_markers() -> markers_mod.Markers:
+    return markers_mod.load_markers()
+
+
+def _located(matches: pd.DataFrame, document: str, sent_meta: pd.DataFrame) -> pd.DataFrame:
+    """Marker matches with the document, pair, role and sentence number of their sentence."""
+    row = matches["unit"].to_numpy()
+    out = matches.drop(columns=["unit"])
+    for i, col in enumerate(["pair", "role", "sentence"]):
+        out.insert(i, col, sent_meta[col].to_numpy()[row] if len(row) else [])
+    out.insert(0, "document", document)
+    return out[MARKER_COLUMNS]
 
 
 def _answer_rows(

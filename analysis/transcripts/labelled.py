@@ -47,6 +47,9 @@ NOT_SPEAKERS = frozenset(
 # a sentence; labels of real turns recur) unless the document has other recurring name labels.
 NAME_LABEL_MIN_REPEATS = 2
 PARAGRAPH_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+# A line that opens with an explicit "Q:"/"A:" label starts a new turn even without a blank line before
+# it ("Q: ...\nA: ..."). Only the colon forms: a wrapped line may start with a bare "Q" or a name.
+LABEL_LINE = re.compile(r"\n(?=[ \t\u00a0]*(?:Q|A|QUESTION|ANSWER)[ \t\u00a0]*:)")
 # Zero-width spaces and word joiners (U+200B, U+2060, U+FEFF) split words invisibly; they are removed.
 ZERO_WIDTH = dict.fromkeys((0x200B, 0x2060, 0xFEFF))
 # libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
@@ -68,7 +71,8 @@ def _clean(par: str, *, keep_markup: bool = False) -> str:
 
 def split_paragraphs(text: str, *, keep_markup: bool = False) -> list[str]:
     """Paragraphs (separated by blank lines), unwrapped; Markdown removed unless ``keep_markup``."""
-    return [p for p in (_clean(p, keep_markup=keep_markup) for p in PARAGRAPH_SPLIT.split(text)) if p]
+    chunks = [c for p in PARAGRAPH_SPLIT.split(text) for c in (LABEL_LINE.split(p) if ":" in p else (p,))]
+    return [p for p in (_clean(p, keep_markup=keep_markup) for p in chunks) if p]
 
 
 def _label_of(par: str) -> tuple[str, str, str] | None:

@@ -160,3 +160,16 @@ def test_briefing_golden(briefings_dir, relpath):
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_colon_labels_on_consecutive_lines_start_new_turns():
+    doc = parse_text("Q: Why?\nA: Plain words,\nwrapped.\nQ: And?\n  A: Yes.\n")
+    assert [(p.question, [a.text for a in p.answers]) for p in doc.pairs] == [
+        ("Why?", ["Plain words, wrapped."]),
+        ("And?", ["Yes."]),
+    ]
+
+
+def test_a_wrapped_line_starting_with_a_bare_q_does_not_split():
+    doc = parse_text("Q: Why?\n\nA: It was the letter\nQ of the alphabet.\n")
+    assert [a.text for a in doc.pairs[0].answers] == ["It was the letter Q of the alphabet."]

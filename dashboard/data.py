@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from analysis import frames, profiles, sentiment, topics
+from analysis import frames, markers as markers_mod, profiles, sentiment, topics
 from analysis import keyness as keyness_mod
 from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
@@ -22,6 +22,16 @@ from .sources import Source
 @st.cache_resource(show_spinner=False)
 def dictionary() -> topics.Dictionary:
     return topics.load_dictionary()
+
+
+@st.cache_resource(show_spinner=False)
+def markers() -> markers_mod.Markers:
+    return markers_mod.load_markers()
+
+
+def family_labels() -> dict[str, tuple[str, str]]:
+    """Marker family slug -> (label, SemEval technique or "")."""
+    return {f.slug: (f.label, f.technique) for f in markers().families}
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,9 +47,9 @@ def _parse(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...]) -
 
 
 @st.cache_data(show_spinner="Measuring every answer…", max_entries=64)
-def _analyze(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str) -> frames.Analysis:
+def _analyze(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str) -> frames.Analysis:
     doc = _parse(digest, _data, name, interviewer)
-    return frames.analyze(doc, document=name, dictionary=dictionary())
+    return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
 
 
 def parse(src: Source) -> Document:
@@ -48,7 +58,7 @@ def parse(src: Source) -> Document:
 
 def analyze(src: Source) -> frames.Analysis:
     analyzer_ready()
-    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256)
+    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256)
 
 
 def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = ()) -> Document:
@@ -80,19 +90,34 @@ def _topic_html(digest: str, pair: int, _src: Source) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
-def _answer_html(digest: str, pair: int, layers: tuple[str, ...], selected: int | None, _src: Source) -> str:
+def _marker_html(digest: str, pair: int, _src: Source) -> str:
     result = analyze(_src)
-    c, t = result.contributions, result.terms
+    m = result.markers
+    row = result.answers.set_index("pair").loc[pair]
+    labels = {f.column: f.label for f in markers().families}
+    return topicbars.render(row, labels, m[(m["pair"] == pair) & (m["role"] == "answer")], kind="marker")
+
+
+def marker_html(src: Source, pair: int) -> str:
+    return _marker_html(src.digest, pair, src)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _unit_html(digest: str, pair: int, role: str, layers: tuple[str, ...], selected: int | None, _src: Source) -> str:
+    result = analyze(_src)
+    c, t, m, s = result.contributions, result.terms, result.markers, result.sentences
     marks = highlight.spans(
-        c[(c["pair"] == pair) & (c["role"] == "answer")],
-        t[(t["pair"] == pair) & (t["role"] == "answer")],
-        _answer_sentences(_src, pair),
+        c[(c["pair"] == pair) & (c["role"] == role)],
+        t[(t["pair"] == pair) & (t["role"] == role)],
+        s[(s["pair"] == pair) & (s["role"] == role)],
         topic_labels={topic.slug: topic.label for topic in dictionary().topics},
         layers=layers,
         selected=selected,
+        markers=m[(m["pair"] == pair) & (m["role"] == role)],
+        families=family_labels(),
     )
-    answer = result.answers.set_index("pair").loc[pair, "answer"]
-    return highlight.render(answer, marks, numbers="numbers" in layers)
+    body = result.answers.set_index("pair").loc[pair, role]
+    return highlight.render(body if isinstance(body, str) else "", marks, numbers="numbers" in layers)
 
 
 def _answer_sentences(src: Source, pair: int):
@@ -109,7 +134,11 @@ def topic_html(src: Source, pair: int) -> str:
 
 
 def answer_html(src: Source, pair: int, layers: list[str], selected: int | None) -> str:
-    return _answer_html(src.digest, pair, tuple(sorted(layers)), selected, src)
+    return _unit_html(src.digest, pair, "answer", tuple(sorted(layers)), selected, src)
+
+
+def question_html(src: Source, pair: int, layers: list[str]) -> str:
+    return _unit_html(src.digest, pair, "question", tuple(sorted(layers)), None, src)
 
 
 # --- Compare -----------------------------------------------------------------------------------

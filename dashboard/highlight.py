@@ -18,7 +18,8 @@ import pandas as pd
 
 from .charts import ink_for, sentiment_colour
 
-Layer = Literal["sentiment", "topics", "numbers"]
+Layer = Literal["sentiment", "topics", "markers", "numbers"]
+MARKER_COLOUR = "#e66101"  # orange: apart from the RdBu sentiment scale and the purple topic line
 
 STYLE = """
 <style>
@@ -26,6 +27,7 @@ STYLE = """
 .dd-text .a { position: relative; border-radius: 3px; padding: 0 1px; cursor: help; }
 .dd-text .a:focus { outline: 2px solid #000; outline-offset: 1px; }
 .dd-text .t { border-bottom: 3px solid #5e3c99; }
+.dd-text .m { text-decoration: underline dotted #e66101 3px; text-underline-offset: 6px; text-decoration-skip-ink: none; }
 .dd-text .sel { background: #fff3b0; box-shadow: 0 0 0 2px #fff3b0; }
 .dd-text sup { font-size: 0.7em; color: #333; margin-left: 1px; }
 .dd-text .a[data-tip]:hover::after, .dd-text .a[data-tip]:focus::after {
@@ -42,7 +44,7 @@ STYLE = """
 class _Span:
     start: int
     end: int
-    kind: str  # "sentiment" | "topic" | "sentence"
+    kind: str  # "sentiment" | "topic" | "marker" | "sentence"
     tip: str = ""
     valence: float = 0.0
 
@@ -68,6 +70,14 @@ def explain_term(topic_label: str, entry: str, kind: str) -> str:
     return f"Topic: {topic_label}\nmatched {how} “{entry}”"
 
 
+def explain_marker(label: str, written: str, technique: str = "") -> str:
+    lines = [f"Marker: {label}", f"matched “{written if len(written) <= 60 else written[:57] + '…'}”"]
+    if technique:
+        lines.append(f"resembles: {technique}")
+    lines.append("a cue for discussion, not a verdict")
+    return "\n".join(lines)
+
+
 def spans(
     contributions: pd.DataFrame,
     terms: pd.DataFrame,
@@ -76,9 +86,18 @@ def spans(
     topic_labels: dict[str, str],
     layers: Iterable[Layer],
     selected: int | None = None,
+    markers: pd.DataFrame | None = None,
+    families: dict[str, tuple[str, str]] | None = None,
 ) -> list[_Span]:
+    """The annotations of one unit's text. ``markers`` are rows of ``Analysis.markers`` and
+    ``families`` maps a family slug to its (label, technique)."""
     layers = set(layers)
     out: list[_Span] = []
+    if "markers" in layers and markers is not None:
+        families = families or {}
+        for r in markers.to_dict("records"):
+            label, technique = families.get(r["family"], (r["family"], ""))
+            out.append(_Span(int(r["start"]), int(r["end"]), "marker", explain_marker(label, r["text"], technique)))
     if "sentiment" in layers or "numbers" in layers:  # the valence numbers sit on the sentiment words
         for r in contributions.to_dict("records"):
             out.append(_Span(int(r["start"]), int(r["end"]), "sentiment", explain_word(r), float(r["valence"])))
@@ -112,6 +131,9 @@ def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str
             elif a.kind == "topic":
                 classes.append("a t")
                 tips.append(a.tip)
+            elif a.kind == "marker":
+                classes.append("a m")
+                tips.append(a.tip)
             elif a.kind == "sentiment":
                 classes.append("a s")
                 bg = sentiment_colour(max(-1.0, min(1.0, a.valence / 3)))
@@ -139,6 +161,8 @@ def legend(layers: Iterable[Layer]) -> str:
         items.append(f'<span style="background:{pos};color:{ink_for(pos)}">positive word</span>')
     if "topics" in layers:
         items.append('<span style="border-bottom:3px solid #5e3c99">topic term</span>')
+    if "markers" in layers:
+        items.append(f'<span style="text-decoration:underline dotted {MARKER_COLOUR} 3px;text-underline-offset:6px">discourse marker</span>')
     if not items:
         return ""
     return STYLE + '<div class="dd-legend">' + "".join(items) + " · hover, click or tab to a word to see why</div>"

@@ -19,6 +19,27 @@ def user_text(text: str, *, colour: str = "#999999", bg: str = "#fafafa") -> Non
     st.html(BOX.format(colour=colour, bg=bg, body=html.escape(text)))
 
 
+def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> str:
+    """Already-escaped HTML (from :mod:`dashboard.highlight`) in the same box as :func:`user_text`."""
+    return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'
+            f"{inner_html}</div>")
+
+
+def question_framing(row, result, pair: int) -> str:
+    """The question's tone and its loaded words beside the answer's: how the question frames the topic."""
+    c, m = result.contributions, result.markers
+    qc = c[(c["pair"] == pair) & (c["role"] == "question")].sort_values("valence", key=abs, ascending=False)
+    qm = m[(m["pair"] == pair) & (m["role"] == "question")]
+    words = ", ".join(f"{w} ({v:+.1f})" for w, v in zip(qc["token"], qc["valence"])) or "none"
+    cues = ", ".join(dict.fromkeys(qm["text"].str.lower())) or "none"
+    return (
+        "<div style='font-size:0.95rem;color:#333;margin:0 0 0.6rem 0'>"
+        f"Question tone {swatch(row['question_sentiment'])} · answer {swatch(row['sentiment'])}"
+        f"<br>Sentiment words in the question: {html.escape(words)}"
+        f"<br>Markers in the question: {html.escape(cues)}</div>"
+    )
+
+
 def notice(lines: list[str], *, kind: str = "warning") -> None:
     """Parser warnings and similar messages that quote the user's text: escaped, in a coloured box."""
     colour = {"warning": "#e66101", "info": "#2166ac", "error": "#b2182b"}[kind]

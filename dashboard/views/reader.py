@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, highlight, ui
 
-LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "numbers": "Word valences"}
+LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "markers": "Discourse markers", "numbers": "Word valences"}
 
 src, doc, result = ui.current_document()
 
@@ -52,17 +52,18 @@ selected_sentence = int(selected[0]) if selected and int(selected[2]) == pair an
 
 left, right = st.columns([3, 2], gap="large")
 with left:
+    layers = st.pills(
+        "Highlight", list(LAYERS), format_func=LAYERS.get, selection_mode="multi",
+        default=["sentiment", "topics"], key="layers",
+    )
     if row["kind"] == "opening":
         st.markdown("##### Opening statements (before the first question)")
     else:
         asker = "a reporter (Q)" if row["asked_by"] == "Q" else ui.md_escape(str(row["asked_by"]))
         st.markdown(f"##### Question {pair} · asked by {asker}")
-        ui.user_text(row["question"], colour="#7f7f7f", bg="#f3f3f3")
+        st.html(ui.boxed(data.question_html(src, pair, layers), colour="#7f7f7f", bg="#f3f3f3"))
+        st.html(ui.question_framing(row, result, pair))
     st.markdown(f"##### Answer · {ui.md_escape(row['speaker'] or 'no answer recorded')}")
-    layers = st.pills(
-        "Highlight", list(LAYERS), format_func=LAYERS.get, selection_mode="multi",
-        default=["sentiment", "topics"], key="layers",
-    )
     if not row["answer"]:
         st.info("No answer was recorded for this question.")
     else:
@@ -80,6 +81,9 @@ with right:
         st.markdown("##### Topics in this answer")
         st.html(data.topic_html(src, pair))
         st.caption(f"Dictionary coverage: {row['coverage']:.0%} of this answer's words match a topic term.")
+        st.markdown("##### Discourse markers (cues for discussion)")
+        st.html(data.marker_html(src, pair))
+        st.caption("Word and pattern lists from data/markers/; turn on the *Discourse markers* layer to see them in the text.")
         with st.expander("Export this answer"):
             sent_csv = unit.drop(columns=["start", "end"]).to_csv(index=False)
             st.download_button("Sentences (CSV)", sent_csv, file_name=f"{src.id}-pair{pair}-sentences.csv", mime="text/csv", key="dl-sent-csv")

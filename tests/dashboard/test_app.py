@@ -29,6 +29,15 @@ def shown_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def visible_text(at: AppTest) -> str:
+    """The HTML blocks as a reader sees them: tags and styles removed, entities decoded."""
+    import html as html_mod
+    import re
+
+    bodies = [re.sub(r"<style>.*?</style>", "", h.proto.body, flags=re.S) for h in at.get("html")]
+    return "\n".join(html_mod.unescape(re.sub(r"<[^>]+>", "", b)) for b in bodies)
+
+
 def assert_clean(at: AppTest) -> None:
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -47,14 +56,14 @@ def test_reader_lists_the_nine_questions_and_opens_the_first():
     assert radio.options == [str(n) for n in range(1, 10)]
     assert radio.value == "1"
     assert "question 1 of 9" in shown_text(at)
-    assert "What type of role do companies" in shown_text(at)
+    assert "What type of role do companies" in visible_text(at)
 
 
 def test_reader_selecting_a_question_shows_its_text():
     at = app()
     at.radio(key="pair").set_value("4").run()
     assert_clean(at)
-    text = shown_text(at)
+    text = shown_text(at) + visible_text(at)
     assert Q4 in text and "question 4 of 9" in text
     assert "What type of role do companies" not in text
 
@@ -63,29 +72,32 @@ def test_reader_query_param_opens_that_question():
     at = app(pair="6")
     assert_clean(at)
     assert at.radio(key="pair").value == "6"
-    text = shown_text(at)
+    text = shown_text(at) + visible_text(at)
     assert Q6 in text and "question 6 of 9" in text
 
 
 @pytest.mark.parametrize(
-    ("layers", "sentiment_spans", "topic_spans", "numbers", "legend"),
+    ("layers", "sentiment_spans", "topic_spans", "numbers", "legend", "marker_spans"),
     [
-        (["sentiment", "topics"], True, True, False, True),
-        (["sentiment"], True, False, False, True),
-        (["topics"], False, True, False, True),
-        (["sentiment", "numbers"], True, False, True, True),
-        (["numbers"], True, False, True, True),  # the numbers sit on (coloured) sentiment words
-        ([], False, False, False, False),  # every layer off: the plain text, no legend
+        (["sentiment", "topics"], True, True, False, True, False),
+        (["sentiment"], True, False, False, True, False),
+        (["topics"], False, True, False, True, False),
+        (["sentiment", "numbers"], True, False, True, True, False),
+        (["numbers"], True, False, True, True, False),  # the numbers sit on (coloured) sentiment words
+        (["markers"], False, False, False, True, True),
+        ([], False, False, False, False, False),  # every layer off: the plain text, no legend
     ],
 )
-def test_reader_highlight_layers(layers, sentiment_spans, topic_spans, numbers, legend):
+def test_reader_highlight_layers(layers, sentiment_spans, topic_spans, numbers, legend, marker_spans):
     at = app()
     assert at.button_group(key="layers").value == ["sentiment", "topics"]
     at.button_group(key="layers").set_value(layers).run()
     assert_clean(at)
-    (answer,) = [h.proto.body for h in at.get("html") if 'class="dd-text"' in h.proto.body]
+    # The question (first) and the answer are highlighted alike; the answer is the one with "Creating".
+    (answer,) = [h.proto.body for h in at.get("html") if 'class="dd-text"' in h.proto.body and "Creating" in h.proto.body]
     assert ('class="a s' in answer or 'class="a t s' in answer) == sentiment_spans
     assert ('class="a t' in answer) == topic_spans
+    assert (' m"' in answer or ' m ' in answer) == marker_spans
     assert ("<sup>" in answer) == numbers
     assert any('class="dd-legend"' in h.proto.body for h in at.get("html")) == legend
     assert "Creating" in answer  # the answer's words are there whatever the layers

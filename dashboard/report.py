@@ -1,0 +1,500 @@
+"""One transcript as one self-contained HTML file: header, summary table, charts, the highlighted
+transcript, extra sections, a methods appendix and the settings that reproduce it (pure: no Streamlit).
+
+The file opens with no network: Plotly's JavaScript is embedded once in the head, every figure is a
+``<div>`` drawn by it, the styles are inline and the fonts are the reader's own. Every piece of text
+from the transcript, the file name or the caller's title goes through :func:`html.escape`; the only
+markup is ours (and the ``html`` of a :class:`Section`, which its caller must have escaped).
+
+>>> from analysis import frames
+>>> from analysis.transcripts import load, DEFAULT_DOCUMENT
+>>> doc = load(DEFAULT_DOCUMENT)
+>>> page = build(doc, frames.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
+>>> page.startswith("<!DOCTYPE html>") and page.count("* plotly.js v") == 1
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import numbers
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.offline
+
+from analysis import diagnostics, sentiment, topics
+from analysis.frames import Analysis
+from analysis.transcripts import Document
+
+from . import charts, highlight, topicbars
+
+PRODUCT = "Discourse dashboard"
+READING_GUIDE = (
+    "The measures below are cues for discussion, not verdicts: each number comes from the words of the "
+    "transcript, and every highlighted word shows (on hover, click or tab) what it contributed."
+)
+# Packages whose versions change the numbers or the charts, as installed (not imported) names.
+PACKAGES = ("nltk", "vaderSentiment", "pandas", "plotly", "PyYAML")
+# The transcript's figures that lead to an answer on click: their customdata[0] is the pair number.
+JUMP_FIGURES = ("fig-arc", "fig-heatmap")
+HEATMAP_LABEL_ROOM = 160  # px added to the heatmap for its rotated topic labels (measured in Chromium)
+# The validation of this project's VADER scorer, from benchmarks/vader_validation.py (Pearson r against
+# the human ratings of Hutto & Gilbert 2014), beside the paper's Table 4; as on the Methods page.
+VALIDATION = (("tweets", 0.878, 0.881), ("movie reviews", 0.422, 0.451), ("Amazon reviews", 0.571, 0.565), ("NYT editorials", 0.490, 0.492))
+
+STYLE = """
+<style>
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1a1a1a; background: #fff; margin: 0; line-height: 1.5; }
+main { max-width: 78rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
+header.dd-head { border-bottom: 3px solid #2166ac; padding-bottom: 0.8rem; margin-bottom: 1rem; }
+header.dd-head .product { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: #2166ac; font-weight: 600; }
+header.dd-head h1 { font-size: 1.9rem; margin: 0.2rem 0 0.4rem; line-height: 1.25; }
+.meta { color: #444; font-size: 0.95rem; margin: 0; }
+.guide { background: #f3f7fb; border-left: 4px solid #2166ac; padding: 0.5rem 0.9rem; margin: 0.8rem 0 0; }
+nav.toc { font-size: 0.95rem; margin: 0.6rem 0 1.2rem; }
+nav.toc a { margin-right: 1rem; color: #2166ac; }
+h2 { font-size: 1.45rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
+h3 { font-size: 1.15rem; margin: 1.4rem 0 0.4rem; }
+h4 { font-size: 1.02rem; margin: 0.9rem 0 0.3rem; }
+table.dd-table { border-collapse: collapse; font-size: 0.93rem; margin: 0.4rem 0 1rem; }
+table.dd-table th, table.dd-table td { border-bottom: 1px solid #e3e3e3; padding: 4px 8px; text-align: left; vertical-align: top; }
+table.dd-table th { background: #f6f6f6; font-weight: 600; }
+table.dd-table td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.dd-table code, .settings code { font-size: 0.85rem; word-break: break-all; }
+.swatch { padding: 1px 7px; border-radius: 4px; font-variant-numeric: tabular-nums; border: 1px solid #888; white-space: nowrap; }
+.warnings { border-left: 4px solid #e66101; padding: 0.3rem 0.8rem; margin: 0.6rem 0; }
+.pair { border-top: 1px solid #ddd; padding-top: 0.4rem; margin-top: 1.6rem; }
+.question { border-left: 4px solid #7f7f7f; background: #f3f3f3; padding: 0.4rem 0.8rem; font-size: 1.05rem;
+  line-height: 1.6; white-space: pre-wrap; max-width: 52rem; }
+.cols { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 2rem; align-items: start; }
+@media (max-width: 900px) { .cols { grid-template-columns: minmax(0, 1fr); } }
+.summary { font-size: 0.98rem; line-height: 1.9; }
+.summary .big { font-size: 1.4rem; font-weight: 700; }
+.muted { color: #555; }
+.figure { margin: 0.6rem 0 1.2rem; }
+.extra { margin-top: 1rem; }
+.methods p, .methods li { max-width: 52rem; }
+footer { margin-top: 3rem; color: #555; font-size: 0.9rem; border-top: 1px solid #ddd; padding-top: 0.6rem; }
+@media print { .cols { grid-template-columns: minmax(0, 1fr); } nav.toc { display: none; } }
+</style>
+"""
+
+# A click on a point of the arc or a cell of the heatmap scrolls to that answer (the figures'
+# customdata[0] is the pair number; the anchor is ours).
+JUMP_SCRIPT = """
+<script>
+window.addEventListener("load", function () {
+  %s.forEach(function (id) {
+    var gd = document.getElementById(id);
+    if (!gd || !gd.on) return;
+    gd.on("plotly_click", function (event) {
+      var p = event && event.points && event.points[0];
+      if (!p || p.customdata === undefined) return;
+      var pair = Array.isArray(p.customdata) ? p.customdata[0] : p.customdata;
+      var target = document.getElementById("answer-" + Number(pair));
+      if (target) { target.scrollIntoView(); }
+    });
+  });
+});
+</script>
+""" % json.dumps(list(JUMP_FIGURES))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section appended before the methods appendix: a heading, some HTML, some figures.
+
+    ``title`` is escaped here. ``html`` is inserted as it is: the caller must escape any user text in
+    it (:func:`html.escape`, or :func:`table` for a frame). ``figures`` are drawn below it, each like
+    the report's own charts. For example::
+
+        Section("Discourse markers", html=table(rates, empty="No marker found."), figures=[fig])
+    """
+
+    title: str
+    html: str | None = None
+    figures: Sequence[go.Figure] = ()
+
+
+def build(
+    doc: Document,
+    analysis: Analysis,
+    *,
+    title: str | None = None,
+    source_name: str = "document",
+    document_sha256: str | None = None,
+    dictionary: topics.Dictionary | None = None,
+    extras: Sequence[Section] = (),
+    generated_at: datetime | None = None,
+) -> str:
+    """The report of ``doc`` measured as ``analysis`` (:func:`analysis.frames.analyze`), as one HTML page.
+
+    ``title`` defaults to the document's title (else ``source_name``). ``document_sha256`` is the hash of
+    the file that was read; without it the hash of the parsed document (its JSON) is shown, labelled so.
+    ``dictionary`` gives the topic labels and the appendix's topic list; without it the default
+    dictionary is used when its hash is the one in ``analysis.settings``, else labels are made from the
+    column names. ``extras`` are appended before the methods appendix. ``generated_at`` defaults to now.
+    """
+    dictionary = _dictionary(analysis, dictionary)
+    labels = _labels(analysis.answers, dictionary)
+    title = title or doc.title or source_name
+    generated_at = generated_at or datetime.now(timezone.utc)
+    figures = _Figures()
+    parts = [
+        _header(doc, title, source_name, generated_at, bool(extras)),
+        _summarytable(analysis.answers, labels),
+        _charts(analysis.answers, labels, figures),
+        _transcript(analysis, labels, figures),
+        *(_extra(i, s, figures) for i, s in enumerate(extras, start=1)),
+        _methods(doc, analysis, dictionary),
+        _settings(doc, analysis, source_name, document_sha256, generated_at),
+    ]
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="{PRODUCT}">\n'
+        f"<title>{_e(title)} · {PRODUCT} report</title>\n"
+        f"{STYLE}{highlight.STYLE}{topicbars.STYLE}"
+        f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>\n'
+        "</head>\n<body>\n<main>\n"
+        + "\n".join(parts)
+        + f"\n<footer>{PRODUCT} · report generated {_e(_timestamp(generated_at))}</footer>\n</main>\n"
+        + JUMP_SCRIPT
+        + "</body>\n</html>\n"
+    )
+
+
+def write(path: str | Path, page: str) -> int:
+    """Write ``page`` to ``path`` as UTF-8; returns the number of bytes written."""
+    data = page.encode("utf-8")
+    Path(path).write_bytes(data)
+    return len(data)
+
+
+# --- pieces ----------------------------------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _timestamp(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+class _Figures:
+    """Numbers the figures of one report and renders each as a ``<div>`` (Plotly's script is in the head)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def html(self, fig: go.Figure, *, div_id: str | None = None) -> str:
+        self.count += 1
+        div = fig.to_html(
+            full_html=False, include_plotlyjs=False, config=charts.CONFIG, div_id=div_id or f"fig-{self.count}"
+        )
+        return f'<div class="figure">{div}</div>'
+
+
+def _dictionary(analysis: Analysis, given: topics.Dictionary | None) -> topics.Dictionary | None:
+    if given is not None:
+        return given
+    wanted = analysis.settings.get("dictionary_sha256")
+    default = topics.load_dictionary()
+    return default if wanted in (None, default.sha256) else None
+
+
+def _labels(answers: pd.DataFrame, dictionary: topics.Dictionary | None) -> dict[str, str]:
+    """``topic_<slug>`` column -> readable label, for the rate columns that are in ``answers``."""
+    if dictionary is not None:
+        return {t.column: t.label for t in dictionary.topics if t.column in answers.columns}
+    return {
+        c: c.removeprefix(topics.COLUMN_PREFIX).replace("_", " ").capitalize()
+        for c in answers.columns
+        if c.startswith(topics.COLUMN_PREFIX) and not c.endswith(topics.COUNT_SUFFIX) and c + topics.COUNT_SUFFIX in answers.columns
+    }
+
+
+def _swatch(value: float) -> str:
+    bg = charts.sentiment_colour(value)
+    return f'<span class="swatch" style="background:{bg};color:{charts.ink_for(bg)}">{charts.number(value)}</span>'
+
+
+def _header(doc: Document, title: str, source_name: str, generated_at: datetime, has_extras: bool) -> str:
+    facts = [
+        f"date: {_e(doc.date or 'unknown')}",
+        f"source: {_e(doc.source or 'unknown')}",
+        f"file: {_e(source_name)}",
+        f"generated {_e(_timestamp(generated_at))}",
+    ]
+    speakers = ", ".join(f"{_e(s.name)} ({_e(s.role)})" for s in doc.speakers)
+    toc = [("summary", "Summary"), ("charts", "Charts"), ("transcript", "Transcript")]
+    toc += [("extras", "More measures")] if has_extras else []
+    toc += [("methods", "Methods"), ("settings", "Settings")]
+    warnings = ""
+    if doc.warnings:
+        items = "".join(f"<li>{_e(w)}</li>" for w in doc.warnings)
+        warnings = f'<div class="warnings"><b>Parser warnings</b><ul>{items}</ul></div>'
+    return (
+        f'<header class="dd-head"><div class="product">{PRODUCT} · report</div>'
+        f"<h1>{_e(title)}</h1>"
+        f'<p class="meta">{" · ".join(facts)}</p>'
+        + (f'<p class="meta">speakers: {speakers}</p>' if speakers else "")
+        + (f'<p class="meta">{_e(doc.description)}</p>' if doc.description else "")
+        + f'<p class="guide">{_e(READING_GUIDE)}</p></header>'
+        + warnings
+        + '<nav class="toc">' + "".join(f'<a href="#{a}">{t}</a>' for a, t in toc) + "</nav>"
+    )
+
+
+def _top_topic(row: pd.Series, labels: dict[str, str]) -> str:
+    if not labels:
+        return "—"
+    column = max(labels, key=lambda c: float(row[c]))
+    rate = float(row[column])
+    if rate <= 0:
+        return '<span class="muted">none matched</span>'
+    return f"{_e(labels[column])} ({rate:.1f})"
+
+
+def _first_words(text: object, n: int = 9) -> str:
+    if not isinstance(text, str) or not text.strip():
+        return "Opening statement"
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def _summarytable(answers: pd.DataFrame, labels: dict[str, str]) -> str:
+    head = (
+        "<tr><th>#</th><th>question</th><th>speaker</th><th>words</th><th>sentences</th>"
+        "<th>mean sentiment</th><th>min</th><th>max</th><th>coverage</th><th>top topic (per 1,000 words)</th></tr>"
+    )
+    rows = []
+    for _, r in answers.sort_values("pair").iterrows():
+        pair = int(r["pair"])
+        rows.append(
+            f'<tr><td class="n"><a href="#answer-{pair}">{pair}</a></td>'
+            f"<td>{_e(_first_words(r['question']))}</td>"
+            f"<td>{_e(r['speaker'] or '—')}</td>"
+            f'<td class="n">{int(r["n_words"]):,}</td><td class="n">{int(r["n_sentences"])}</td>'
+            f'<td class="n">{_swatch(r["sentiment"])}</td>'
+            f'<td class="n">{charts.number(r["sentiment_min"])}</td><td class="n">{charts.number(r["sentiment_max"])}</td>'
+            f'<td class="n">{r["coverage"]:.0%}</td>'
+            f"<td>{_top_topic(r, labels)}</td></tr>"
+        )
+    return (
+        '<section id="summary"><h2>Summary of every answer</h2>'
+        '<p class="muted">Mean sentiment: the mean of the VADER compound scores of the answer\'s sentences '
+        "(min and max: its most negative and most positive sentence). Coverage: the share of the answer's "
+        "words that a topic term matched.</p>"
+        f'<table class="dd-table">{head}{"".join(rows)}</table></section>'
+    )
+
+
+def _charts(answers: pd.DataFrame, labels: dict[str, str], figures: _Figures) -> str:
+    parts = ['<section id="charts"><h2>The interview at a glance</h2>']
+    if answers.empty:
+        parts.append('<p class="muted">No answers to chart.</p>')
+    else:
+        parts.append(figures.html(charts.arc(answers), div_id=JUMP_FIGURES[0]))
+        if labels:
+            heat = charts.heatmap(answers, labels)
+            # The rotated topic labels take about 160 px of the chart's height; without that room Plotly
+            # drops every other answer label (A2, A4, ...).
+            heat.update_layout(height=heat.layout.height + HEATMAP_LABEL_ROOM)
+            parts.append(figures.html(heat, div_id=JUMP_FIGURES[1]))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _answer_summary(row: pd.Series) -> str:
+    return (
+        '<div class="summary">'
+        f'<span class="big">{charts.number(row["sentiment"])}</span> mean sentence sentiment {_swatch(row["sentiment"])}'
+        f"<br>{int(row['n_words']):,} words · {int(row['n_sentences'])} sentences"
+        f"<br>sentences from {_swatch(row['sentiment_min'])} to {_swatch(row['sentiment_max'])}"
+        f" · spread (SD) {row['sentiment_std']:.2f}"
+        f"<br>positive {row['share_positive']:.0%} · neutral {row['share_neutral']:.0%} · negative {row['share_negative']:.0%}"
+        ' <span class="muted">(±0.05 thresholds)</span>'
+        f"<br>dictionary coverage {row['coverage']:.0%}</div>"
+    )
+
+
+def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -> str:
+    a, s, c, t = analysis.answers, analysis.sentences, analysis.contributions, analysis.terms
+    slugs = {col.removeprefix(topics.COLUMN_PREFIX): label for col, label in labels.items()}
+    layers = ["sentiment", "topics"]
+    parts = [
+        '<section id="transcript"><h2>The transcript, answer by answer</h2>',
+        highlight.legend(layers).removeprefix(highlight.STYLE),
+    ]
+    n_questions = int((a["kind"] == "qa").sum())
+    for _, row in a.sort_values("pair").iterrows():
+        pair = int(row["pair"])
+        parts.append(f'<section class="pair" id="answer-{pair}">')
+        if row["kind"] == "opening":
+            parts.append(f"<h3>{pair}. Opening statements (before the first question)</h3>")
+        else:
+            asker = "a reporter (Q)" if row["asked_by"] == "Q" else _e(row["asked_by"])
+            parts.append(f"<h3>Question {pair} of {n_questions} · asked by {asker}</h3>")
+            parts.append(f'<div class="question">{_e(row["question"])}</div>')
+        parts.append(f"<h4>Answer · {_e(row['speaker'] or 'no answer recorded')}</h4>")
+        if not row["answer"]:
+            parts.append('<p class="muted">No answer was recorded for this question.</p></section>')
+            continue
+        unit, words, terms = (_answer_rows(f, pair) for f in (s, c, t))
+        text = highlight.render(row["answer"], highlight.spans(words, terms, unit, topic_labels=slugs, layers=layers))
+        side = [_answer_summary(row)]
+        if len(unit):
+            side.append(figures.html(charts.sentence_bars(unit)))
+        if labels:
+            side.append("<h4>Topics in this answer</h4>" + topicbars.render(row, labels, terms).removeprefix(topicbars.STYLE))
+        parts.append(
+            f'<div class="cols"><div>{text.removeprefix(highlight.STYLE)}</div><div>{"".join(side)}</div></div></section>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _answer_rows(frame: pd.DataFrame, pair: int) -> pd.DataFrame:
+    return frame[(frame["pair"] == pair) & (frame["role"] == "answer")]
+
+
+def _extra(number: int, section: Section, figures: _Figures) -> str:
+    anchor = ' id="extras"' if number == 1 else ""
+    body = "".join(figures.html(f) for f in section.figures)
+    return f'<section class="extra"{anchor}><h2>{_e(section.title)}</h2>{section.html or ""}{body}</section>'
+
+
+def table(frame: pd.DataFrame, *, signed: Sequence[str] = (), empty: str = "") -> str:
+    """``frame`` as an HTML table in the report's style, every cell and heading escaped (for the ``html``
+    of a :class:`Section`); ``signed`` columns read ``+0.27``; ``empty`` is shown for an empty frame."""
+    if frame.empty:
+        return f'<p class="muted">{_e(empty)}</p>'
+    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for col, v in zip(frame.columns, record):
+            if col in signed:
+                cells.append(f'<td class="n">{charts.number(float(v))}</td>')
+            elif isinstance(v, numbers.Real) and not isinstance(v, bool):
+                cells.append(f'<td class="n">{_e(v)}</td>')
+            else:
+                cells.append(f"<td>{_e(v)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="dd-table"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def _methods(doc: Document, analysis: Analysis, dictionary: topics.Dictionary | None) -> str:
+    st = analysis.settings
+    lex = sentiment.lexicon()
+    validation = ", ".join(f"{r:.3f} on {name}" for name, r, _ in VALIDATION)
+    paper = ", ".join(f"{p:.3f}" for _, _, p in VALIDATION)
+    sat = diagnostics.saturation(analysis).rename(
+        columns={"whole_answer": "VADER on the whole answer", "mean_of_sentences": "mean of sentences"}
+    )
+    irony = diagnostics.irony_candidates(analysis)
+    uncovered = diagnostics.uncovered_words(analysis, top=15)
+    if dictionary is not None:
+        topic_list = table(
+            pd.DataFrame([{"topic": t.label, "terms": len(t.terms), "scope": t.description} for t in dictionary.topics])
+        )
+        dictionary_line = (
+            f"Dictionary <b>{_e(dictionary.name)}</b>, version {_e(dictionary.version or 'none')} "
+            f"(sha256 <code>{_e(dictionary.sha256[:16])}…</code>), file "
+            f"<code>{_e(dictionary.path.name if dictionary.path else 'upload')}</code>: {len(dictionary.topics)} topics."
+        )
+    else:
+        topic_list = ""
+        dictionary_line = (
+            f"Dictionary <b>{_e(st.get('dictionary', 'unknown'))}</b>, version {_e(st.get('dictionary_version') or 'none')}."
+        )
+    return f"""<section id="methods" class="methods"><h2>Methods: how the numbers are made, and where they fail</h2>
+<p>Every number in this report comes from the words of the transcript and can be traced back to them. The measures
+are <b>cues for discussion</b>. They do not tell whether a speaker is sincere, right or lying.</p>
+<h3>1. From file to question–answer pairs</h3>
+<p>The transcript is split into speaker turns; a question turn and every answer turn after it, up to the next
+question, form a pair. Statements before the first question form an <i>opening</i> segment. Stage directions, time
+stamps and footers are kept as notes and left out of the measured text; editorial brackets stay in the text.
+This document: <b>{len(doc.qa_pairs)}</b> question–answer pairs, <b>{len(doc.turns)}</b> turns,
+<b>{len(doc.notes)}</b> notes, format <i>{_e(doc.format)}</i>.</p>
+<h3>2. Sentiment: NLTK's VADER, sentence by sentence</h3>
+<ul>
+<li>Each sentence gets VADER's <b>compound</b> score in [-1, 1] (Hutto &amp; Gilbert, ICWSM 2014): the valences of
+the lexicon words in it, adjusted for negation, boosters ("very"), "but", ALL CAPS and "!"/"?", summed and squashed.</li>
+<li>An answer's score is the <b>{_e(st.get('sentiment_aggregate', 'mean of sentence compounds'))}</b>, shown with its
+range (most negative to most positive sentence) and spread. A sentence counts as positive at
+≥ {sentiment.POSITIVE_THRESHOLD}, negative at ≤ {sentiment.NEGATIVE_THRESHOLD}, as VADER's authors recommend.</li>
+<li>Lexicon: <code>{_e(st.get('sentiment_lexicon', lex.source))}</code> ({lex.n_entries:,} entries).</li>
+<li>Validation (this project's scorer against human ratings, <code>benchmarks/vader_validation.py</code>): Pearson r
+{validation}; the paper reports {paper}. VADER was built for short social-media text; on political speech it is weaker.</li>
+</ul>
+<p><b>Why sentences, not whole answers.</b> VADER adds up word valences before squashing them, so a long text drifts
+towards ±1 whatever its tone. On this document:</p>
+{table(sat, signed=["VADER on the whole answer", "mean of sentences", "gap"], empty="No answer has a sentence.")}
+<p><b>Irony and jokes are read literally.</b> Sentences of this document with a cue such as <i>joking</i> or
+<i>of course</i>, with the score VADER gives them word by word:</p>
+{table(irony, signed=["sentiment"], empty="No sentence of this document contains one of the cues.")}
+<p><b>Negation</b> flips a word's valence and scales it by 0.74, which works for <i>not good</i> but misses negation
+by meaning (<i>no one is talking about them</i>).</p>
+<h3>3. Topics: counts from an editable dictionary</h3>
+<ul>
+<li>{dictionary_line}</li>
+<li>Case-insensitive; a word matches an exact entry before a wildcard (<code>econom*</code>), and the longest wildcard
+wins; phrases match first, longest first; a word counts at most once per topic (it may count for several topics).</li>
+<li>Rate = matches per 1,000 words of the answer. <b>Coverage</b> = share of words matched by any topic: what the
+dictionary does <i>not</i> match is invisible to it.</li>
+</ul>
+{topic_list}
+<p>The most frequent content words of the answers that no topic covers:</p>
+{table(uncovered, empty="Every content word is covered.")}
+<h3>4. What the numbers cannot show</h3>
+<ul>
+<li>A tone score is not a truth score: a calm sentence can be false, an angry one true.</li>
+<li>Scores compare answers within one transcript well; across speakers, genres or translations they need care.</li>
+<li>A topic rate counts words, not stances: <i>sanctions</i> counts for the economy whether the speaker supports or
+opposes them.</li>
+</ul>
+</section>"""
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    out["plotly.js"] = plotly.offline.get_plotlyjs_version()
+    return out
+
+
+def _settings(doc: Document, analysis: Analysis, source_name: str, document_sha256: str | None, generated_at: datetime) -> str:
+    if document_sha256:
+        doc_hash = ("document file sha256", document_sha256)
+    else:
+        parsed = json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
+        doc_hash = ("parsed document sha256 (its JSON; no file given)", hashlib.sha256(parsed).hexdigest())
+    rows = [("document file", source_name), doc_hash, ("input format", doc.format)]
+    for key, value in analysis.settings.items():
+        rows.append((key, ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value))
+    rows += [(f"{name} version", v) for name, v in _versions().items()]
+    rows.append(("generated", _timestamp(generated_at)))
+    body = "".join(f"<tr><th>{_e(k)}</th><td><code>{_e(v)}</code></td></tr>" for k, v in rows)
+    return (
+        '<section id="settings" class="settings"><h2>Settings used</h2>'
+        "<p>The same file, lexicon, dictionary and package versions give the same numbers.</p>"
+        f'<table class="dd-table">{body}</table></section>'
+    )

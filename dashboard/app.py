@@ -27,6 +27,7 @@ PAGES = [
     st.Page(str(ROOT / "dashboard" / "views" / "reader.py"), title="Reader", url_path="reader", default=True),
     st.Page(str(ROOT / "dashboard" / "views" / "overview.py"), title="Overview", url_path="overview"),
     st.Page(str(ROOT / "dashboard" / "views" / "compare.py"), title="Compare", url_path="compare"),
+    st.Page(str(ROOT / "dashboard" / "views" / "workshop.py"), title="Workshop", url_path="workshop"),
     st.Page(str(ROOT / "dashboard" / "views" / "methods.py"), title="Methods", url_path="methods"),
     st.Page(str(ROOT / "dashboard" / "views" / "upload.py"), title="Upload", url_path="upload"),
 ]
@@ -35,12 +36,16 @@ page = st.navigation(PAGES, position="top")
 st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 
 available = sources.sources()
+# The workshop's "hide speakers' names" switch also hides the document's name and label here.
+anonymous = page.url_path == "workshop" and st.session_state.get("ws-anon", False)
 st.sidebar.selectbox(
     "Document",
     options=list(available),
     key="doc",
     bind="query-params",
+    format_func=(lambda d: f"Document {list(available).index(d) + 1}") if anonymous else str,
     help="The default interview, or a transcript you uploaded in this session (Upload page).",
 )
-st.sidebar.caption(ui.md_escape(sources.current().label))  # a file name is user text
+if not anonymous:
+    st.sidebar.caption(ui.md_escape(sources.current().label))  # a file name is user text
 page.run()

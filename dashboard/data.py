@@ -15,7 +15,7 @@ from analysis import keyness as keyness_mod
 from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
 
-from . import charts, highlight, sources, topicbars
+from . import anonymise, charts, highlight, sources, topicbars
 from .sources import Source
 
 
@@ -103,7 +103,10 @@ def marker_html(src: Source, pair: int) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
-def _unit_html(digest: str, pair: int, role: str, layers: tuple[str, ...], selected: int | None, _src: Source) -> str:
+def _unit_html(
+    digest: str, pair: int, role: str, layers: tuple[str, ...], selected: int | None, _src: Source,
+    hide: tuple[tuple[str, str], ...] = (),
+) -> str:
     result = analyze(_src)
     c, t, m, s = result.contributions, result.terms, result.markers, result.sentences
     marks = highlight.spans(
@@ -117,7 +120,10 @@ def _unit_html(digest: str, pair: int, role: str, layers: tuple[str, ...], selec
         families=family_labels(),
     )
     body = result.answers.set_index("pair").loc[pair, role]
-    return highlight.render(body if isinstance(body, str) else "", marks, numbers="numbers" in layers)
+    body = body if isinstance(body, str) else ""
+    if hide:  # the workshop's hidden names: replaced in the rendering only
+        marks += [highlight.redaction(s, e, alias) for s, e, alias in anonymise.name_spans(body, dict(hide))]
+    return highlight.render(body, marks, numbers="numbers" in layers)
 
 
 def _answer_sentences(src: Source, pair: int):
@@ -137,8 +143,13 @@ def answer_html(src: Source, pair: int, layers: list[str], selected: int | None)
     return _unit_html(src.digest, pair, "answer", tuple(sorted(layers)), selected, src)
 
 
-def question_html(src: Source, pair: int, layers: list[str]) -> str:
-    return _unit_html(src.digest, pair, "question", tuple(sorted(layers)), None, src)
+def question_html(src: Source, pair: int, layers: list[str], hide: dict[str, str] | None = None) -> str:
+    return _unit_html(src.digest, pair, "question", tuple(sorted(layers)), None, src, tuple(sorted((hide or {}).items())))
+
+
+def workshop_html(src: Source, pair: int, layers: list[str], hide: dict[str, str] | None = None) -> str:
+    """The answer for the workshop view (no sentence mark), names hidden when ``hide`` is given."""
+    return _unit_html(src.digest, pair, "answer", tuple(sorted(layers)), None, src, tuple(sorted((hide or {}).items())))
 
 
 # --- Compare -----------------------------------------------------------------------------------

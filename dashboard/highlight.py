@@ -29,6 +29,7 @@ STYLE = """
 .dd-text .t { border-bottom: 3px solid #5e3c99; }
 .dd-text .m { text-decoration: underline dotted #e66101 3px; text-underline-offset: 6px; text-decoration-skip-ink: none; }
 .dd-text .sel { background: #fff3b0; box-shadow: 0 0 0 2px #fff3b0; }
+.dd-text mark.r { background: #e0e0e0; color: #000; padding: 0 3px; border-radius: 3px; }
 .dd-text sup { font-size: 0.7em; color: #333; margin-left: 1px; }
 .dd-text .a[data-tip]:hover::after, .dd-text .a[data-tip]:focus::after {
   content: attr(data-tip); position: absolute; left: 0; top: 1.9em; z-index: 10; width: max-content;
@@ -44,7 +45,7 @@ STYLE = """
 class _Span:
     start: int
     end: int
-    kind: str  # "sentiment" | "topic" | "marker" | "sentence"
+    kind: str  # "sentiment" | "topic" | "marker" | "sentence" | "redact" (tip = the replacement)
     tip: str = ""
     valence: float = 0.0
 
@@ -68,6 +69,11 @@ def explain_word(row) -> str:
 def explain_term(topic_label: str, entry: str, kind: str) -> str:
     how = {"exact": "exact entry", "wildcard": "wildcard entry", "phrase": "phrase"}.get(kind, kind)
     return f"Topic: {topic_label}\nmatched {how} “{entry}”"
+
+
+def redaction(start: int, end: int, replacement: str) -> _Span:
+    """Show ``replacement`` instead of ``text[start:end]`` (the workshop's hidden names)."""
+    return _Span(start, end, "redact", replacement)
 
 
 def explain_marker(label: str, written: str, technique: str = "") -> str:
@@ -121,6 +127,12 @@ def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str
     for lo, hi in zip(points, points[1:]):
         covering = [a for a in annotations if a.start <= lo and hi <= a.end]
         chunk = html.escape(text[lo:hi])
+        if redacted := [a for a in covering if a.kind == "redact"]:
+            # A hidden name: its replacement once, at the start of the span; nothing of the original.
+            chunk = f"<mark class='r'>{html.escape(redacted[0].tip)}</mark>" if redacted[0].start == lo else ""
+            covering = [a for a in covering if a.kind == "sentence"]
+            pieces.append(f"<span class='sel'>{chunk}</span>" if covering and chunk else chunk)
+            continue
         if not covering:
             pieces.append(chunk)
             continue

@@ -40,6 +40,24 @@ def question_framing(row, result, pair: int) -> str:
     )
 
 
+def guess_bars(counts, options: list[str], measured: str) -> str:
+    """The room's guesses per option as bars, the measured option marked (labels escaped)."""
+    total = sum(counts.values())
+    rows = []
+    for option in options:
+        n = counts.get(option, 0)
+        width = 100 * n / total if total else 0
+        mark = " <b>◀ measured</b>" if option == measured else ""
+        weight = "font-weight:600;" if option == measured else ""
+        rows.append(
+            f"<tr><td style='text-align:right;padding:2px 8px;white-space:nowrap;{weight}'>{html.escape(option)}</td>"
+            f"<td style='width:55%'><div style='height:1.1rem;background:#4393c3;width:{width:.1f}%;border-radius:2px'></div></td>"
+            f"<td style='padding:2px 8px;white-space:nowrap'>{n}{mark}</td></tr>"
+        )
+    note = "" if total else "<div style='color:#555'>No guesses were entered for this answer.</div>"
+    return f"<table style='width:100%;font-size:1.05rem;border-collapse:collapse'>{''.join(rows)}</table>{note}"
+
+
 def notice(lines: list[str], *, kind: str = "warning") -> None:
     """Parser warnings and similar messages that quote the user's text: escaped, in a coloured box."""
     colour = {"warning": "#e66101", "info": "#2166ac", "error": "#b2182b"}[kind]

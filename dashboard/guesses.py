@@ -1,0 +1,78 @@
+"""Predict, then reveal: the room's guesses of an answer's tone and main topic set beside the measures.
+
+Pure (no Streamlit): the workshop page keeps the guesses in the session and calls these functions.
+A guess is ``{"tone": "negative" | "neutral" | "positive", "topic": <topic label or NONE>, "n": people}``.
+The measured tone is the answer's mean sentence sentiment read with VADER's own thresholds (±0.05), the
+measured topic the dictionary topic with the highest rate (NONE when no topic term matched).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from analysis import sentiment
+
+TONES = ("negative", "neutral", "positive")
+NONE = "none of these"
+
+
+def tone_of(value: float) -> str:
+    """The tone band of a compound score or mean, with VADER's thresholds."""
+    if value != value:
+        return "n/a"
+    if value >= sentiment.POSITIVE_THRESHOLD:
+        return "positive"
+    if value <= sentiment.NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def top_topic(row: Mapping, labels: Mapping[str, str]) -> str:
+    """The label of the topic with the highest rate in ``row`` (an answers-frame row), or NONE."""
+    rates = [(float(row[c]), labels[c]) for c in labels]
+    best = max(rates, default=(0.0, NONE))
+    return best[1] if best[0] > 0 else NONE
+
+
+def tally(guesses: Sequence[Mapping], field: str) -> Counter:
+    """People per guessed value of ``field`` ("tone" or "topic")."""
+    out: Counter = Counter()
+    for g in guesses:
+        out[g[field]] += int(g.get("n", 1))
+    return out
+
+
+def agreement(guesses: Sequence[Mapping], field: str, measured: str) -> float:
+    """Share of people whose guess of ``field`` equals the measured value (NaN with no guesses)."""
+    counts = tally(guesses, field)
+    total = sum(counts.values())
+    return counts[measured] / total if total else float("nan")
+
+
+def comparison(answers: pd.DataFrame, guesses: Mapping[int, Sequence[Mapping]], labels: Mapping[str, str]) -> pd.DataFrame:
+    """One row per answer with guesses: the room's most common guess and the measure, tone and topic."""
+    rows = []
+    by_pair = answers.set_index("pair")
+    for pair in sorted(guesses):
+        if not guesses[pair] or pair not in by_pair.index:
+            continue
+        row = by_pair.loc[pair]
+        tone, topic = tone_of(float(row["sentiment"])), top_topic(row, labels)
+        tones, topics_ = tally(guesses[pair], "tone"), tally(guesses[pair], "topic")
+        rows.append({
+            "pair": int(pair),
+            "people": sum(tones.values()),
+            "tone_guessed": tones.most_common(1)[0][0],
+            "tone_measured": tone,
+            "sentiment": round(float(row["sentiment"]), 3),
+            "tone_agreement": agreement(guesses[pair], "tone", tone),
+            "topic_guessed": topics_.most_common(1)[0][0],
+            "topic_measured": topic,
+            "topic_agreement": agreement(guesses[pair], "topic", topic),
+        })
+    columns = ["pair", "people", "tone_guessed", "tone_measured", "sentiment", "tone_agreement",
+               "topic_guessed", "topic_measured", "topic_agreement"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,132 @@
+"""Workshop: one answer at a time in large type; the room guesses first, the measures come after."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from dashboard import anonymise, data, guesses, ui
+
+src, doc, result = ui.current_document()
+answers = result.answers
+qa = answers[answers["kind"] == "qa"].reset_index(drop=True)
+if qa.empty:
+    st.info("This document has no question–answer pairs to run a workshop on.")
+    st.stop()
+labels = data.topic_labels()
+families = {f.slug: f for f in data.markers().families}
+
+# Per-session workshop state, set once: the answer shown, the guesses and which answers are revealed.
+state = st.session_state.setdefault("workshop", {})
+doc_state = state.setdefault(src.id, {"index": 0, "guesses": {}, "revealed": set()})
+index = min(doc_state["index"], len(qa) - 1)
+row = qa.iloc[index]
+pair = int(row["pair"])
+pair_guesses: list[dict] = doc_state["guesses"].setdefault(pair, [])
+revealed = pair in doc_state["revealed"]
+
+
+def _go(step: int) -> None:
+    doc_state["index"] = max(0, min(len(qa) - 1, doc_state["index"] + step))
+
+
+def _reveal(show: bool) -> None:
+    (doc_state["revealed"].add if show else doc_state["revealed"].discard)(pair)
+
+
+with st.sidebar:
+    hide_names = st.toggle("Hide speakers' names", key="ws-anon", help="Shows 'Interviewer' and 'Speaker A' instead of names, in labels and in the text.")
+    st.caption("Keys: → next answer, ← previous, V reveal or hide the measures.")
+names = anonymise.aliases(doc) if hide_names else {}
+
+st.html(
+    "<style>.dd-big .dd-text{font-size:1.55rem;line-height:1.65;max-width:none}"
+    ".dd-big-q .dd-text{font-size:1.3rem;line-height:1.55;max-width:none}</style>"
+)
+nav = st.columns([1, 1, 4, 2])
+nav[0].button("← Previous", key="ws-prev", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left")
+nav[1].button("Next →", key="ws-next", on_click=_go, args=(1,), disabled=index == len(qa) - 1, shortcut="Right")
+nav[2].progress((index + 1) / len(qa), text=f"Answer {index + 1} of {len(qa)}")
+nav[3].button(
+    "Hide the measures" if revealed else "Reveal the measures", key="ws-reveal", type="secondary" if revealed else "primary",
+    on_click=_reveal, args=(not revealed,), shortcut="V",
+)
+
+asker = "a reporter" if row["asked_by"] == "Q" else (anonymise.label(str(row["asked_by"]), names) if hide_names else str(row["asked_by"]))
+speaker = anonymise.label(str(row["speaker"]), names) if hide_names else str(row["speaker"])
+layers = ["sentiment", "markers"] if revealed else []
+st.html(f"<div style='color:#555;font-size:1.05rem'>Question {index + 1}, asked by {html.escape(asker)}</div>"
+        f"<div class='dd-big-q'>{ui.boxed(data.question_html(src, pair, [], names), colour='#7f7f7f', bg='#f3f3f3')}</div>")
+st.html(f"<div style='color:#555;font-size:1.05rem;margin-top:0.5rem'>Answer by {html.escape(speaker)}</div>"
+        f"<div class='dd-big'>{data.workshop_html(src, pair, layers, names)}</div>")
+if hide_names:
+    st.caption("Names are hidden where the parser found them as speakers; other spellings or titles ('the minister') still show.")
+
+st.divider()
+if not revealed:
+    st.markdown("#### What does the room think?")
+    with st.form(key=f"ws-guess-{src.id}-{pair}", clear_on_submit=True, border=True):
+        c1, c2, c3 = st.columns([2, 3, 1])
+        tone = c1.radio("Tone of the answer", guesses.TONES, index=1, horizontal=True, key="ws-tone")
+        topic = c2.selectbox("Main topic", list(labels.values()) + [guesses.NONE], key="ws-topic")
+        people = c3.number_input("People", min_value=1, max_value=500, value=1, step=1, key="ws-people",
+                                 help="How many people gave this guess (for a show of hands).")
+        if st.form_submit_button("Add guess"):
+            pair_guesses.append({"tone": tone, "topic": topic, "n": int(people)})
+            st.rerun()
+    if pair_guesses:
+        tones, topics_ = guesses.tally(pair_guesses, "tone"), guesses.tally(pair_guesses, "topic")
+        st.markdown(
+            f"**{sum(tones.values())} guesses so far.** Tone: "
+            + ", ".join(f"{t} {tones[t]}" for t in guesses.TONES)
+            + " · Topic: " + ui.md_escape(", ".join(f"{t} {n}" for t, n in topics_.most_common()))
+        )
+        if st.button("Clear this answer's guesses", key="ws-clear"):
+            pair_guesses.clear()
+            st.rerun()
+    else:
+        st.caption("Enter the room's guesses, then reveal the measures (V).")
+else:
+    measured_tone = guesses.tone_of(float(row["sentiment"]))
+    measured_topic = guesses.top_topic(row, labels)
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown("#### Tone")
+        st.html(ui.guess_bars(guesses.tally(pair_guesses, "tone"), list(guesses.TONES), measured_tone))
+        st.html(
+            f"<div style='font-size:1.15rem'>Measured: <b>{measured_tone}</b> {ui.swatch(row['sentiment'])} "
+            f"mean of {int(row['n_sentences'])} sentences, from {ui.swatch(row['sentiment_min'])} to {ui.swatch(row['sentiment_max'])}</div>"
+        )
+    with right:
+        st.markdown("#### Main topic")
+        topic_options = list(dict.fromkeys([measured_topic, *guesses.tally(pair_guesses, "topic")]))
+        st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topic))
+        st.html(data.topic_html(src, pair))
+    st.markdown("#### Discourse markers in this answer (underlined in the text)")
+    st.html(data.marker_html(src, pair))
+    found = [s for s in families if int(row[families[s].count_column]) > 0]
+    if found:
+        st.markdown("**Questions for discussion**")
+        for slug in sorted(found, key=lambda s: -float(row[families[s].column])):
+            f = families[slug]
+            if f.prompt:
+                st.markdown(f"- *{ui.md_escape(f.label)}*: {ui.md_escape(f.prompt)}")
+    st.caption(
+        "The measures count words: they do not know who is right, sincere or lying. Read the underlined words in "
+        "context before drawing a conclusion. Hover a word to see why it counts."
+    )
+
+# Only revealed answers: the table must not give away an answer the room has not guessed yet.
+results = guesses.comparison(qa, {p: g for p, g in doc_state["guesses"].items() if p in doc_state["revealed"]}, labels)
+if not results.empty:
+    with st.expander(f"Guesses and measures so far ({len(results)} answers)"):
+        st.dataframe(
+            results, hide_index=True,
+            column_config={
+                "tone_agreement": st.column_config.NumberColumn("tone agreement", format="percent"),
+                "topic_agreement": st.column_config.NumberColumn("topic agreement", format="percent"),
+                "sentiment": st.column_config.NumberColumn(format="%+.2f"),
+            },
+        )
+        st.download_button("Download (CSV)", results.to_csv(index=False), file_name=f"{src.id}-workshop.csv", mime="text/csv", key="ws-dl")

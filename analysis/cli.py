@@ -4,6 +4,7 @@
     python -m analysis analyze FILE... [--out PATH] [--level answer|sentence] [--topics FILE]
     python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
     python -m analysis kwic FILE... --term WORD [--width N] [--out PATH]
+    python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2.
 Heavy modules are imported inside the commands so that ``parse`` starts fast.
@@ -146,6 +147,38 @@ def _kwic_text(lines, width: int) -> str:
     )
 
 
+REPORT_SUFFIXES = (".html", ".htm")
+
+
+def _report_command(args: argparse.Namespace) -> None:
+    import hashlib
+    from pathlib import Path
+
+    from . import frames, topics
+    from .transcripts import load
+
+    out = Path(args.out)
+    if out.suffix.lower() not in REPORT_SUFFIXES:
+        raise DiscourseError(f"--out {args.out}: use an .html file name.")
+    dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
+    doc = load(args.file, format=args.input_format, interviewer=args.interviewer)
+    name = Path(args.file).name
+    result = frames.analyze(doc, document=name, dictionary=dictionary)
+    # The report is a presentation-layer export (Plotly figures, highlighted HTML), so this is the only
+    # command that reaches into dashboard/; imported here so that analysis/ never loads plotly otherwise.
+    from dashboard import report
+
+    page = report.build(
+        doc, result, source_name=name, document_sha256=hashlib.sha256(Path(args.file).read_bytes()).hexdigest(),
+        dictionary=dictionary,
+    )
+    try:
+        size = report.write(out, page)
+    except OSError as e:
+        raise DiscourseError(f"--out {args.out}: cannot write there ({e.strerror or e}).") from e
+    print(f"wrote {out} ({size:,} bytes, {size / 1e6:.1f} MB)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
@@ -191,6 +224,14 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--width", type=int, default=60, metavar="N", help="characters of context on each side")
     k.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (aligned text without it)")
     k.set_defaults(run=_kwic_command)
+
+    r = sub.add_parser("report", help="one self-contained HTML report of a transcript (charts, highlighted text, methods)")
+    r.add_argument("file", metavar="FILE", help="transcript: txt, md, html, docx, pdf, srt, vtt, json, jsonl or csv")
+    r.add_argument("--out", required=True, help="the HTML file to write")
+    r.add_argument("--topics", default=None, metavar="FILE", help="topic dictionary (.yaml or LIWC-style .dic)")
+    r.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
+    r.add_argument("--input-format", choices=FORMATS, default=None, help="override the recognised input format")
+    r.set_defaults(run=_report_command)
     return ap
 
 

@@ -26,6 +26,7 @@ st.set_page_config(page_title="Discourse dashboard", layout="wide")
 PAGES = [
     st.Page(str(ROOT / "dashboard" / "views" / "reader.py"), title="Reader", url_path="reader", default=True),
     st.Page(str(ROOT / "dashboard" / "views" / "overview.py"), title="Overview", url_path="overview"),
+    st.Page(str(ROOT / "dashboard" / "views" / "actors.py"), title="Actors", url_path="actors"),
     st.Page(str(ROOT / "dashboard" / "views" / "compare.py"), title="Compare", url_path="compare"),
     st.Page(str(ROOT / "dashboard" / "views" / "workshop.py"), title="Workshop", url_path="workshop"),
     st.Page(str(ROOT / "dashboard" / "views" / "methods.py"), title="Methods", url_path="methods"),

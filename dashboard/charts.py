@@ -293,3 +293,33 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
     fig.update_xaxes(type="log", title="frequency on both sides (log scale)")
     fig.update_yaxes(title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
     return _layout(fig, title="Distinctive terms (click a point to read it in context)", height=520)
+
+
+def actor_dots(summary: pd.DataFrame, *, top: int = 15) -> go.Figure:
+    """Per actor, the mean sentiment of the answer sentences that mention it, with their range.
+
+    ``summary``: :func:`analysis.actors.summary`. The most mentioned ``top`` actors, most mentioned on
+    top; each point's customdata is ``(actor slug,)``, so a click selects the actor.
+    """
+    s = summary.head(top).iloc[::-1]
+    labels = [f"{label} ({n})" for label, n in zip(s["label"], s["mentions"])]
+    fig = go.Figure(
+        go.Scatter(
+            x=s["sentiment"],
+            y=labels,
+            mode="markers+text",
+            marker=dict(size=15, color=[sentiment_colour(v) for v in s["sentiment"]], line=dict(color="#000", width=1)),
+            error_x=dict(type="data", symmetric=False, array=s["sentiment_max"] - s["sentiment"],
+                         arrayminus=s["sentiment"] - s["sentiment_min"], color="#888", thickness=1.2),
+            text=[number(v) for v in s["sentiment"]],
+            textposition="top center",
+            customdata=list(zip(s["actor"], s["sentences"], s["answers"], s["sentiment_min"], s["sentiment_max"])),
+            hovertemplate=(
+                "<b>%{y}</b><br>mean %{x:+.2f} over %{customdata[1]} sentences in %{customdata[2]} answers"
+                "<br>range %{customdata[3]:+.2f} to %{customdata[4]:+.2f}<extra></extra>"
+            ),
+        )
+    )
+    fig.update_xaxes(range=[-1.08, 1.08], zeroline=True, zerolinecolor="#444", title="mean VADER compound of the sentences that mention the actor")
+    fig.update_yaxes(title=None, automargin=True)
+    return _layout(fig, title="How each actor is talked about (label: mentions; click a point for its sentences)", height=max(260, 34 * len(s) + 110))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from analysis import actors as actors_mod
 from analysis import frames, markers as markers_mod, profiles, sentiment, topics
 from analysis import keyness as keyness_mod
 from analysis import sides as sides_mod
@@ -27,6 +28,21 @@ def dictionary() -> topics.Dictionary:
 @st.cache_resource(show_spinner=False)
 def markers() -> markers_mod.Markers:
     return markers_mod.load_markers()
+
+
+@st.cache_resource(show_spinner=False)
+def actor_list() -> actors_mod.ActorList:
+    return actors_mod.load_actors()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _actor_mentions(digest: str, actors_sha: str, _src: Source):
+    return actors_mod.mentions(analyze(_src), actor_list())
+
+
+def actor_mentions(src: Source):
+    """Every actor mention of the document (cached per content and actor list)."""
+    return _actor_mentions(src.digest, actor_list().sha256, src)
 
 
 def family_labels() -> dict[str, tuple[str, str]]:

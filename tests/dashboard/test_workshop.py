@@ -68,3 +68,4 @@ def test_hiding_names_replaces_the_speaker_everywhere_shown():
     page = "\n".join(h.proto.body for h in at.get("html")) + texts(at)
     assert "Bezrukov" not in page and "PICREADI" not in page
     assert "Speaker A" in page and "Interviewer" in page
+

@@ -1,0 +1,53 @@
+"""Actors: who is talked about, how often, and in sentences of what tone; the sentences one click away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis import actors
+from dashboard import charts, data, ui
+
+src, doc, result = ui.current_document()
+listed = data.actor_list()
+mentions = data.actor_mentions(src)
+summary = actors.summary(result, mentions)
+
+st.markdown(f"#### How is each actor talked about? · {ui.md_escape(src.label)}")
+st.caption(
+    f"Actors from `data/actors/actors.yaml` ({len(listed.actors)} countries, organisations, groups and people, with "
+    "adjectives and demonyms: *Russian* counts for Russia). The tone is the mean VADER compound of the answer "
+    "sentences that mention the actor: the tone of the sentence, not necessarily the speaker's attitude to the actor "
+    "(*Russia was attacked unjustly* scores negative). Pronouns (*they*) are not traced back to actors."
+)
+if summary.empty:
+    st.info("No actor from the list is mentioned in the answers of this document.")
+    st.stop()
+
+event = ui.chart(charts.actor_dots(summary), key=f"actors-{src.id}", select=True)
+hit = ui.selected_customdata(event)
+options = summary["actor"].tolist()
+label_of = dict(zip(summary["actor"], summary["label"]))
+if hit is not None and hit[0] in options:
+    st.session_state["actor"] = hit[0]
+if st.session_state.get("actor") not in options:
+    st.session_state["actor"] = options[0]
+actor = st.selectbox("Actor", options, format_func=lambda a: f"{label_of[a]} ({int(summary.set_index('actor').loc[a, 'mentions'])} mentions)", key="actor")
+
+lines = actors.sentences_for(result, mentions, actor, role="both")
+st.markdown(f"##### Sentences that mention {ui.md_escape(label_of[actor])} (select a row to read the answer)")
+shown = lines[["pair", "role", "sentence", "sentiment", "text"]]
+picked = st.dataframe(
+    shown, hide_index=True, key=f"actor-lines-{src.id}", on_select="rerun", selection_mode="single-row",
+    column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f"), "text": st.column_config.TextColumn(width="large")},
+)
+if picked and picked.selection.rows:
+    st.switch_page("views/reader.py", query_params={"pair": str(int(shown.iloc[picked.selection.rows[0]]["pair"]))})
+
+with st.expander("Every actor: mentions, answers and tone"):
+    ui.table_or_note(
+        summary.drop(columns=["actor"]), "No actor mentioned.", signed=["sentiment", "sentiment_min", "sentiment_max"],
+    )
+    st.download_button("Mentions (CSV)", mentions.to_csv(index=False), file_name=f"{src.id}-actor-mentions.csv", mime="text/csv", key="dl-actors")
+with st.expander("Capitalised names that are not on the list"):
+    st.caption("Candidates for the list (or not: a capitalised word is not always a name). Add them to data/actors/actors.yaml.")
+    ui.table_or_note(actors.unlisted_names(result, listed), "None found.")

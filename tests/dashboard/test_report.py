@@ -1,0 +1,253 @@
+"""dashboard.report: one self-contained HTML file; every piece of user text escaped; the CLI command."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.offline
+import pytest
+
+from analysis import frames
+from analysis.cli import main
+from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
+from dashboard import report
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+PLOTLY_JS = plotly.offline.get_plotlyjs()
+MAX_BYTES = 6_000_000
+REMOTE = re.compile(r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+class _Page(HTMLParser):
+    """Tags with their attributes, and the visible text (outside <script> and <style>)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._hidden -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.text.append(data)
+
+
+def parsed(page: str) -> _Page:
+    p = _Page()
+    p.feed(without_bundle(page))
+    p.close()
+    return p
+
+
+def without_bundle(page: str) -> str:
+    assert page.count(PLOTLY_JS) == 1
+    return page.replace(PLOTLY_JS, "")
+
+
+@pytest.fixture(scope="module")
+def default():
+    doc = load(DEFAULT_DOCUMENT)
+    result = frames.analyze(doc, document=DEFAULT_DOCUMENT.name)
+    page = report.build(doc, result, source_name=DEFAULT_DOCUMENT.name, document_sha256="d" * 64)
+    return doc, result, page
+
+
+def test_one_utf8_document_with_the_plotly_bundle_once(default):
+    _, _, page = default
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert page.count(PLOTLY_JS) == 1
+    assert page.count("* plotly.js v") == 1  # the bundle's licence header: no second copy, minified or not
+    head = page[: page.index("</head>")]
+    assert PLOTLY_JS in head
+    assert len(page.encode("utf-8")) < MAX_BYTES
+
+
+def test_every_question_and_answer_is_in_the_text(default):
+    doc, _, page = default
+    text = "".join(parsed(page).text)
+    for p in doc.pairs:
+        assert p.question in text
+        assert p.answer in text  # highlighted word by word, but whole once the markup is read
+        assert html.escape(p.question) in page
+
+
+def test_nothing_remote(default):
+    _, _, page = default
+    rest = without_bundle(page)
+    assert REMOTE.search(rest) is None
+    assert "<link" not in rest.lower() and "@import" not in rest and "url(" not in rest
+    for tag, attrs in parsed(page).tags:
+        assert tag not in ("link", "iframe", "img", "object", "embed")
+        if tag == "script":
+            assert "src" not in attrs
+        if tag == "a":
+            assert attrs["href"].startswith("#"), attrs
+
+
+def test_contents(default):
+    doc, result, page = default
+    text = " ".join(parsed(page).text)
+    assert report.PRODUCT in text and "cues for discussion, not verdicts" in text
+    assert doc.title in text and "2018-06-10" in text and DEFAULT_DOCUMENT.name in text
+    # The header, the summary table, the charts, the transcript, the methods and the settings, in order.
+    anchors = ["summary", "charts", "transcript", "methods", "settings"]
+    positions = [page.index(f'<section id="{a}"') for a in anchors]
+    assert positions == sorted(positions)
+    for p in doc.pairs:
+        assert f'id="answer-{p.pair}"' in page
+    # arc, heatmap and one sentence chart per answer
+    assert page.count('class="plotly-graph-div"') == 2 + int((result.answers["n_sentences"] > 0).sum())
+    assert 'id="fig-arc"' in page and 'id="fig-heatmap"' in page
+    assert "VADER" in text and "per 1,000 words" in text and "Coverage" in text
+
+
+def test_numbers_are_formatted_like_the_dashboard(default):
+    _, result, page = default
+    summary = page[page.index('<section id="summary"') : page.index('<section id="charts"')]
+    for row in result.answers.itertuples():
+        for value in (row.sentiment, row.sentiment_min, row.sentiment_max):
+            assert report.charts.number(value) in summary
+    assert "-0.00" not in summary
+
+
+def test_settings_that_reproduce_the_numbers(default):
+    _, result, page = default
+    settings = page[page.index('<section id="settings"') :]
+    s = result.settings
+    for key in ("sentiment_lexicon_sha256", "dictionary", "dictionary_version", "dictionary_sha256"):
+        assert html.escape(str(s[key])) in settings
+    assert "d" * 64 in settings  # the document's hash as given
+    for package in ("python", "nltk", "pandas", "plotly"):
+        assert f"<th>{package} version</th>" in settings
+
+
+def test_document_hash_without_a_file_is_labelled():
+    doc = parse_text("Q: Why?\n\nA: Because it is good.\n")
+    page = report.build(doc, frames.analyze(doc))
+    assert "parsed document sha256" in page
+
+
+HOSTILE_LABELLED = f"Q: Why {SCRIPT} and {IMG} now?\n\nA: Because {SCRIPT} is good. {IMG} is terrible.\n\nQ: {IMG}\n\nA: {SCRIPT}\n"
+HOSTILE_ROWS = json.dumps(
+    {
+        "title": f"Title {SCRIPT}",
+        "source": IMG,
+        "turns": [
+            {"speaker": f"Host {SCRIPT}", "role": "question", "text": f"Is {IMG} safe?"},
+            {"speaker": f"Guest {IMG}", "role": "answer", "text": f"Yes, {SCRIPT} is wonderful."},
+            {"speaker": f"Guest {IMG}", "role": IMG, "text": "A warning quotes this role."},
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [parse_text(HOSTILE_LABELLED), parse_text(HOSTILE_ROWS, format="json")],
+    ids=["labelled-question-answer", "json-speakers-title-source-warning"],
+)
+def test_hostile_text_is_escaped(doc):
+    page = report.build(
+        doc, frames.analyze(doc), title=f"{SCRIPT} {IMG}" if doc.title is None else None, source_name=f"{IMG}.txt"
+    )
+    rest = without_bundle(page)
+    assert SCRIPT not in rest and IMG not in rest
+    assert html.escape(SCRIPT) in rest and html.escape(IMG) in rest
+    tree = parsed(page)
+    assert not [t for t, _ in tree.tags if t == "img"]
+    assert not [(t, a) for t, a in tree.tags for name in a if name.lower().startswith("on")]
+    # the head's bundle, one per figure, the click-to-answer script: no other script element
+    assert sum(t == "script" for t, _ in tree.tags) == 1 + page.count('class="plotly-graph-div"') + 1
+    text = "".join(tree.text)
+    for p in doc.pairs:  # the user's text is shown as text
+        assert p.question in text and p.answer in text
+        for speaker in p.answered_by:
+            assert speaker in text
+    for warning in doc.warnings:
+        assert warning in text
+
+
+def test_extras_come_before_the_methods(default):
+    doc, result, _ = default
+    fig = go.Figure(go.Bar(y=[1, 2, 3]))
+    extras = [report.Section(f"Markers {SCRIPT}", html="<p>Hedges per 1,000 words.</p>", figures=[fig]), report.Section("Empty")]
+    page = report.build(doc, result, extras=extras, generated_at=datetime(2024, 1, 2, 3, 4, tzinfo=timezone.utc))
+    assert html.escape(f"Markers {SCRIPT}") in page and SCRIPT not in without_bundle(page)
+    assert page.index("<p>Hedges per 1,000 words.</p>") < page.index('<section id="methods"')
+    assert page.index('id="extras"') < page.index("<h2>Empty</h2>") < page.index('<section id="methods"')
+    assert page.count('class="plotly-graph-div"') == 2 + int((result.answers["n_sentences"] > 0).sum()) + 1
+    assert "2024-01-02 03:04 UTC" in page
+
+
+def test_table_escapes_every_cell_and_heading():
+    frame = pd.DataFrame({SCRIPT: [IMG, "ok"], "score": [0.271, -0.001], "n": [3, 12]})
+    out = report.table(frame, signed=["score"])
+    assert SCRIPT not in out and IMG not in out
+    assert html.escape(SCRIPT) in out and html.escape(IMG) in out
+    assert "+0.27" in out and "0.00" in out and "-0.00" not in out
+    assert report.table(frame.iloc[:0], empty=f"none {IMG}") == f'<p class="muted">none {html.escape(IMG)}</p>'
+
+
+def test_write_returns_the_size(tmp_path):
+    path = tmp_path / "r.html"
+    assert report.write(path, "<p>é</p>") == len("<p>é</p>".encode("utf-8"))
+    assert path.read_text(encoding="utf-8") == "<p>é</p>"
+
+
+# --- the CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_writes_the_report(tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["report", str(DEFAULT_DOCUMENT), "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count(PLOTLY_JS) == 1 and "Question 9 of 9" in page
+    import hashlib
+
+    assert hashlib.sha256(DEFAULT_DOCUMENT.read_bytes()).hexdigest() in page
+    printed = capsys.readouterr().out
+    assert str(out) in printed and "MB" in printed
+    assert out.stat().st_size < MAX_BYTES
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["{tmp}/missing.txt", "--out", "{tmp}/r.html"], "no such file"),
+        ([str(DEFAULT_DOCUMENT), "--out", "{tmp}/r.pdf"], "use an .html file name"),
+        ([str(DEFAULT_DOCUMENT), "--out", "{tmp}/no/such/folder/r.html"], "cannot write there"),
+        ([str(DEFAULT_DOCUMENT), "--out", "{tmp}/r.html", "--topics", "{tmp}/missing.yaml"], "cannot read the dictionary"),
+    ],
+)
+def test_cli_user_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
+    assert main(["report", *(a.format(tmp=tmp_path) for a in args)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("error: ")
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_analysis_cli_does_not_load_plotly_or_dashboard_modules_report_does_not_load_streamlit():
+    code = (
+        "import sys, analysis.cli; analysis.cli.build_parser(); a = sorted(m for m in sys.modules if m.split('.')[0] in ('plotly', 'dashboard'));"
+        "import dashboard.report; print(a, 'streamlit' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[] False"

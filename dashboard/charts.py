@@ -169,8 +169,11 @@ def arc(answers: pd.DataFrame) -> go.Figure:
     return _layout(fig, title="Sentiment across the interview (click an answer to read it)", height=420)
 
 
-def heatmap(answers: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
-    """Answers (rows) x topics (columns), cell = rate per 1,000 words, with the number in the cell."""
+def heatmap(
+    answers: pd.DataFrame, labels: dict[str, str], *, what: str = "Topics", scale: str = TOPIC_SCALE
+) -> go.Figure:
+    """Answers (rows) x topics or marker families (columns, ``labels``: column -> label), cell = rate
+    per 1,000 words, with the number in the cell."""
     a = answers.sort_values("pair")
     cols = list(labels)
     z = a[cols].to_numpy()
@@ -181,7 +184,7 @@ def heatmap(answers: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
             z=z,
             x=[labels[c] for c in cols],
             y=rows,
-            colorscale=TOPIC_SCALE,
+            colorscale=scale,
             zmin=0,
             text=[[f"{v:.1f}" for v in row] for row in z],
             texttemplate="%{text}",
@@ -207,7 +210,8 @@ def heatmap(answers: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-30)
-    return _layout(fig, title="Topics per answer (click a cell to read the answer)", height=max(320, 120 + 30 * len(rows)))
+    # Room for every row label: below about 30 px a row, Plotly skips every other label.
+    return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=max(320, 190 + 32 * len(rows)))
 
 
 def minimal(values: list[float]) -> go.Figure:

@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 import plotly.offline
 
 from analysis import diagnostics, sentiment, topics
+from analysis import markers as markers_mod
 from analysis.frames import Analysis
 from analysis.transcripts import Document
 
@@ -334,7 +335,8 @@ def _answer_summary(row: pd.Series) -> str:
 def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -> str:
     a, s, c, t = analysis.answers, analysis.sentences, analysis.contributions, analysis.terms
     slugs = {col.removeprefix(topics.COLUMN_PREFIX): label for col, label in labels.items()}
-    layers = ["sentiment", "topics"]
+    layers = ["sentiment", "topics", "markers"]
+    families = {f.slug: (f.label, f.technique) for f in _markers(analysis).families}
     parts = [
         '<section id="transcript"><h2>The transcript, answer by answer</h2>',
         highlight.legend(layers).removeprefix(highlight.STYLE),
@@ -354,17 +356,29 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
             parts.append('<p class="muted">No answer was recorded for this question.</p></section>')
             continue
         unit, words, terms = (_answer_rows(f, pair) for f in (s, c, t))
-        text = highlight.render(row["answer"], highlight.spans(words, terms, unit, topic_labels=slugs, layers=layers))
+        marks = _answer_rows(analysis.markers, pair)
+        text = highlight.render(row["answer"], highlight.spans(
+            words, terms, unit, topic_labels=slugs, layers=layers, markers=marks, families=families))
         side = [_answer_summary(row)]
         if len(unit):
             side.append(figures.html(charts.sentence_bars(unit)))
         if labels:
             side.append("<h4>Topics in this answer</h4>" + topicbars.render(row, labels, terms).removeprefix(topicbars.STYLE))
+        marker_labels = {f"marker_{slug}": label for slug, (label, _) in families.items() if f"marker_{slug}" in row.index}
+        if marker_labels:
+            side.append("<h4>Discourse markers (cues for discussion)</h4>"
+                        + topicbars.render(row, marker_labels, marks, kind="marker").removeprefix(topicbars.STYLE))
         parts.append(
             f'<div class="cols"><div>{text.removeprefix(highlight.STYLE)}</div><div>{"".join(side)}</div></div></section>'
         )
     parts.append("</section>")
     return "".join(parts)
+
+
+def _markers(analysis: Analysis) -> markers_mod.Markers:
+    """The marker families the analysis was made with (its settings name their folder)."""
+    given = analysis.settings.get("markers")
+    return markers_mod.load_markers(given) if given else markers_mod.load_markers()
 
 
 def _answer_rows(frame: pd.DataFrame, pair: int) -> pd.DataFrame:

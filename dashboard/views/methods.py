@@ -87,7 +87,47 @@ st.dataframe(cov, hide_index=True, column_config={"coverage": st.column_config.P
 st.markdown("The most frequent content words of the answers that no topic covers:")
 st.dataframe(diagnostics.uncovered_words(result), hide_index=True)
 
-st.markdown("### 4. Comparing two sides")
+st.markdown("### 4. Discourse markers: cues for discussion, not verdicts")
+marker_set = data.markers()
+st.markdown(
+    f"""
+- {len(marker_set.families)} families, one editable YAML file each in `data/markers/` (sha256 of the set
+  `{marker_set.sha256[:16]}…`). Each file states what it counts (*scope*) and where the list comes from (*sources*).
+- Word and phrase entries match like topic terms (case-insensitive, `*` ends a word, a word counts once per family);
+  *patterns* are regular expressions searched in each sentence, for constructions such as *as … was saying* or
+  *either … or*. Rate = matches per 1,000 words.
+- Where a family resembles a technique of the SemEval-2020 Task 11 propaganda taxonomy (Da San Martino et al. 2020),
+  the technique is named. A match is not that technique: the technique needs intent and context that a word list
+  cannot see. *We* may be the speaker's country or everyone in the room; *they* is mostly plain reference; *alleged*
+  is also a careful journalist's word.
+"""
+)
+counts = result.markers[result.markers["role"] == "answer"].groupby("family").size()
+st.dataframe(
+    [
+        {"family": f.label, "matches here": int(counts.get(f.slug, 0)), "resembles (SemEval-2020 Task 11)": f.technique,
+         "entries": len(f.terms) + len(f.patterns), "scope": f.scope, "sources": "; ".join(f.sources)}
+        for f in marker_set.families
+    ],
+    hide_index=True,
+)
+
+st.markdown("### 5. Actors: who is talked about, in sentences of what tone")
+actor_set = data.actor_list()
+st.markdown(
+    f"""
+- {len(actor_set.actors)} actors in `data/actors/actors.yaml` (sha256 `{actor_set.sha256[:16]}…`): countries with their
+  adjectives and demonyms, regions, organisations, groups and people. Names match as whole words (*Russophobia* is not
+  *Russia*); case-sensitive forms such as *US* are listed apart so that the pronoun *us* never counts.
+- An actor's tone is the mean VADER compound of the answer sentences that mention it. That is the tone of the
+  sentence, not the speaker's attitude to the actor: *Russia was attacked unjustly* scores negative although it takes
+  Russia's side. Pronouns (*they*, *the President*) are not traced back to an actor; capitals (*Moscow*) are not
+  counted for their country.
+- Capitalised names not on the list are shown on the Actors page, as candidates to add.
+"""
+)
+
+st.markdown("### 6. Comparing two sides")
 st.markdown(
     "- **Distinctive terms**: the weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi "
     "and Quinn (2008, *Fightin' Words*, eq. 16-22). The prior is the pooled counts of both sides, so a term's score is "
@@ -100,7 +140,7 @@ st.markdown(
     "**collocations** score the words near it with NLTK's log-likelihood ratio and PMI (PMI favours rare words)."
 )
 
-st.markdown("### 5. What the numbers cannot show")
+st.markdown("### 7. What the numbers cannot show")
 st.markdown(
     "- A tone score is not a truth score: a calm sentence can be false, an angry one true.\n"
     "- Scores compare answers within one transcript well; across speakers, genres or translations they need care "

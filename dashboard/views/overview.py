@@ -34,10 +34,17 @@ event = ui.chart(heat, key=f"heat-{src.id}", select=True)
 if (hit := ui.selected_customdata(event)) is not None:
     _open(hit[0])
 
+marker_labels = {f.column: f.label for f in data.markers().families}
+marks = charts.heatmap(answers, marker_labels, what="Discourse markers (cues for discussion)", scale="Oranges")
+event = ui.chart(marks, key=f"markers-{src.id}", select=True)
+if (hit := ui.selected_customdata(event)) is not None:
+    _open(hit[0])
+
 st.markdown("##### Every measure, one row per answer (select a row to read it)")
 table_cols = ["pair", "speaker", "n_words", "n_sentences", "sentiment", "sentiment_min", "sentiment_max",
-              "sentiment_std", "share_positive", "share_neutral", "share_negative", "coverage", *labels, "question_sentiment"]
-table = answers[table_cols].rename(columns=labels)
+              "sentiment_std", "share_positive", "share_neutral", "share_negative", "coverage", *labels, *marker_labels,
+              "question_sentiment"]
+table = answers[table_cols].rename(columns={**labels, **{c: f"marker: {v}" for c, v in marker_labels.items()}})
 floats = [c for c in table.columns if table[c].dtype.kind == "f"]
 table[floats] = table[floats].round(2) + 0.0  # + 0.0 turns -0.0 into 0.0, so no "-0.00" is shown
 picked = st.dataframe(

@@ -5,21 +5,25 @@
 ``python -m analysis analyze`` here). NLTK guards that import with ``try/except ImportError`` and
 only its Fisher exact test and Gale-Church alignment need it; this project uses neither. So, while
 NLTK is first imported, ``scipy.stats`` is made unimportable, then restored: SciPy itself stays
-usable afterwards by anything else in the process.
+usable afterwards by anything else in the process. The same holds for ``sklearn``: NLTK's optional
+``nltk.classify.scikitlearn`` starts importing it (0.3-0.4 s here) and this project never uses that
+wrapper; :mod:`analysis.alignment` imports scikit-learn itself, when it is needed.
 """
 
 from __future__ import annotations
 
 import sys
 
+OPTIONAL = ("scipy.stats", "sklearn")
+
 if "nltk" not in sys.modules:
-    _blocked = "scipy.stats" not in sys.modules
-    if _blocked:
-        sys.modules["scipy.stats"] = None  # type: ignore[assignment]  # makes "import scipy.stats" raise
+    _blocked = [name for name in OPTIONAL if name not in sys.modules]
+    for name in _blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes "import <name>" raise ImportError
     try:
         import nltk  # noqa: F401
     finally:
-        if _blocked:
-            del sys.modules["scipy.stats"]
+        for name in _blocked:
+            del sys.modules[name]
 
 import nltk  # noqa: E402,F401

@@ -79,7 +79,8 @@ def _units(doc: Document) -> list[_Unit]:
             if body is None:
                 continue
             sents = text.split_sentences(body)
-            toks = text.tokenize(body)
+            # A text of only separators (U+001C-U+001F) has tokens but no sentence: nothing to measure.
+            toks = text.tokenize(body) if sents else []
             starts = [s.start for s in sents]
             grouped: list[list[text.Token]] = [[] for _ in sents]
             for t in toks:

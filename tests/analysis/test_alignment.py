@@ -152,7 +152,9 @@ def test_without_stemming_there_would_be_nothing_shared() -> None:
         ("How do sanctions affect Russian companies?", "Yes, it is, and that is all.", 4, 0),
     ],
 )
-def test_no_content_words_give_zero_not_nan(question: str, answer: str, n_question_terms: int, n_answer_terms: int) -> None:
+def test_no_content_words_give_zero_not_nan(
+    question: str, answer: str, n_question_terms: int, n_answer_terms: int
+) -> None:
     row = run((question, answer)).answers.iloc[0]
     assert row["alignment"] == 0.0
     assert row["shared_terms"] == ""
@@ -244,7 +246,10 @@ def test_on_topic_sentence_of_a_mixed_answer_scores_above_the_off_topic_one() ->
 # --- premise challenges --------------------------------------------------------------------------
 
 HITS = [
-    ("First of all, I have a problem with the premise of the question.", "I have a problem with the premise of the question"),
+    (
+        "First of all, I have a problem with the premise of the question.",
+        "I have a problem with the premise of the question",
+    ),
     ("I reject the premise of your question.", "reject the premise"),
     ("Well, I don’t accept the premise.", "don’t accept the premise"),
     ("I take issue with your framing here.", "I take issue with your framing"),
@@ -353,7 +358,8 @@ def test_interview_only_the_premise_answer_is_flagged(interview) -> None:
     question = a.answers.set_index("pair").loc[7, "question"]
     assert question.startswith("Do you believe that it is possible to reverse the trend")
     first = result.premises.iloc[0]
-    assert (first["pair"], first["sentence"], first["text"]) == (7, 1, "I have a problem with the premise of the question")
+    expected = (7, 1, "I have a problem with the premise of the question")
+    assert (first["pair"], first["sentence"], first["text"]) == expected
     assert set(result.premises["pair"]) == {7}
 
 

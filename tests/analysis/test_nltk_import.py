@@ -10,6 +10,7 @@ import sys
 import analysis.sentiment, analysis.text
 assert "nltk" in sys.modules
 assert "scipy.stats" not in sys.modules, "NLTK pulled in scipy.stats"
+assert "sklearn" not in sys.modules, "NLTK pulled in scikit-learn"
 from analysis import sentiment
 assert sentiment.score_sentences(["A good day."])["sentiment"][0] > 0
 try:
@@ -18,6 +19,8 @@ except ImportError:
     pass  # SciPy not installed: nothing to restore
 else:
     assert callable(scipy.stats.fisher_exact)
+from sklearn.feature_extraction.text import TfidfVectorizer  # usable after NLTK's import
+assert TfidfVectorizer is not None
 print("ok")
 """
 

@@ -166,11 +166,11 @@ def _report_command(args: argparse.Namespace) -> None:
     result = frames.analyze(doc, document=name, dictionary=dictionary)
     # The report is a presentation-layer export (Plotly figures, highlighted HTML), so this is the only
     # command that reaches into dashboard/; imported here so that analysis/ never loads plotly otherwise.
-    from dashboard import report
+    from dashboard import report, report_sections
 
     page = report.build(
         doc, result, source_name=name, document_sha256=hashlib.sha256(Path(args.file).read_bytes()).hexdigest(),
-        dictionary=dictionary,
+        dictionary=dictionary, extras=report_sections.standard(result),
     )
     try:
         size = report.write(out, page)

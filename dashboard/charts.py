@@ -19,6 +19,7 @@ SENTIMENT_SCALE = [[i / (len(RDBU) - 1), c] for i, c in enumerate(RDBU)]
 TOPIC_SCALE = "Blues"  # sequential ColorBrewer, for rates (no sign)
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 QUESTION_COLOUR = "#7f7f7f"
+ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu sentiment colours
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -69,8 +70,12 @@ def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
     return fig
 
 
-def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None, tag: str = "") -> go.Figure:
-    """One bar per sentence of an answer in reading order (top to bottom), length = VADER compound.
+def sentence_bars(
+    sentences: pd.DataFrame, *, selected: int | None = None, tag: str = "", alignment: pd.DataFrame | None = None
+) -> go.Figure:
+    """One bar per sentence of an answer in reading order (top to bottom), length = VADER compound;
+    with ``alignment`` (:func:`analysis.alignment.measure`'s sentences of this answer), a second panel
+    on the same rows shows each sentence's similarity to the question.
 
     ``sentences``: rows of one answer from ``Analysis.sentences`` (``pair, sentence, text, sentiment``).
     Each bar's customdata is ``(sentence, hover text, pair, tag)``, so a click names its answer.
@@ -78,23 +83,47 @@ def sentence_bars(sentences: pd.DataFrame, *, selected: int | None = None, tag: 
     s = sentences.sort_values("sentence")
     colours = [sentiment_colour(v) for v in s["sentiment"]]
     widths = [3 if selected is not None and n == selected else 0.5 for n in s["sentence"]]
+    rows = [f"S{n}" for n in s["sentence"]]
+    custom = list(zip(s["sentence"], s["text"].map(_wrap), s["pair"], [tag] * len(s)))
     fig = go.Figure(
         go.Bar(
             x=s["sentiment"],
-            y=[f"S{n}" for n in s["sentence"]],
+            y=rows,
             orientation="h",
             marker=dict(color=colours, line=dict(color="#000000", width=widths)),
             text=[number(v) for v in s["sentiment"]],
             textposition="outside",
             cliponaxis=False,
-            customdata=list(zip(s["sentence"], s["text"].map(_wrap), s["pair"], [tag] * len(s))),
+            customdata=custom,
             hovertemplate="<b>Sentence %{customdata[0]}</b>: %{x:+.3f}<br>%{customdata[1]}<extra></extra>",
+            showlegend=False,
         )
     )
     fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
     fig.update_xaxes(range=[-1.15, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
+    if alignment is not None and len(alignment):
+        # Two x axes side by side on the same rows (no make_subplots: its import costs ~0.1 s per cold start).
+        al = s[["sentence"]].merge(alignment[["sentence", "alignment", "shared_terms"]], on="sentence", how="left")
+        fig.add_trace(
+            go.Bar(
+                x=al["alignment"], y=rows, xaxis="x2", orientation="h", marker=dict(color=ALIGNMENT_COLOUR),
+                text=[f"{v:.2f}" if v == v else "" for v in al["alignment"]], textposition="outside", cliponaxis=False,
+                customdata=[(*c, _escape(w or "none")) for c, w in zip(custom, al["shared_terms"].fillna(""))],
+                hovertemplate="<b>Sentence %{customdata[0]}</b>: similarity to the question %{x:.2f}"
+                "<br>shared words: %{customdata[4]}<extra></extra>",
+                showlegend=False,
+            )
+        )
+        fig.update_layout(
+            xaxis=dict(domain=[0, 0.62]),
+            xaxis2=dict(domain=[0.7, 1], range=[0, 1.15], title="similarity to the question", showgrid=True,
+                        gridcolor="#eeeeee", anchor="y"),
+        )
     height = max(260, 60 + 22 * len(s))
-    return _layout(fig, title="Sentiment sentence by sentence", height=height)
+    title = ("Sentence by sentence<br><sup>tone (left) · similarity to the question (right)</sup>"
+             if alignment is not None else "Sentiment sentence by sentence")
+    _layout(fig, title=title, height=height)
+    return fig.update_layout(margin=dict(t=66)) if alignment is not None else fig
 
 
 def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
@@ -327,3 +356,28 @@ def actor_dots(summary: pd.DataFrame, *, top: int = 15) -> go.Figure:
     fig.update_xaxes(range=[-1.08, 1.08], zeroline=True, zerolinecolor="#444", title="mean VADER compound of the sentences that mention the actor")
     fig.update_yaxes(title=None, automargin=True)
     return _layout(fig, title="How each actor is talked about (label: mentions; click a point for its sentences)", height=max(260, 34 * len(s) + 110))
+
+
+def alignment_bars(alignment: pd.DataFrame) -> go.Figure:
+    """Each answer's similarity to its own question beside its mean similarity to the other questions.
+
+    ``alignment``: :func:`analysis.alignment.measure`'s answers frame. customdata[0] is the pair.
+    """
+    a = alignment[alignment["alignment"].notna()].sort_values("pair")
+    x = [f"A{p}" for p in a["pair"]]
+    custom = list(zip(a["pair"], a["shared_terms"].fillna("").map(lambda w: _escape(w or "none")), a["premise_challenge"].map({True: "yes", False: "no"})))
+    fig = go.Figure([
+        go.Bar(x=x, y=a["alignment"], name="its own question", marker=dict(color=ALIGNMENT_COLOUR), customdata=custom,
+               text=[f"{v:.2f}" for v in a["alignment"]], textposition="outside", cliponaxis=False,
+               hovertemplate="<b>Answer %{customdata[0]}</b>: %{y:.2f} with its question<br>shared words: %{customdata[1]}"
+               "<br>challenges the premise: %{customdata[2]}<extra></extra>"),
+        go.Bar(x=x, y=a["alignment_others"], name="the other questions (mean)", marker=dict(color="#bdbdbd"), customdata=custom,
+               hovertemplate="<b>Answer %{customdata[0]}</b>: %{y:.2f} with the other questions<extra></extra>"),
+    ])
+    for i, flagged in enumerate(a["premise_challenge"]):
+        if flagged:
+            fig.add_annotation(x=x[i], y=float(a["alignment"].iloc[i]), text="premise<br>challenged", showarrow=True, arrowhead=0, ay=-45, font=dict(size=12))
+    top = max(0.3, float(a[["alignment", "alignment_others"]].max().max() or 0) * 1.35)
+    fig.update_yaxes(range=[0, top], title="TF-IDF cosine")
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.2, x=0))
+    return _layout(fig, title="Does the answer take up its question? (click a bar to read the answer)", height=380)

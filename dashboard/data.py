@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from analysis import actors as actors_mod
+from analysis import alignment as alignment_mod
 from analysis import frames, markers as markers_mod, profiles, sentiment, topics
 from analysis import keyness as keyness_mod
 from analysis import sides as sides_mod
@@ -43,6 +44,32 @@ def _actor_mentions(digest: str, actors_sha: str, _src: Source):
 def actor_mentions(src: Source):
     """Every actor mention of the document (cached per content and actor list)."""
     return _actor_mentions(src.digest, actor_list().sha256, src)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _alignment(digest: str, markers_sha: str, _src: Source) -> alignment_mod.Alignment:
+    return alignment_mod.measure(analyze(_src))
+
+
+def alignment(src: Source) -> alignment_mod.Alignment:
+    """Question-answer alignment of the document (cached per content)."""
+    return _alignment(src.digest, markers().sha256, src)
+
+
+@st.cache_data(show_spinner="Writing the report…", max_entries=16)
+def _report_html(digest: str, markers_sha: str, _src: Source) -> str:
+    from . import report, report_sections
+
+    result = analyze(_src)
+    return report.build(
+        parse(_src), result, source_name=_src.name, document_sha256=digest, dictionary=dictionary(),
+        extras=report_sections.standard(result),
+    )
+
+
+def report_html(src: Source) -> str:
+    """The standalone HTML report of a document (built when first asked for, then cached)."""
+    return _report_html(src.digest, markers().sha256, src)
 
 
 def family_labels() -> dict[str, tuple[str, str]]:
@@ -94,7 +121,8 @@ def topic_labels() -> dict[str, str]:
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _sentence_chart(digest: str, pair: int, selected: int | None, tag: str, _src: Source):
     unit = _answer_sentences(_src, pair)
-    return charts.sentence_bars(unit, selected=selected, tag=tag)
+    al = alignment(_src).sentences
+    return charts.sentence_bars(unit, selected=selected, tag=tag, alignment=al[al["pair"] == pair])
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
@@ -137,9 +165,16 @@ def _unit_html(
     )
     body = result.answers.set_index("pair").loc[pair, role]
     body = body if isinstance(body, str) else ""
+    if "markers" in layers and role == "answer":  # challenges to the question's premise (analysis.alignment)
+        premises = alignment(_src).premises
+        for start, end, written in premises.loc[premises["pair"] == pair, ["start", "end", "text"]].itertuples(index=False):
+            marks.append(highlight.marker(int(start), int(end), PREMISE_LABEL, written))
     if hide:  # the workshop's hidden names: replaced in the rendering only
         marks += [highlight.redaction(s, e, alias) for s, e, alias in anonymise.name_spans(body, dict(hide))]
     return highlight.render(body, marks, numbers="numbers" in layers)
+
+
+PREMISE_LABEL = "Challenge to the question's premise"
 
 
 def _answer_sentences(src: Source, pair: int):

@@ -76,6 +76,11 @@ def redaction(start: int, end: int, replacement: str) -> _Span:
     return _Span(start, end, "redact", replacement)
 
 
+def marker(start: int, end: int, label: str, written: str) -> _Span:
+    """A marker span from outside the marker families (e.g. a challenge to the question's premise)."""
+    return _Span(start, end, "marker", explain_marker(label, written))
+
+
 def explain_marker(label: str, written: str, technique: str = "") -> str:
     lines = [f"Marker: {label}", f"matched “{written if len(written) <= 60 else written[:57] + '…'}”"]
     if technique:

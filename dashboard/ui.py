@@ -40,6 +40,18 @@ def question_framing(row, result, pair: int) -> str:
     )
 
 
+def alignment_line(row) -> str:
+    """An answer's similarity to its question, its baseline and the shared words (escaped)."""
+    if row["alignment"] != row["alignment"]:
+        return ""
+    flag = "<br><b>Challenges the question's premise</b> (underlined with the markers)" if row["premise_challenge"] else ""
+    return (
+        "<div style='font-size:1rem;line-height:1.7;margin-top:0.3rem'>"
+        f"Similarity to its question <b>{row['alignment']:.2f}</b> · to the other questions {row['alignment_others']:.2f}"
+        f"<br><span style='color:#444'>shared words: {html.escape(row['shared_terms'] or 'none')}</span>{flag}</div>"
+    )
+
+
 def guess_bars(counts, options: list[str], measured: str) -> str:
     """The room's guesses per option as bars, the measured option marked (labels escaped)."""
     total = sum(counts.values())

@@ -127,7 +127,30 @@ st.markdown(
 """
 )
 
-st.markdown("### 6. Comparing two sides")
+st.markdown("### 6. Does the answer take up its question?")
+aligned = data.alignment(src)
+st.markdown(
+    """
+- **Method**: TF-IDF cosine similarity (scikit-learn's `TfidfVectorizer`, sublinear term frequency, IDF fitted on this
+  document's questions and answers) over content words reduced by NLTK's Porter stemmer, so *sanction* and
+  *sanctions* match; stop words from `data/wordlists/stopwords.txt` are left out. 0 means no shared content word.
+- Each answer is compared with its own question and, as a **baseline**, with the other questions of the document
+  (their mean): a long answer shares some words with any question, so only a value above the baseline says that the
+  answer takes up *its* question more than the others. Each sentence is compared with the question too (the second
+  panel of the Reader's sentence chart), which shows where an answer stays on the question and where it moves away.
+- **Limits**: a bag of words. Synonyms and paraphrase are missed (answer 2 of the default interview speaks of
+  *pressure*, the question of *sanctions*); *not X* counts as *X*; a short question gives few words to share; a
+  high value does not mean that the question was answered, only that its words came back.
+- **Challenges to the premise** (*I have a problem with the premise of the question*) are found by the patterns in
+  `data/alignment/premise_challenges.txt` and underlined with the markers.
+"""
+)
+ui.table_or_note(
+    aligned.answers.drop(columns=["document"]).round(3), "No question-answer pair to compare.",
+)
+ui.table_or_note(aligned.premises.drop(columns=["document", "pattern"]), "No answer of this document challenges its question's premise.")
+
+st.markdown("### 7. Comparing two sides")
 st.markdown(
     "- **Distinctive terms**: the weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi "
     "and Quinn (2008, *Fightin' Words*, eq. 16-22). The prior is the pooled counts of both sides, so a term's score is "
@@ -140,7 +163,7 @@ st.markdown(
     "**collocations** score the words near it with NLTK's log-likelihood ratio and PMI (PMI favours rare words)."
 )
 
-st.markdown("### 7. What the numbers cannot show")
+st.markdown("### 8. What the numbers cannot show")
 st.markdown(
     "- A tone score is not a truth score: a calm sentence can be false, an angry one true.\n"
     "- Scores compare answers within one transcript well; across speakers, genres or translations they need care "

@@ -34,6 +34,11 @@ event = ui.chart(heat, key=f"heat-{src.id}", select=True)
 if (hit := ui.selected_customdata(event)) is not None:
     _open(hit[0])
 
+aligned = charts.alignment_bars(data.alignment(src).answers)
+event = ui.chart(aligned, key=f"alignment-{src.id}", select=True)
+if (hit := ui.selected_customdata(event)) is not None:
+    _open(hit[0])
+
 marker_labels = {f.column: f.label for f in data.markers().families}
 marks = charts.heatmap(answers, marker_labels, what="Discourse markers (cues for discussion)", scale="Oranges")
 event = ui.chart(marks, key=f"markers-{src.id}", select=True)
@@ -69,4 +74,8 @@ c4.download_button(
 )
 c1.download_button("Arc chart (HTML)", lambda: ui.standalone_html(arc), file_name=f"{src.id}-arc.html", mime="text/html", key="dl-arc-html")
 c2.download_button("Heatmap (HTML)", lambda: ui.standalone_html(heat), file_name=f"{src.id}-topics.html", mime="text/html", key="dl-heat-html")
+c3.download_button(
+    "Report (one HTML file)", lambda: data.report_html(src), file_name=f"{src.id}-report.html", mime="text/html",
+    key="dl-report", help="The transcript with highlights, every chart, a methods appendix and the settings; opens with no network.",
+)
 st.caption("Each chart's camera button (top right of the chart) saves it as a PNG.")

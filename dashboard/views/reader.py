@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, highlight, ui
 
-LAYERS = {"sentiment": "Sentiment words", "topics": "Topic terms", "markers": "Discourse markers", "numbers": "Word valences"}
+LAYERS = {"sentiment": "Sentiment", "topics": "Topics", "markers": "Markers", "numbers": "Valences"}
 
 src, doc, result = ui.current_document()
 
@@ -76,6 +76,8 @@ with left:
 with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
+        if row["kind"] == "qa":
+            st.html(ui.alignment_line(data.alignment(src).answers.set_index("pair").loc[pair]))
         fig = data.sentence_chart(src, pair, selected_sentence)
         ui.chart(fig, key=sent_key, select=True)
         st.markdown("##### Topics in this answer")

@@ -115,7 +115,7 @@ def test_methods_shows_the_saturation_table():
 def test_overview_has_two_charts_a_table_and_downloads():
     at = app("views/overview.py")
     assert_clean(at)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 9
     labels = {b.proto.label for b in at.get("download_button")}
     expected = {"Answers (CSV)", "Answers (JSON)", "Sentences (CSV)", "Sentences (JSON)"}

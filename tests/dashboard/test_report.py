@@ -226,6 +226,12 @@ def test_cli_writes_the_report(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert str(out) in printed and "MB" in printed
     assert out.stat().st_size < MAX_BYTES
+    # The markers, alignment and actors sections, with the words that produced them.
+    for heading in ("Discourse markers", "Does the answer take up its question?", "How each actor is talked about"):
+        assert f"<h2>{heading}" in page.replace("&#x27;", "'"), heading
+    assert "I have a problem with the premise of the question" in page
+    assert 'class="a m' in page or ' m"' in page  # marker underlines in the transcript
+    assert "Appeal to Authority" in page and "Sergei Skripal" in page
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,292 @@
+"""The workshop as a trainer runs it on a 1280x720 projector: guess, reveal with V, walk with the arrows,
+hide the names; and the Actors page's chart -> sentences -> Reader.
+
+Run with ``python -m pytest tests/browser/test_workshop_browser.py -q``. The workshop's state (the answer
+shown, the guesses, what is revealed) lives in the Streamlit session, so these tests never reload a page
+in the middle of a flow. Keys are pressed with the focus on the page body (never in an input), after the
+previous rerun has finished.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from analysis import frames
+from analysis.transcripts import DEFAULT_DOCUMENT, load
+
+pytestmark = pytest.mark.browser
+
+N = 9  # answers of the default interview
+NAMES = ("Bezrukov", "PICREADI")  # the interviewee's and the interviewer's names in the default interview
+
+
+def _tone(value: float) -> str:
+    """VADER's own bands (±0.05), written out here so that the page's reading is checked, not copied."""
+    return "positive" if value >= 0.05 else "negative" if value <= -0.05 else "neutral"
+
+
+@pytest.fixture(scope="module")
+def measured() -> list[float]:
+    """The mean sentence sentiment of each answer of the default interview, in order."""
+    doc = load(DEFAULT_DOCUMENT)
+    answers = frames.analyze(doc, document=DEFAULT_DOCUMENT.name).answers
+    qa = answers[answers["kind"] == "qa"].reset_index(drop=True)
+    assert len(qa) == N
+    return [float(v) for v in qa["sentiment"]]
+
+
+# --- helpers (main, sidebar, reader_url, assert_no_errors as in test_dashboard_browser.py) ------------------
+
+
+def main(page: Page):
+    return page.locator("[data-testid=stMain]")
+
+
+def sidebar(page: Page):
+    return page.locator("[data-testid=stSidebar]")
+
+
+def reader_url(pair: int | None = None):
+    """A predicate for ``page.wait_for_url``: the Reader (``/``), optionally at ``?pair=``."""
+
+    def match(url: str) -> bool:
+        u = urlparse(url)
+        return u.path in ("/", "/reader") and (pair is None or parse_qs(u.query).get("pair") == [str(pair)])
+
+    return match
+
+
+def assert_no_errors(page: Page) -> None:
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
+
+
+
+def idle(page: Page) -> None:
+    """Wait until the script run that the last action started has finished."""
+    expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def press(page: Page, key: str) -> None:
+    """A key pressed with the focus on the page body, as a trainer would after clicking beside the text."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    assert page.evaluate("document.activeElement === document.body")
+    page.keyboard.press(key)
+
+
+def answer_block(page: Page):
+    return main(page).locator(".dd-big .dd-text")
+
+
+def progress(page: Page):
+    return main(page).locator("[data-testid=stProgress]")
+
+
+def open_workshop(page: Page, base: str) -> None:
+    page.goto(base + "/workshop")
+    expect(progress(page)).to_contain_text(f"Answer 1 of {N}")
+    expect(answer_block(page)).to_be_visible()
+    idle(page)
+
+
+def at_answer(page: Page, k: int) -> None:
+    expect(progress(page)).to_contain_text(f"Answer {k} of {N}")
+    idle(page)
+
+
+def expect_hidden(page: Page) -> None:
+    """No measure on the page: no tone, no measured mark, no coloured word, no underlined marker."""
+    expect(main(page)).not_to_contain_text("Measured:")
+    expect(main(page)).not_to_contain_text("◀ measured")
+    expect(main(page)).not_to_contain_text("Questions for discussion")
+    expect(answer_block(page).locator(".a.s")).to_have_count(0)
+    expect(answer_block(page).locator(".m")).to_have_count(0)
+    expect(main(page).get_by_role("button", name="Reveal the measures")).to_be_visible()
+    expect(main(page)).to_contain_text("What does the room think?")
+
+
+def expect_revealed(page: Page, tone: str) -> None:
+    expect(main(page)).to_contain_text(f"Measured: {tone}")
+    expect(main(page)).to_contain_text("◀ measured")
+    expect(answer_block(page).locator(".a.s").first).to_be_visible()
+    expect(main(page).get_by_role("button", name="Hide the measures")).to_be_visible()
+    expect(main(page)).not_to_contain_text("What does the room think?")
+
+
+def visible_text(page: Page) -> str:
+    return page.inner_text("body")
+
+
+# --- 1-3. guess, reveal, walk through the nine answers -------------------------------------------------------
+
+
+def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str, screenshot, measured):
+    started = time.monotonic()
+    assert round(measured[0], 2) == 0.27 and _tone(measured[0]) == "positive"
+
+    # 1. Answer 1 of 9, in large type, nothing measured on show.
+    open_workshop(page, server)
+    expect(answer_block(page)).to_contain_text("Not big enough of a role.")
+    size = answer_block(page).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 24, f"the answer is in {size}px type, not projector-sized"
+    expect_hidden(page)
+    expect(main(page).get_by_role("button", name="← Previous")).to_be_disabled()
+    assert_no_errors(page)
+
+    # 2. The room's guess through the form: negative, a topic, four people.
+    form = main(page).locator("[data-testid=stForm]")
+    form.get_by_text("negative", exact=True).click()
+    expect(form.get_by_role("radio", name="negative")).to_be_checked()
+    topic_box = form.get_by_role("combobox", name="Main topic")
+    topic_box.click()
+    options = page.locator("[role=option]")
+    expect(options.first).to_be_visible()
+    topic = options.nth(1).inner_text().strip()  # the second topic: not the pre-selected first one
+    assert topic and topic != "none of these"
+    options.nth(1).click()
+    expect(topic_box).to_have_value(topic)
+    people = form.get_by_role("spinbutton", name="People")
+    people.fill("4")
+    people.press("Tab")  # commits the number, as leaving the field does
+    form.get_by_role("button", name="Add guess").click()
+    expect(main(page)).to_contain_text("4 guesses so far")
+    expect(main(page)).to_contain_text("negative 4")
+    expect(main(page)).to_contain_text(f"{topic} 4")
+    idle(page)
+    expect_hidden(page)  # a guess reveals nothing
+
+    # ... then V, on the page body.
+    press(page, "v")
+    expect_revealed(page, "positive")
+    expect(answer_block(page).locator(".m").first).to_be_visible()
+    expect(main(page)).to_contain_text("Questions for discussion")
+    expect(main(page)).to_contain_text("Discourse markers in this answer")
+    # The guess is set beside the measure: four people said negative; the measured row is "positive".
+    tone_table = main(page).locator("table").first
+    expect(tone_table.locator("tr", has_text="negative")).to_contain_text("4")
+    expect(tone_table.locator("tr", has_text="positive")).to_contain_text("◀ measured")
+    expect(main(page)).to_contain_text(f"mean of 13 sentences")
+    idle(page)
+    assert_no_errors(page)
+    screenshot(page, "workshop-revealed")
+
+    # 3. → hides the measures of the next answer; ← comes back to answer 1, still revealed.
+    press(page, "ArrowRight")
+    at_answer(page, 2)
+    expect_hidden(page)
+    expect(main(page)).not_to_contain_text("guesses so far")  # the guesses are per answer
+    press(page, "ArrowLeft")
+    at_answer(page, 1)
+    expect_revealed(page, "positive")
+    expect(main(page)).to_contain_text("Guesses and measures so far (1 answers)")
+
+    # Predict-then-reveal over the nine: → then V on each; each shows its own measured tone.
+    for k in range(2, N + 1):
+        press(page, "ArrowRight")
+        at_answer(page, k)
+        expect_hidden(page)
+        press(page, "v")
+        expect_revealed(page, _tone(measured[k - 1]))
+        idle(page)
+    expect(main(page).get_by_role("button", name="Next →")).to_be_disabled()
+    press(page, "ArrowRight")  # past the last answer: stays there
+    idle(page)
+    expect(progress(page)).to_contain_text(f"Answer {N} of {N}")
+    # V again hides the measures (a toggle), and shows the form again.
+    press(page, "v")
+    expect_hidden(page)
+    assert_no_errors(page)
+    assert time.monotonic() - started < 60
+
+
+# --- 4. the names hidden ---------------------------------------------------------------------------------------
+
+
+def test_workshop_hides_the_speakers_names(page: Page, server: str, screenshot, measured):
+    open_workshop(page, server)
+    body = visible_text(page)
+    assert any(name in body for name in NAMES), "the names should show before the switch is on"
+    sidebar(page).get_by_text("Hide speakers' names").click()
+    expect(sidebar(page).get_by_role("switch", name="Hide speakers' names")).to_be_checked()
+    expect(main(page)).to_contain_text("Answer by Speaker A")
+    expect(main(page)).to_contain_text("asked by Interviewer")
+    idle(page)
+    for name in NAMES:
+        assert name not in visible_text(page), f"{name} still shows with the names hidden"
+    expect(sidebar(page).get_by_role("combobox", name="Document")).to_have_value("Document 1")
+    screenshot(page, "workshop-anonymous")
+
+    # Revealed, and on the other answers, the names stay hidden (measures, markers, the table's title).
+    press(page, "v")
+    expect_revealed(page, _tone(measured[0]))
+    idle(page)
+    for name in NAMES:
+        assert name not in visible_text(page), f"{name} shows in the revealed answer 1"
+    for k in range(2, N + 1):
+        press(page, "ArrowRight")
+        at_answer(page, k)
+        expect(main(page)).to_contain_text("Answer by Speaker A")
+        text = visible_text(page)
+        for name in NAMES:
+            assert name not in text, f"{name} shows on answer {k}"
+    # Off again: the names come back.
+    sidebar(page).get_by_text("Hide speakers' names").click()
+    expect(main(page)).to_contain_text("Answer by Andrey Bezrukov")
+    assert_no_errors(page)
+
+
+# --- 5. Actors: a point of the chart, its sentences, a row opens the Reader ------------------------------------
+
+
+def _actor_point(page: Page, slug: str):
+    """The chart mark of actor ``slug`` (by the customdata Plotly drew it with)."""
+    index = page.evaluate(
+        "slug => { const d = document.querySelector('.js-plotly-plot')._fullData[0];"
+        " return Array.from(d.customdata).findIndex(c => c[0] === slug); }",
+        slug,
+    )
+    assert index >= 0, f"{slug} is not on the chart"
+    return main(page).locator(".js-plotly-plot .scatterlayer .trace").first.locator("path.point").nth(index)
+
+
+def _heading(page: Page):
+    return main(page).get_by_text(re.compile(r"^Sentences that mention "))
+
+
+def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, server: str, screenshot):
+    page.goto(server + "/actors")
+    chart = main(page).locator(".js-plotly-plot").first
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    expect(chart.locator(".scatterlayer .trace path.point").first).to_be_attached()
+    idle(page)
+    assert_no_errors(page)
+    expect(_heading(page)).to_have_text("Sentences that mention Russia (select a row to read the answer)")
+
+    # Russia is the first actor (the most mentioned), so first click another one, then Russia.
+    _actor_point(page, "united_kingdom").click(force=True)
+    expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
+    idle(page)
+    _actor_point(page, "russia").click(force=True)
+    expect(_heading(page)).to_contain_text("Sentences that mention Russia")
+    expect(main(page).get_by_role("combobox", name="Actor")).to_have_value(re.compile(r"^Russia \(\d+ mentions\)$"))
+    idle(page)
+    table = main(page).locator("[data-testid=stDataFrame]").first
+    expect(table).to_be_visible()
+    screenshot(page, "actors")
+
+    # The table is a canvas (glide-data-grid): click the row marker of its first data row.
+    # Russia's first sentence is the question of pair 1; its third row is in the answer of pair 1 too,
+    # so take a row whose pair is not 1 to see the Reader move: row 4 is pair 2's question.
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    row_height, header = 35, 35
+    row = 3  # zero-based: the fourth row
+    page.mouse.click(box["x"] + 18, box["y"] + header + row * row_height + row_height / 2)
+    page.wait_for_url(reader_url(pair=2))
+    expect(main(page)).to_contain_text("question 2 of 9")
+    assert "pair=2" in page.url

@@ -37,16 +37,19 @@ page = st.navigation(PAGES, position="top")
 st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 
 available = sources.sources()
-# The workshop's "hide speakers' names" switch also hides the document's name and label here.
+# The workshop's "hide speakers' names" switch also hides the document chooser (its ids and labels name
+# people): hidden with CSS rather than left out, so that the widget keeps its state and its URL binding.
 anonymous = page.url_path == "workshop" and st.session_state.get("ws-anon", False)
 st.sidebar.selectbox(
     "Document",
     options=list(available),
     key="doc",
     bind="query-params",
-    format_func=(lambda d: f"Document {list(available).index(d) + 1}") if anonymous else str,
     help="The default interview, or a transcript you uploaded in this session (Upload page).",
 )
-if not anonymous:
+if anonymous:
+    st.html("<style>.st-key-doc {display: none !important;}</style>")
+    st.sidebar.caption(f"Document {list(available).index(sources.current().id) + 1} (names hidden)")
+else:
     st.sidebar.caption(ui.md_escape(sources.current().label))  # a file name is user text
 page.run()

@@ -171,7 +171,7 @@ def _unit_html(
             marks.append(highlight.marker(int(start), int(end), PREMISE_LABEL, written))
     if hide:  # the workshop's hidden names: replaced in the rendering only
         marks += [highlight.redaction(s, e, alias) for s, e, alias in anonymise.name_spans(body, dict(hide))]
-    return highlight.render(body, marks, numbers="numbers" in layers)
+    return highlight.render(body, marks, numbers="numbers" in layers, role=role)
 
 
 PREMISE_LABEL = "Challenge to the question's premise"

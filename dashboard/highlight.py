@@ -122,8 +122,9 @@ def spans(
     return out
 
 
-def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str:
-    """``text`` as escaped HTML with ``annotations`` marked (see the module docstring)."""
+def render(text: str, annotations: list[_Span], *, numbers: bool = False, role: str = "answer") -> str:
+    """``text`` as escaped HTML with ``annotations`` marked (see the module docstring); ``role``
+    ("question" or "answer") becomes the block's ``data-role``."""
     cuts = {0, len(text)}
     for a in annotations:
         cuts.update((max(0, a.start), min(len(text), a.end)))
@@ -166,7 +167,7 @@ def render(text: str, annotations: list[_Span], *, numbers: bool = False) -> str
             v = next(a.valence for a in covering if a.kind == "sentiment")
             sup = f"<sup>{v:+.1f}</sup>"
         pieces.append(f"<span{attrs}>{chunk}</span>{sup}")
-    return STYLE + '<div class="dd-text">' + "".join(pieces) + "</div>"
+    return STYLE + f'<div class="dd-text" data-role="{html.escape(role, quote=True)}">' + "".join(pieces) + "</div>"
 
 
 def legend(layers: Iterable[Layer]) -> str:

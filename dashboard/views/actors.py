@@ -27,8 +27,11 @@ event = ui.chart(charts.actor_dots(summary), key=f"actors-{src.id}", select=True
 hit = ui.selected_customdata(event)
 options = summary["actor"].tolist()
 label_of = dict(zip(summary["actor"], summary["label"]))
-if hit is not None and hit[0] in options:
+# A click on the chart chooses the actor once: the selection stays in the chart's state on later reruns,
+# so it is applied only when it changes (the selectbox keeps working after a click).
+if hit is not None and hit[0] in options and st.session_state.get("actor-click") != hit[0]:
     st.session_state["actor"] = hit[0]
+st.session_state["actor-click"] = hit[0] if hit is not None else None
 if st.session_state.get("actor") not in options:
     st.session_state["actor"] = options[0]
 actor = st.selectbox("Actor", options, format_func=lambda a: f"{label_of[a]} ({int(summary.set_index('actor').loc[a, 'mentions'])} mentions)", key="actor")
@@ -42,6 +45,15 @@ picked = st.dataframe(
 )
 if picked and picked.selection.rows:
     st.switch_page("views/reader.py", query_params={"pair": str(int(shown.iloc[picked.selection.rows[0]]["pair"]))})
+
+with st.expander("Mentions per answer"):
+    per_answer = actors.by_answer(mentions)
+    if per_answer.empty:
+        st.caption("No mentions in the answers.")
+    else:
+        wide = per_answer.pivot_table(index="pair", columns="actor", values="mentions", fill_value=0, aggfunc="sum")
+        wide = wide[[a for a in options if a in wide.columns]].rename(columns=label_of)
+        st.dataframe(wide, column_config={"pair": st.column_config.NumberColumn("answer")})
 
 with st.expander("Every actor: mentions, answers and tone"):
     ui.table_or_note(

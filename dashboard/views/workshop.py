@@ -44,9 +44,9 @@ st.html(
     "<style>.dd-big .dd-text{font-size:1.55rem;line-height:1.65;max-width:none}"
     ".dd-big-q .dd-text{font-size:1.3rem;line-height:1.55;max-width:none}</style>"
 )
-nav = st.columns([1, 1, 4, 2])
-nav[0].button("← Previous", key="ws-prev", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left")
-nav[1].button("Next →", key="ws-next", on_click=_go, args=(1,), disabled=index == len(qa) - 1, shortcut="Right")
+nav = st.columns([1.5, 1.3, 3.4, 2.1])
+nav[0].button("Previous", key="ws-prev", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left")
+nav[1].button("Next", key="ws-next", on_click=_go, args=(1,), disabled=index == len(qa) - 1, shortcut="Right")
 nav[2].progress((index + 1) / len(qa), text=f"Answer {index + 1} of {len(qa)}")
 nav[3].button(
     "Hide the measures" if revealed else "Reveal the measures", key="ws-reveal", type="secondary" if revealed else "primary",

@@ -164,3 +164,12 @@ def test_load_a_folder_of_one_family(tmp_path) -> None:
     assert [c for c in a.answers.columns if c.startswith("marker_")] == ["marker_plain", "marker_plain_count"]
     with pytest.raises(DiscourseError):
         markers.load_markers(tmp_path / "missing")
+
+
+def test_cli_analyze_writes_marker_columns(capsys) -> None:
+    from analysis.cli import main
+
+    assert main(["analyze", str(DEFAULT_DOCUMENT)]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    assert {f"marker_{slug}" for slug in MARKERS.slugs} <= set(header)
+    assert header.index("marker_hedges") > header.index("topic_economy")

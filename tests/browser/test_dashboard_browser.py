@@ -26,6 +26,7 @@ DEFAULT = parse_bytes(DEFAULT_DOCUMENT.read_bytes(), name=DEFAULT_DOCUMENT.name)
 N_DEFAULT = len(DEFAULT.pairs)
 Q1 = "What type of role do companies, particularly Russian companies"
 Q4 = "Do you personally believe in soft power"
+ANSWER = ".dd-text[data-role=answer]"  # the answer block (the question is highlighted too)
 UPLOADER_INPUT = "[data-testid=stFileUploaderDropzoneInput]"
 
 
@@ -63,7 +64,7 @@ def assert_no_errors(page: Page) -> None:
 
 def open_reader(page: Page, base: str, query: str = "") -> None:
     page.goto(base + "/" + query)
-    page.locator(".dd-text").wait_for()
+    page.locator(ANSWER).wait_for()
     page.locator(".js-plotly-plot").first.wait_for()
 
 
@@ -81,7 +82,7 @@ def upload(page: Page, path: Path) -> None:
 def analyse(page: Page, doc_prefix: str) -> None:
     page.get_by_role("button", name="Analyse and open in the Reader").click()
     page.wait_for_url(reader_url(doc_prefix=doc_prefix))
-    page.locator(".dd-text").wait_for()
+    page.locator(ANSWER).wait_for()
     page.locator(".js-plotly-plot").first.wait_for()
 
 
@@ -114,7 +115,7 @@ def test_methods_page(page: Page, server: str, screenshot):
 def test_overview_arc_point_opens_that_answer(page: Page, server: str, screenshot):
     page.goto(server + "/overview")
     charts = page.locator(".js-plotly-plot")
-    expect(charts).to_have_count(2)
+    expect(charts).to_have_count(4)  # arc, topics, alignment, markers
     points = charts.first.locator(".scatterlayer .trace").first.locator("path.point")
     expect(points).to_have_count(N_DEFAULT)
     expect(charts.nth(1).locator(".scatterlayer .trace path.point").first).to_be_attached()
@@ -127,9 +128,21 @@ def test_overview_arc_point_opens_that_answer(page: Page, server: str, screensho
     expect(radio_options(page).nth(3)).to_be_checked()
 
 
+def test_overview_alignment_bar_opens_that_answer(page: Page, server: str):
+    page.goto(server + "/overview")
+    chart = page.locator(".js-plotly-plot").nth(2)
+    chart.scroll_into_view_if_needed()
+    bars = chart.locator(".barlayer .trace").first.locator("path")
+    expect(bars).to_have_count(N_DEFAULT)
+    bars.nth(6).click(force=True)  # answer 7, which challenges its question's premise
+    page.wait_for_url(reader_url(pair=7))
+    expect(main(page)).to_contain_text("Challenges the question's premise")
+
+
 def test_overview_heatmap_cell_opens_that_answer(page: Page, server: str):
     page.goto(server + "/overview")
-    cells = page.locator(".js-plotly-plot").nth(1).locator(".scatterlayer .trace path.point")
+    heat = page.locator(".js-plotly-plot").nth(1)
+    cells = heat.locator(".scatterlayer .trace path.point")
     cells.first.wait_for(state="attached")
     per_answer = cells.count() // N_DEFAULT
     assert per_answer >= 2 and cells.count() == per_answer * N_DEFAULT
@@ -168,9 +181,9 @@ def test_upload_briefing_and_read_it(page: Page, server: str, briefings_dir: Pat
     page.wait_for_url(reader_url(pair=second.pair))
     expect(main(page)).to_contain_text(" ".join(second.question.split()[:8]))
     expect(main(page)).to_contain_text(f"question 1 of {len(doc.qa_pairs)}")
-    expect(main(page).locator(".dd-text")).to_contain_text(" ".join(second.answer.split()[:5]))
+    expect(main(page).locator(ANSWER)).to_contain_text(" ".join(second.answer.split()[:5]))
     expect(main(page).locator(".js-plotly-plot")).to_have_count(1)  # the sentence chart
-    expect(main(page).locator(".dd-topics")).to_contain_text("per 1,000 words")  # the topic bars
+    expect(main(page).locator(".dd-topics").first).to_contain_text("per 1,000 words")  # the topic bars
     assert_no_errors(page)
     screenshot(page, "reader-upload")
 
@@ -227,7 +240,7 @@ def test_hostile_upload_is_escaped(
     analyse(page, doc_prefix="hostile")
     question = main(page).get_by_text(f"Is this {SCRIPT} safe? And {IMG} too?")
     expect(question).to_be_visible()
-    expect(main(page).locator(".dd-text")).to_contain_text(f"It is {SCRIPT} fine, and {IMG} is good.")
+    expect(main(page).locator(ANSWER)).to_contain_text(f"It is {SCRIPT} fine, and {IMG} is good.")
     expect(sidebar(page)).to_contain_text(f"Is this {SCRIPT} safe?")  # the radio caption
     if speaker_text:
         expect(main(page)).to_contain_text(f"Answer · {speaker_text}")

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import frames
+from analysis import actors, frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 
 pytestmark = pytest.mark.browser
@@ -31,10 +31,15 @@ def _tone(value: float) -> str:
 
 
 @pytest.fixture(scope="module")
-def measured() -> list[float]:
+def analysed():
+    """The default interview's analysis, as the dashboard makes it (the expected values come from here)."""
+    return frames.analyze(load(DEFAULT_DOCUMENT), document=DEFAULT_DOCUMENT.name)
+
+
+@pytest.fixture(scope="module")
+def measured(analysed) -> list[float]:
     """The mean sentence sentiment of each answer of the default interview, in order."""
-    doc = load(DEFAULT_DOCUMENT)
-    answers = frames.analyze(doc, document=DEFAULT_DOCUMENT.name).answers
+    answers = analysed.answers
     qa = answers[answers["kind"] == "qa"].reset_index(drop=True)
     assert len(qa) == N
     return [float(v) for v in qa["sentiment"]]
@@ -66,7 +71,6 @@ def assert_no_errors(page: Page) -> None:
     expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
 
 
-
 def idle(page: Page) -> None:
     """Wait until the script run that the last action started has finished."""
     expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
@@ -77,6 +81,13 @@ def press(page: Page, key: str) -> None:
     page.evaluate("document.activeElement && document.activeElement.blur()")
     assert page.evaluate("document.activeElement === document.body")
     page.keyboard.press(key)
+
+
+def open_list(combobox) -> None:
+    """Open a Streamlit selectbox's list (a click on its input does not always open it; ArrowDown does)."""
+    combobox.focus()
+    combobox.press("ArrowDown")
+    expect(combobox).to_have_attribute("aria-expanded", "true")
 
 
 def answer_block(page: Page):
@@ -143,7 +154,7 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     form.get_by_text("negative", exact=True).click()
     expect(form.get_by_role("radio", name="negative")).to_be_checked()
     topic_box = form.get_by_role("combobox", name="Main topic")
-    topic_box.click()
+    open_list(topic_box)
     options = page.locator("[role=option]")
     expect(options.first).to_be_visible()
     topic = options.nth(1).inner_text().strip()  # the second topic: not the pre-selected first one
@@ -170,10 +181,14 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     tone_table = main(page).locator("table").first
     expect(tone_table.locator("tr", has_text="negative")).to_contain_text("4")
     expect(tone_table.locator("tr", has_text="positive")).to_contain_text("◀ measured")
-    expect(main(page)).to_contain_text(f"mean of 13 sentences")
+    expect(main(page)).to_contain_text("mean of 13 sentences")
     idle(page)
     assert_no_errors(page)
+    # What the room sees after V: the measures (scrolled to), and the answer with its marks (the top).
+    main(page).get_by_role("heading", name="Tone").evaluate("el => el.scrollIntoView({block: 'start'})")
     screenshot(page, "workshop-revealed")
+    main(page).get_by_role("button", name="Hide the measures").scroll_into_view_if_needed()
+    screenshot(page, "workshop-revealed-top")
 
     # 3. → hides the measures of the next answer; ← comes back to answer 1, still revealed.
     press(page, "ArrowRight")
@@ -218,7 +233,6 @@ def test_workshop_hides_the_speakers_names(page: Page, server: str, screenshot, 
     idle(page)
     for name in NAMES:
         assert name not in visible_text(page), f"{name} still shows with the names hidden"
-    expect(sidebar(page).get_by_role("combobox", name="Document")).to_have_value("Document 1")
     screenshot(page, "workshop-anonymous")
 
     # Revealed, and on the other answers, the names stay hidden (measures, markers, the table's title).
@@ -240,6 +254,26 @@ def test_workshop_hides_the_speakers_names(page: Page, server: str, screenshot, 
     assert_no_errors(page)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="app.py swaps the Document selectbox's format_func to 'Document 1', but the keyed widget keeps "
+    "showing the document id it had (bezrukov-2018) until another document is chosen",
+)
+def test_workshop_hidden_names_hide_the_document_chooser_too(page: Page, server: str):
+    open_workshop(page, server)
+    sidebar(page).get_by_text("Hide speakers' names").click()
+    expect(main(page)).to_contain_text("Answer by Speaker A")
+    idle(page)
+    chooser = sidebar(page).get_by_role("combobox", name="Document")
+    # The list offers "Document 1" ...
+    open_list(chooser)
+    expect(page.locator("[role=option]")).to_have_text(["Document 1"])
+    page.keyboard.press("Escape")
+    idle(page)
+    # ... and the chooser itself, on the projector, must not show the name-bearing document id either.
+    expect(chooser).to_have_value("Document 1", timeout=3_000)
+
+
 # --- 5. Actors: a point of the chart, its sentences, a row opens the Reader ------------------------------------
 
 
@@ -258,7 +292,13 @@ def _heading(page: Page):
     return main(page).get_by_text(re.compile(r"^Sentences that mention "))
 
 
-def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, server: str, screenshot):
+def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, server: str, screenshot, analysed):
+    russia = actors.sentences_for(analysed, actors.mentions(analysed, actors.load_actors()), "russia", role="both")
+    # The first row whose pair is not 1 (the Reader opens at pair 1 anyway, so pair 1 would prove nothing).
+    row = int((russia["pair"] != 1).to_numpy().argmax())
+    pair = int(russia["pair"].iloc[row])
+    assert pair != 1 and row < 8  # a row the table shows without scrolling
+
     page.goto(server + "/actors")
     chart = main(page).locator(".js-plotly-plot").first
     expect(chart.locator(".main-svg").first).to_be_visible()
@@ -275,18 +315,34 @@ def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, ser
     expect(_heading(page)).to_contain_text("Sentences that mention Russia")
     expect(main(page).get_by_role("combobox", name="Actor")).to_have_value(re.compile(r"^Russia \(\d+ mentions\)$"))
     idle(page)
+    screenshot(page, "actors")
     table = main(page).locator("[data-testid=stDataFrame]").first
     expect(table).to_be_visible()
-    screenshot(page, "actors")
+    _heading(page).evaluate("el => el.scrollIntoView({block: 'start'})")
+    screenshot(page, "actors-sentences")
 
-    # The table is a canvas (glide-data-grid): click the row marker of its first data row.
-    # Russia's first sentence is the question of pair 1; its third row is in the answer of pair 1 too,
-    # so take a row whose pair is not 1 to see the Reader move: row 4 is pair 2's question.
-    table.scroll_into_view_if_needed()
+    # The table is a canvas (glide-data-grid): click the row marker (the first, narrow column) of that row.
     box = table.bounding_box()
-    row_height, header = 35, 35
-    row = 3  # zero-based: the fourth row
+    header = row_height = 35  # Streamlit's default header and row heights, in CSS pixels
     page.mouse.click(box["x"] + 18, box["y"] + header + row * row_height + row_height / 2)
-    page.wait_for_url(reader_url(pair=2))
-    expect(main(page)).to_contain_text("question 2 of 9")
-    assert "pair=2" in page.url
+    page.wait_for_url(reader_url(pair=pair))
+    expect(main(page)).to_contain_text(f"question {pair} of {N}")
+    assert f"pair={pair}" in page.url
+    assert_no_errors(page)
+
+
+def test_actors_selectbox_still_chooses_after_a_chart_click(page: Page, server: str):
+    """A clicked point must not pin the actor: the selectbox chooses another one afterwards."""
+    page.goto(server + "/actors")
+    expect(main(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    idle(page)
+    _actor_point(page, "united_kingdom").click(force=True)
+    expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
+    idle(page)
+    chooser = main(page).get_by_role("combobox", name="Actor")
+    open_list(chooser)
+    page.locator("[role=option]", has_text="Russia (").click()
+    expect(chooser).to_have_value(re.compile(r"^Russia \("), timeout=5_000)
+    expect(_heading(page)).to_contain_text("Sentences that mention Russia", timeout=5_000)
+    idle(page)
+    expect(chooser).to_have_value(re.compile(r"^Russia \("))  # and the rerun did not put the clicked actor back

@@ -15,7 +15,7 @@ from dashboard.highlight import _Span
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 HOSTILE = [SCRIPT, IMG, 'say "hi" & \'bye\'', "a & b", "<b>bold</b>", "x > y < z", "&amp; already"]
-WRAP_OPEN = '<div class="dd-text">'
+WRAP_OPEN = '<div class="dd-text" data-role="answer">'
 
 
 def body(out: str) -> str:

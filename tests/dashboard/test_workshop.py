@@ -68,4 +68,7 @@ def test_hiding_names_replaces_the_speaker_everywhere_shown():
     page = "\n".join(h.proto.body for h in at.get("html")) + texts(at)
     assert "Bezrukov" not in page and "PICREADI" not in page
     assert "Speaker A" in page and "Interviewer" in page
+    # The document chooser (its id names the speaker) is hidden, not removed: it keeps its state.
+    assert ".st-key-doc {display: none" in page and "Document 1 (names hidden)" in page
+    assert at.selectbox(key="doc").value == "bezrukov-2018"
 

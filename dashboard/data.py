@@ -126,11 +126,11 @@ def _sentence_chart(digest: str, pair: int, selected: int | None, tag: str, _src
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
-def _topic_html(digest: str, pair: int, _src: Source) -> str:
+def _topic_html(digest: str, pair: int, found_only: bool, _src: Source) -> str:
     result = analyze(_src)
     t = result.terms
     row = result.answers.set_index("pair").loc[pair]
-    return topicbars.render(row, topic_labels(), t[(t["pair"] == pair) & (t["role"] == "answer")])
+    return topicbars.render(row, topic_labels(), t[(t["pair"] == pair) & (t["role"] == "answer")], found_only=found_only)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
@@ -186,8 +186,8 @@ def sentence_chart(src: Source, pair: int, selected: int | None):
     return _sentence_chart(src.digest, pair, selected, src.id, src)
 
 
-def topic_html(src: Source, pair: int) -> str:
-    return _topic_html(src.digest, pair, src)
+def topic_html(src: Source, pair: int, *, found_only: bool = False) -> str:
+    return _topic_html(src.digest, pair, found_only, src)
 
 
 def answer_html(src: Source, pair: int, layers: list[str], selected: int | None) -> str:

@@ -3,7 +3,8 @@
 Pure (no Streamlit): the workshop page keeps the guesses in the session and calls these functions.
 A guess is ``{"tone": "negative" | "neutral" | "positive", "topic": <topic label or NONE>, "n": people}``.
 The measured tone is the answer's mean sentence sentiment read with VADER's own thresholds (±0.05), the
-measured topic the dictionary topic with the highest rate (NONE when no topic term matched).
+measured topic the dictionary topic with the highest rate (all of them when several tie; NONE when no
+topic term matched).
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ def tone_of(value: float) -> str:
     return "neutral"
 
 
-def top_topic(row: Mapping, labels: Mapping[str, str]) -> str:
-    """The label of the topic with the highest rate in ``row`` (an answers-frame row), or NONE."""
-    rates = [(float(row[c]), labels[c]) for c in labels]
-    best = max(rates, default=(0.0, NONE))
-    return best[1] if best[0] > 0 else NONE
+def top_topics(row: Mapping, labels: Mapping[str, str]) -> list[str]:
+    """The labels of the topics with the highest rate in ``row`` (an answers-frame row): several when
+    they tie (a guess of any of them is right), ``[NONE]`` when no topic term matched."""
+    rates = {labels[c]: float(row[c]) for c in labels}
+    best = max(rates.values(), default=0.0)
+    return [label for label, rate in rates.items() if rate == best] if best > 0 else [NONE]
 
 
 def tally(guesses: Sequence[Mapping], field: str) -> Counter:
@@ -45,11 +47,13 @@ def tally(guesses: Sequence[Mapping], field: str) -> Counter:
     return out
 
 
-def agreement(guesses: Sequence[Mapping], field: str, measured: str) -> float:
-    """Share of people whose guess of ``field`` equals the measured value (NaN with no guesses)."""
+def agreement(guesses: Sequence[Mapping], field: str, measured: str | Sequence[str]) -> float:
+    """Share of people whose guess of ``field`` is the measured value (or one of the tied values);
+    NaN with no guesses."""
     counts = tally(guesses, field)
     total = sum(counts.values())
-    return counts[measured] / total if total else float("nan")
+    right = {measured} if isinstance(measured, str) else set(measured)
+    return sum(counts[m] for m in right) / total if total else float("nan")
 
 
 def comparison(answers: pd.DataFrame, guesses: Mapping[int, Sequence[Mapping]], labels: Mapping[str, str]) -> pd.DataFrame:
@@ -60,7 +64,7 @@ def comparison(answers: pd.DataFrame, guesses: Mapping[int, Sequence[Mapping]], 
         if not guesses[pair] or pair not in by_pair.index:
             continue
         row = by_pair.loc[pair]
-        tone, topic = tone_of(float(row["sentiment"])), top_topic(row, labels)
+        tone, topic = tone_of(float(row["sentiment"])), top_topics(row, labels)
         tones, topics_ = tally(guesses[pair], "tone"), tally(guesses[pair], "topic")
         rows.append({
             "pair": int(pair),
@@ -70,7 +74,7 @@ def comparison(answers: pd.DataFrame, guesses: Mapping[int, Sequence[Mapping]], 
             "sentiment": round(float(row["sentiment"]), 3),
             "tone_agreement": agreement(guesses[pair], "tone", tone),
             "topic_guessed": topics_.most_common(1)[0][0],
-            "topic_measured": topic,
+            "topic_measured": " / ".join(topic),
             "topic_agreement": agreement(guesses[pair], "topic", topic),
         })
     columns = ["pair", "people", "tone_guessed", "tone_measured", "sentiment", "tone_agreement",

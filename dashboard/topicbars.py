@@ -31,18 +31,21 @@ STYLE = """
 
 
 def render(
-    row: pd.Series, labels: dict[str, str], terms: pd.DataFrame, *, kind: Literal["topic", "marker"] = "topic"
+    row: pd.Series, labels: dict[str, str], terms: pd.DataFrame, *, kind: Literal["topic", "marker"] = "topic",
+    found_only: bool = False,
 ) -> str:
     """``row``: one answer of ``Analysis.answers``; ``labels``: ``topic_<slug>`` (or ``marker_<slug>``)
     column -> label; ``terms``: that answer's matches (``topic`` or ``family`` slug, ``text``). Sorted
-    by rate, highest first. Markers list only the families found, and name the others in one line."""
+    by rate, highest first. Markers (and topics with ``found_only``) list only what was found, and name
+the others in one line."""
     key, prefix = ("topic", "topic_") if kind == "topic" else ("family", "marker_")
     matched: dict[str, Counter] = {}
     for slug, text in zip(terms[key], terms["text"]):
         matched.setdefault(slug, Counter())[" ".join(text.lower().split()[:8])] += 1
     rows = sorted(((float(row[c]), int(row[c + "_count"]), c) for c in labels), key=lambda r: -r[0])
-    absent = [labels[c] for _, count, c in rows if count == 0] if kind == "marker" else []
-    rows = [r for r in rows if r[1] > 0] if kind == "marker" else rows
+    found_only = found_only or kind == "marker"
+    absent = [labels[c] for _, count, c in rows if count == 0] if found_only else []
+    rows = [r for r in rows if r[1] > 0] if found_only else rows
     top = max([r[0] for r in rows] + [1e-9])
     body = []
     bar_class = "bar m" if kind == "marker" else "bar"

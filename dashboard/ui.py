@@ -52,15 +52,16 @@ def alignment_line(row) -> str:
     )
 
 
-def guess_bars(counts, options: list[str], measured: str) -> str:
-    """The room's guesses per option as bars, the measured option marked (labels escaped)."""
+def guess_bars(counts, options: list[str], measured: str | list[str]) -> str:
+    """The room's guesses per option as bars, the measured option (or tied options) marked (labels escaped)."""
+    measured = [measured] if isinstance(measured, str) else measured
     total = sum(counts.values())
     rows = []
     for option in options:
         n = counts.get(option, 0)
         width = 100 * n / total if total else 0
-        mark = " <b>◀ measured</b>" if option == measured else ""
-        weight = "font-weight:600;" if option == measured else ""
+        mark = (" <b>◀ measured</b>" + (" (tie)" if len(measured) > 1 else "")) if option in measured else ""
+        weight = "font-weight:600;" if option in measured else ""
         rows.append(
             f"<tr><td style='text-align:right;padding:2px 8px;white-space:nowrap;{weight}'>{html.escape(option)}</td>"
             f"<td style='width:55%'><div style='height:1.1rem;background:#4393c3;width:{width:.1f}%;border-radius:2px'></div></td>"

@@ -89,7 +89,7 @@ if not revealed:
         st.caption("Enter the room's guesses, then reveal the measures (V).")
 else:
     measured_tone = guesses.tone_of(float(row["sentiment"]))
-    measured_topic = guesses.top_topic(row, labels)
+    measured_topics = guesses.top_topics(row, labels)
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### Tone")
@@ -100,9 +100,9 @@ else:
         )
     with right:
         st.markdown("#### Main topic")
-        topic_options = list(dict.fromkeys([measured_topic, *guesses.tally(pair_guesses, "topic")]))
-        st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topic))
-        st.html(data.topic_html(src, pair))
+        topic_options = list(dict.fromkeys([*measured_topics, *guesses.tally(pair_guesses, "topic")]))
+        st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topics))
+        st.html(data.topic_html(src, pair, found_only=True))
     st.html(ui.alignment_line(data.alignment(src).answers.set_index("pair").loc[pair]))
     st.markdown("#### Discourse markers in this answer (underlined in the text)")
     st.html(data.marker_html(src, pair))

@@ -1,0 +1,48 @@
+"""Predict-then-reveal bookkeeping: tone bands, tied topics, tallies and agreement."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard import guesses
+
+
+@pytest.mark.parametrize(
+    "value, tone",
+    [(0.05, "positive"), (0.049, "neutral"), (0.0, "neutral"), (-0.049, "neutral"), (-0.05, "negative"), (float("nan"), "n/a")],
+)
+def test_tone_bands_are_vaders(value, tone):
+    assert guesses.tone_of(value) == tone
+
+
+LABELS = {"topic_a": "A", "topic_b": "B", "topic_c": "C"}
+
+
+@pytest.mark.parametrize(
+    "rates, expected",
+    [({"topic_a": 3.0, "topic_b": 1.0, "topic_c": 0.0}, ["A"]),
+     ({"topic_a": 3.0, "topic_b": 3.0, "topic_c": 0.0}, ["A", "B"]),
+     ({"topic_a": 0.0, "topic_b": 0.0, "topic_c": 0.0}, [guesses.NONE])],
+)
+def test_top_topics_keeps_ties(rates, expected):
+    assert guesses.top_topics(rates, LABELS) == expected
+
+
+def test_tally_and_agreement_count_people():
+    g = [{"tone": "negative", "topic": "A", "n": 3}, {"tone": "positive", "topic": "B", "n": 1}]
+    assert guesses.tally(g, "tone") == {"negative": 3, "positive": 1}
+    assert guesses.agreement(g, "tone", "positive") == 0.25
+    assert guesses.agreement(g, "topic", ["A", "B"]) == 1.0
+    assert math.isnan(guesses.agreement([], "tone", "positive"))
+
+
+def test_comparison_one_row_per_guessed_answer():
+    answers = pd.DataFrame({"pair": [1, 2], "sentiment": [0.27, -0.3], "topic_a": [5.0, 0.0], "topic_b": [5.0, 1.0], "topic_c": [0.0, 0.0]})
+    table = guesses.comparison(answers, {1: [{"tone": "negative", "topic": "B", "n": 2}], 2: []}, LABELS)
+    assert table["pair"].tolist() == [1]
+    row = table.iloc[0]
+    assert (row["tone_measured"], row["tone_agreement"]) == ("positive", 0.0)
+    assert (row["topic_measured"], row["topic_agreement"]) == ("A / B", 1.0)

@@ -18,6 +18,7 @@ from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
 
 from . import anonymise, charts, highlight, sources, topicbars
+from .ui import question_framing as ui_framing
 from .sources import Source
 
 
@@ -104,6 +105,38 @@ def analyze(src: Source) -> frames.Analysis:
     return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared(digest: str, markers_sha: str, _src: Source) -> frames.Analysis:
+    return analyze(_src)
+
+
+def shared(src: Source) -> frames.Analysis:
+    """The analysis without the copy that ``st.cache_data`` makes on every read: for the per-answer
+    builders below, which run on every new answer and only read it (never mutate a cached object)."""
+    return _shared(src.digest, markers().sha256, src)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared_alignment(digest: str, markers_sha: str, _src: Source) -> alignment_mod.Alignment:
+    return alignment(_src)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _framing_html(digest: str, pair: int, _src: Source) -> str:
+    result = shared(_src)
+    return ui_framing(result.answers.set_index("pair").loc[pair], result, pair)
+
+
+def framing_html(src: Source, pair: int) -> str:
+    """The question's tone and loaded words beside the answer's (cached per answer)."""
+    return _framing_html(src.digest, pair, src)
+
+
+def alignment_row(src: Source, pair: int):
+    """One answer's alignment (a row of the answers frame), read without copying the frames."""
+    return _shared_alignment(src.digest, markers().sha256, src).answers.set_index("pair").loc[pair]
+
+
 def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = ()) -> Document:
     import hashlib
 
@@ -121,13 +154,13 @@ def topic_labels() -> dict[str, str]:
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _sentence_chart(digest: str, pair: int, selected: int | None, tag: str, _src: Source):
     unit = _answer_sentences(_src, pair)
-    al = alignment(_src).sentences
+    al = _shared_alignment(_src.digest, markers().sha256, _src).sentences
     return charts.sentence_bars(unit, selected=selected, tag=tag, alignment=al[al["pair"] == pair])
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _topic_html(digest: str, pair: int, found_only: bool, _src: Source) -> str:
-    result = analyze(_src)
+    result = shared(_src)
     t = result.terms
     row = result.answers.set_index("pair").loc[pair]
     return topicbars.render(row, topic_labels(), t[(t["pair"] == pair) & (t["role"] == "answer")], found_only=found_only)
@@ -135,7 +168,7 @@ def _topic_html(digest: str, pair: int, found_only: bool, _src: Source) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _marker_html(digest: str, pair: int, _src: Source) -> str:
-    result = analyze(_src)
+    result = shared(_src)
     m = result.markers
     row = result.answers.set_index("pair").loc[pair]
     labels = {f.column: f.label for f in markers().families}
@@ -151,7 +184,7 @@ def _unit_html(
     digest: str, pair: int, role: str, layers: tuple[str, ...], selected: int | None, _src: Source,
     hide: tuple[tuple[str, str], ...] = (),
 ) -> str:
-    result = analyze(_src)
+    result = shared(_src)
     c, t, m, s = result.contributions, result.terms, result.markers, result.sentences
     marks = highlight.spans(
         c[(c["pair"] == pair) & (c["role"] == role)],
@@ -166,7 +199,7 @@ def _unit_html(
     body = result.answers.set_index("pair").loc[pair, role]
     body = body if isinstance(body, str) else ""
     if "markers" in layers and role == "answer":  # challenges to the question's premise (analysis.alignment)
-        premises = alignment(_src).premises
+        premises = _shared_alignment(_src.digest, markers().sha256, _src).premises
         for start, end, written in premises.loc[premises["pair"] == pair, ["start", "end", "text"]].itertuples(index=False):
             marks.append(highlight.marker(int(start), int(end), PREMISE_LABEL, written))
     if hide:  # the workshop's hidden names: replaced in the rendering only
@@ -178,7 +211,7 @@ PREMISE_LABEL = "Challenge to the question's premise"
 
 
 def _answer_sentences(src: Source, pair: int):
-    s = analyze(src).sentences
+    s = shared(src).sentences
     return s[(s["pair"] == pair) & (s["role"] == "answer")]
 
 

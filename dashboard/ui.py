@@ -157,7 +157,7 @@ def current_document():
 
     src = sources.current()
     try:
-        return src, data.parse(src), data.analyze(src)
+        return src, data.parse(src), data.shared(src)
     except DiscourseError as e:
         st.error(str(e))
         st.stop()

@@ -62,7 +62,7 @@ with left:
         asker = "a reporter (Q)" if row["asked_by"] == "Q" else ui.md_escape(str(row["asked_by"]))
         st.markdown(f"##### Question {pair} · asked by {asker}")
         st.html(ui.boxed(data.question_html(src, pair, layers), colour="#7f7f7f", bg="#f3f3f3"))
-        st.html(ui.question_framing(row, result, pair))
+        st.html(data.framing_html(src, pair))
     st.markdown(f"##### Answer · {ui.md_escape(row['speaker'] or 'no answer recorded')}")
     if not row["answer"]:
         st.info("No answer was recorded for this question.")
@@ -77,7 +77,7 @@ with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
         if row["kind"] == "qa":
-            st.html(ui.alignment_line(data.alignment(src).answers.set_index("pair").loc[pair]))
+            st.html(ui.alignment_line(data.alignment_row(src, pair)))
         fig = data.sentence_chart(src, pair, selected_sentence)
         ui.chart(fig, key=sent_key, select=True)
         st.markdown("##### Topics in this answer")

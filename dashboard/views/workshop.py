@@ -103,7 +103,7 @@ else:
         topic_options = list(dict.fromkeys([*measured_topics, *guesses.tally(pair_guesses, "topic")]))
         st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topics))
         st.html(data.topic_html(src, pair, found_only=True))
-    st.html(ui.alignment_line(data.alignment(src).answers.set_index("pair").loc[pair]))
+    st.html(ui.alignment_line(data.alignment_row(src, pair)))
     st.markdown("#### Discourse markers in this answer (underlined in the text)")
     st.html(data.marker_html(src, pair))
     found = [s for s in families if int(row[families[s].count_column]) > 0]

@@ -18,7 +18,7 @@ from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
 
 from . import anonymise, charts, highlight, sources, topicbars
-from .ui import question_framing as ui_framing
+from .badges import question_framing as ui_framing
 from .sources import Source
 
 

@@ -36,7 +36,7 @@ from analysis import markers as markers_mod
 from analysis.frames import Analysis
 from analysis.transcripts import Document
 
-from . import charts, highlight, topicbars
+from . import badges, charts, highlight, topicbars
 
 PRODUCT = "Discourse dashboard"
 READING_GUIDE = (
@@ -227,9 +227,7 @@ def _labels(answers: pd.DataFrame, dictionary: topics.Dictionary | None) -> dict
     }
 
 
-def _swatch(value: float) -> str:
-    bg = charts.sentiment_colour(value)
-    return f'<span class="swatch" style="background:{bg};color:{charts.ink_for(bg)}">{charts.number(value)}</span>'
+_swatch = badges.swatch
 
 
 def _header(doc: Document, title: str, source_name: str, generated_at: datetime, has_extras: bool) -> str:
@@ -320,16 +318,7 @@ def _charts(answers: pd.DataFrame, labels: dict[str, str], figures: _Figures) ->
 
 
 def _answer_summary(row: pd.Series) -> str:
-    return (
-        '<div class="summary">'
-        f'<span class="big">{charts.number(row["sentiment"])}</span> mean sentence sentiment {_swatch(row["sentiment"])}'
-        f"<br>{int(row['n_words']):,} words · {int(row['n_sentences'])} sentences"
-        f"<br>sentences from {_swatch(row['sentiment_min'])} to {_swatch(row['sentiment_max'])}"
-        f" · spread (SD) {row['sentiment_std']:.2f}"
-        f"<br>positive {row['share_positive']:.0%} · neutral {row['share_neutral']:.0%} · negative {row['share_negative']:.0%}"
-        ' <span class="muted">(±0.05 thresholds)</span>'
-        f"<br>dictionary coverage {row['coverage']:.0%}</div>"
-    )
+    return badges.summary(row) + f'<div class="muted">dictionary coverage {row["coverage"]:.0%}</div>'
 
 
 def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -> str:
@@ -351,6 +340,7 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
             asker = "a reporter (Q)" if row["asked_by"] == "Q" else _e(row["asked_by"])
             parts.append(f"<h3>Question {pair} of {n_questions} · asked by {asker}</h3>")
             parts.append(f'<div class="question">{_e(row["question"])}</div>')
+            parts.append(badges.question_framing(row, analysis, pair))
         parts.append(f"<h4>Answer · {_e(row['speaker'] or 'no answer recorded')}</h4>")
         if not row["answer"]:
             parts.append('<p class="muted">No answer was recorded for this question.</p></section>')

@@ -6,7 +6,8 @@ import html
 
 import streamlit as st
 
-from .charts import CONFIG, ink_for, number, sentiment_colour
+from .badges import alignment_line, question_framing, summary, swatch  # noqa: F401 (the pages' helpers)
+from .charts import CONFIG, number
 
 BOX = (
     '<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;'
@@ -23,33 +24,6 @@ def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> s
     """Already-escaped HTML (from :mod:`dashboard.highlight`) in the same box as :func:`user_text`."""
     return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'
             f"{inner_html}</div>")
-
-
-def question_framing(row, result, pair: int) -> str:
-    """The question's tone and its loaded words beside the answer's: how the question frames the topic."""
-    c, m = result.contributions, result.markers
-    qc = c[(c["pair"] == pair) & (c["role"] == "question")].sort_values("valence", key=abs, ascending=False)
-    qm = m[(m["pair"] == pair) & (m["role"] == "question")]
-    words = ", ".join(f"{w} ({v:+.1f})" for w, v in zip(qc["token"], qc["valence"])) or "none"
-    cues = ", ".join(dict.fromkeys(qm["text"].str.lower())) or "none"
-    return (
-        "<div style='font-size:0.95rem;color:#333;margin:0 0 0.6rem 0'>"
-        f"Question tone {swatch(row['question_sentiment'])} · answer {swatch(row['sentiment'])}"
-        f"<br>Sentiment words in the question: {html.escape(words)}"
-        f"<br>Markers in the question: {html.escape(cues)}</div>"
-    )
-
-
-def alignment_line(row) -> str:
-    """An answer's similarity to its question, its baseline and the shared words (escaped)."""
-    if row["alignment"] != row["alignment"]:
-        return ""
-    flag = "<br><b>Challenges the question's premise</b> (underlined with the markers)" if row["premise_challenge"] else ""
-    return (
-        "<div style='font-size:1rem;line-height:1.7;margin-top:0.3rem'>"
-        f"Similarity to its question <b>{row['alignment']:.2f}</b> · to the other questions {row['alignment_others']:.2f}"
-        f"<br><span style='color:#444'>shared words: {html.escape(row['shared_terms'] or 'none')}</span>{flag}</div>"
-    )
 
 
 def guess_bars(counts, options: list[str], measured: str | list[str]) -> str:
@@ -76,16 +50,6 @@ def notice(lines: list[str], *, kind: str = "warning") -> None:
     colour = {"warning": "#e66101", "info": "#2166ac", "error": "#b2182b"}[kind]
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     st.html(f'<div style="border-left:4px solid {colour};padding:0.3rem 0.8rem;margin:0.3rem 0"><ul style="margin:0">{items}</ul></div>')
-
-
-def swatch(value: float) -> str:
-    """An inline HTML badge: the sentiment colour with the number on it."""
-    bg = sentiment_colour(value)
-    label = ui_number(value)
-    return (
-        f'<span style="background:{bg};color:{ink_for(bg)};padding:1px 7px;border-radius:4px;'
-        f'font-variant-numeric:tabular-nums;border:1px solid #888">{label}</span>'
-    )
 
 
 def chart(fig, *, key: str, select: bool = False):
@@ -127,18 +91,6 @@ def badge(value: float) -> str:
         return ":gray-badge[n/a]"
     colour = "blue" if value >= 0.05 else "red" if value <= -0.05 else "gray"
     return f":{colour}-badge[{ui_number(value)}]"
-
-
-def summary(row) -> str:
-    """An answer's figures as a compact HTML block (the numbers are ours; no user text)."""
-    return (
-        "<div style='font-size:1rem;line-height:1.9'>"
-        f"<b style='font-size:1.5rem'>{ui_number(row['sentiment'])}</b> mean sentence sentiment {swatch(row['sentiment'])}"
-        f"<br>{int(row['n_words']):,} words · {int(row['n_sentences'])} sentences"
-        f"<br>sentences from {swatch(row['sentiment_min'])} to {swatch(row['sentiment_max'])} · spread (SD) {row['sentiment_std']:.2f}"
-        f"<br>positive {row['share_positive']:.0%} · neutral {row['share_neutral']:.0%} · negative {row['share_negative']:.0%}"
-        " <span style='color:#555'>(±0.05 thresholds)</span></div>"
-    )
 
 
 ui_number = number

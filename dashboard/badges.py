@@ -1,0 +1,62 @@
+"""Small HTML blocks of our own numbers, shared by the dashboard pages and the standalone report.
+
+Pure (no Streamlit): every piece of transcript text in them goes through :func:`html.escape`; the
+colours are the RdBu sentiment colours of :mod:`dashboard.charts`, always with the number on them.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .charts import ink_for, number, sentiment_colour
+
+ui_number = number
+
+
+def swatch(value: float) -> str:
+    """An inline HTML badge: the sentiment colour with the number on it."""
+    bg = sentiment_colour(value)
+    label = ui_number(value)
+    return (
+        f'<span style="background:{bg};color:{ink_for(bg)};padding:1px 7px;border-radius:4px;'
+        f'font-variant-numeric:tabular-nums;border:1px solid #888">{label}</span>'
+    )
+
+
+def summary(row) -> str:
+    """An answer's figures as a compact HTML block (the numbers are ours; no user text)."""
+    return (
+        "<div style='font-size:1rem;line-height:1.9'>"
+        f"<b style='font-size:1.5rem'>{ui_number(row['sentiment'])}</b> mean sentence sentiment {swatch(row['sentiment'])}"
+        f"<br>{int(row['n_words']):,} words · {int(row['n_sentences'])} sentences"
+        f"<br>sentences from {swatch(row['sentiment_min'])} to {swatch(row['sentiment_max'])} · spread (SD) {row['sentiment_std']:.2f}"
+        f"<br>positive {row['share_positive']:.0%} · neutral {row['share_neutral']:.0%} · negative {row['share_negative']:.0%}"
+        " <span style='color:#555'>(±0.05 thresholds)</span></div>"
+    )
+
+
+def question_framing(row, result, pair: int) -> str:
+    """The question's tone and its loaded words beside the answer's: how the question frames the topic."""
+    c, m = result.contributions, result.markers
+    qc = c[(c["pair"] == pair) & (c["role"] == "question")].sort_values("valence", key=abs, ascending=False)
+    qm = m[(m["pair"] == pair) & (m["role"] == "question")]
+    words = ", ".join(f"{w} ({v:+.1f})" for w, v in zip(qc["token"], qc["valence"])) or "none"
+    cues = ", ".join(dict.fromkeys(qm["text"].str.lower())) or "none"
+    return (
+        "<div style='font-size:0.95rem;color:#333;margin:0 0 0.6rem 0'>"
+        f"Question tone {swatch(row['question_sentiment'])} · answer {swatch(row['sentiment'])}"
+        f"<br>Sentiment words in the question: {html.escape(words)}"
+        f"<br>Markers in the question: {html.escape(cues)}</div>"
+    )
+
+
+def alignment_line(row) -> str:
+    """An answer's similarity to its question, its baseline and the shared words (escaped)."""
+    if row["alignment"] != row["alignment"]:
+        return ""
+    flag = "<br><b>Challenges the question's premise</b> (underlined with the markers)" if row["premise_challenge"] else ""
+    return (
+        "<div style='font-size:1rem;line-height:1.7;margin-top:0.3rem'>"
+        f"Similarity to its question <b>{row['alignment']:.2f}</b> · to the other questions {row['alignment_others']:.2f}"
+        f"<br><span style='color:#444'>shared words: {html.escape(row['shared_terms'] or 'none')}</span>{flag}</div>"
+    )

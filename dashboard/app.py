@@ -31,6 +31,7 @@ PAGES = [
     st.Page(str(ROOT / "dashboard" / "views" / "workshop.py"), title="Workshop", url_path="workshop"),
     st.Page(str(ROOT / "dashboard" / "views" / "methods.py"), title="Methods", url_path="methods"),
     st.Page(str(ROOT / "dashboard" / "views" / "upload.py"), title="Upload", url_path="upload"),
+    st.Page(str(ROOT / "dashboard" / "views" / "library.py"), title="Library", url_path="library"),
 ]
 page = st.navigation(PAGES, position="top")
 # Less empty space above the content, so that a 1280x720 projector shows text and charts together.

@@ -60,3 +60,28 @@ def alignment_line(row) -> str:
         f"Similarity to its question <b>{row['alignment']:.2f}</b> · to the other questions {row['alignment_others']:.2f}"
         f"<br><span style='color:#444'>shared words: {html.escape(row['shared_terms'] or 'none')}</span>{flag}</div>"
     )
+
+
+def guess_bars(counts, options: list[str], measured: str | list[str], *, name: str = "guess") -> str:
+    """The room's guesses per option as bars, the measured option (or tied options) marked (labels
+    escaped). A grid, so that a long label wraps and the bar keeps its width."""
+    measured = [measured] if isinstance(measured, str) else measured
+    total = sum(counts.values())
+    cells = []
+    for option in options:
+        n = counts.get(option, 0)
+        width = 100 * n / total if total else 0
+        hit = option in measured
+        mark = (" <b>◀ measured</b>" + (" (tie)" if len(measured) > 1 else "")) if hit else ""
+        weight = "font-weight:600;" if hit else ""
+        cells.append(
+            f"<div style='text-align:right;{weight}'>{html.escape(option)}</div>"
+            f"<div style='background:#f0f0f0;border-radius:2px'><div class='gbar' data-option='{html.escape(option, quote=True)}'"
+            f" style='height:1.1rem;background:#4393c3;width:{width:.1f}%;border-radius:2px'></div></div>"
+            f"<div style='white-space:nowrap'>{n}{mark}</div>"
+        )
+    note = "" if total else "<div style='color:#555'>No guesses were entered for this answer.</div>"
+    return (
+        f"<div class='dd-guesses' data-name='{html.escape(name, quote=True)}' style='display:grid;grid-template-columns:minmax(5rem,38%) minmax(6rem,1fr) auto;gap:4px 10px;"
+        f"align-items:center;font-size:1.05rem'>{''.join(cells)}</div>{note}"
+    )

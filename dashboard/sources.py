@@ -39,13 +39,36 @@ def default_source() -> Source:
 
 
 def sources() -> dict[str, Source]:
+    """The default interview, this session's uploads and, when one is chosen (``?doc=`` or the chooser),
+    a document of the corpus library."""
     out = {DEFAULT_ID: default_source()}
     out.update(st.session_state.get(UPLOADS_KEY, {}))
+    wanted = st.session_state.get("doc") or st.query_params.get("doc")
+    if wanted and wanted not in out and (src := library_source(wanted)) is not None:
+        out[wanted] = src
     return out
 
 
+def library_source(doc_id: str) -> Source | None:
+    """A document of the corpus library as a source (None if the library has no such id)."""
+    from . import store
+
+    found = store.document(doc_id)
+    if found is None:
+        return None
+    record, data = found
+    return Source(record.id, f"{record.name} (library)", record.name, data)
+
+
 def add_upload(name: str, data: bytes, interviewer: tuple[str, ...]) -> Source:
-    """Keep an upload for this session; its id is a prefix of its content hash (stable in links)."""
+    """Keep an upload for this session; its id is a prefix of its content hash (stable in links).
+    Refused in read-only mode."""
+    from . import store
+
+    if store.read_only():
+        from analysis.errors import DiscourseError
+
+        raise DiscourseError("This dashboard is read-only: uploads are turned off.")
     digest = hashlib.sha256(data + "\x00".join(interviewer).encode()).hexdigest()
     slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
     src = Source(f"{slug}-{digest[:6]}", f"{name} (uploaded)", name, data, interviewer)

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from .badges import alignment_line, question_framing, summary, swatch  # noqa: F401 (the pages' helpers)
+from .badges import alignment_line, guess_bars, question_framing, summary, swatch  # noqa: F401 (the pages' helpers)
 from .charts import CONFIG, number
 
 BOX = (
@@ -24,25 +24,6 @@ def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> s
     """Already-escaped HTML (from :mod:`dashboard.highlight`) in the same box as :func:`user_text`."""
     return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'
             f"{inner_html}</div>")
-
-
-def guess_bars(counts, options: list[str], measured: str | list[str]) -> str:
-    """The room's guesses per option as bars, the measured option (or tied options) marked (labels escaped)."""
-    measured = [measured] if isinstance(measured, str) else measured
-    total = sum(counts.values())
-    rows = []
-    for option in options:
-        n = counts.get(option, 0)
-        width = 100 * n / total if total else 0
-        mark = (" <b>◀ measured</b>" + (" (tie)" if len(measured) > 1 else "")) if option in measured else ""
-        weight = "font-weight:600;" if option in measured else ""
-        rows.append(
-            f"<tr><td style='text-align:right;padding:2px 8px;white-space:nowrap;{weight}'>{html.escape(option)}</td>"
-            f"<td style='width:55%'><div style='height:1.1rem;background:#4393c3;width:{width:.1f}%;border-radius:2px'></div></td>"
-            f"<td style='padding:2px 8px;white-space:nowrap'>{n}{mark}</td></tr>"
-        )
-    note = "" if total else "<div style='color:#555'>No guesses were entered for this answer.</div>"
-    return f"<table style='width:100%;font-size:1.05rem;border-collapse:collapse'>{''.join(rows)}</table>{note}"
 
 
 def notice(lines: list[str], *, kind: str = "warning") -> None:

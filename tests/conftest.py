@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Every test (and every dashboard server a test starts, which inherits the environment) uses a corpus
+# library of its own in a temporary folder, never the user's ~/.local/share/discourse-dashboard.
+os.environ["DISCOURSE_LIBRARY"] = str(Path(tempfile.mkdtemp(prefix="discourse-tests-")) / "library.sqlite3")
+os.environ.pop("DISCOURSE_READ_ONLY", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -9,9 +9,17 @@ import streamlit as st
 
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS
-from dashboard import data, sources, ui
+from dashboard import data, sources, store, ui
 
 MAX_UPLOAD_MB = 20
+
+
+def _keep(name: str, payload: bytes) -> None:
+    """Button callback: store the file in the corpus library (it is then listed on the Library page)."""
+    try:
+        st.session_state["kept"] = store.add_many([(name, payload)])[0][0].id
+    except (DiscourseError, IndexError) as e:
+        st.session_state["kept"] = f"error: {e}"
 
 
 def _use(name: str, payload: bytes, askers: tuple[str, ...]) -> None:
@@ -26,6 +34,9 @@ if st.session_state.pop("goto_reader", False):
     st.switch_page("views/reader.py", query_params={})
 
 st.markdown("## Add a transcript")
+if store.read_only():
+    st.info("This dashboard is read-only: uploads are turned off. The Library page lists the documents you can read.")
+    st.stop()
 st.markdown(
     "Plain text or Markdown with speaker labels (`Q:`/`A:`, `NAME:`, or questions and answers starting with "
     "`- `), HTML pages, Word `.docx`, PDF with a text layer, SRT/WebVTT captions, or JSON/JSONL/CSV rows with "
@@ -86,7 +97,15 @@ preview = pd.DataFrame(
 )
 st.markdown("##### Pairs as parsed")
 st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
-st.button(
+left, right = st.columns(2)
+left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",
     on_click=_use, args=(upload.name, payload, askers),
 )
+right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(upload.name, payload),
+             help="Stores the file on this machine, so that it is listed on the Library page in later sessions.")
+if kept := st.session_state.pop("kept", None):
+    if kept.startswith("error: "):
+        st.error(kept.removeprefix("error: "))
+    else:
+        st.success(f"Kept in the library as {kept}.")

@@ -53,6 +53,16 @@ nav[3].button(
     on_click=_reveal, args=(not revealed,), shortcut="V",
 )
 
+if revealed:  # the verdict of the measures first, where a projector shows it without scrolling
+    tones = guesses.tally(pair_guesses, "tone")
+    room = f" · the room: {', '.join(f'{t} {tones[t]}' for t in guesses.TONES if tones[t])}" if tones else ""
+    st.html(
+        "<div style='font-size:1.2rem;padding:0.3rem 0.6rem;background:#f6f6f6;border-radius:4px'>"
+        f"Measured tone: <b>{guesses.tone_of(float(row['sentiment']))}</b> {ui.swatch(row['sentiment'])}{html.escape(room)}"
+        f" · main topic: <b>{html.escape(' / '.join(guesses.top_topics(row, labels)))}</b>"
+        " · details below the answer</div>"
+    )
+
 asker = "a reporter" if row["asked_by"] == "Q" else (anonymise.label(str(row["asked_by"]), names) if hide_names else str(row["asked_by"]))
 speaker = anonymise.label(str(row["speaker"]), names) if hide_names else str(row["speaker"])
 layers = ["sentiment", "markers"] if revealed else []
@@ -93,7 +103,7 @@ else:
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### Tone")
-        st.html(ui.guess_bars(guesses.tally(pair_guesses, "tone"), list(guesses.TONES), measured_tone))
+        st.html(ui.guess_bars(guesses.tally(pair_guesses, "tone"), list(guesses.TONES), measured_tone, name="tone"))
         st.html(
             f"<div style='font-size:1.15rem'>Measured: <b>{measured_tone}</b> {ui.swatch(row['sentiment'])} "
             f"mean of {int(row['n_sentences'])} sentences, from {ui.swatch(row['sentiment_min'])} to {ui.swatch(row['sentiment_max'])}</div>"
@@ -101,7 +111,7 @@ else:
     with right:
         st.markdown("#### Main topic")
         topic_options = list(dict.fromkeys([*measured_topics, *guesses.tally(pair_guesses, "topic")]))
-        st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topics))
+        st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topics, name="topic"))
         st.html(data.topic_html(src, pair, found_only=True))
     st.html(ui.alignment_line(data.alignment_row(src, pair)))
     st.markdown("#### Discourse markers in this answer (underlined in the text)")
@@ -121,7 +131,7 @@ else:
 # Only revealed answers: the table must not give away an answer the room has not guessed yet.
 results = guesses.comparison(qa, {p: g for p, g in doc_state["guesses"].items() if p in doc_state["revealed"]}, labels)
 if not results.empty:
-    with st.expander(f"Guesses and measures so far ({len(results)} answers)"):
+    with st.expander(f"Guesses and measures so far ({len(results)} answer{'s' if len(results) != 1 else ''})"):
         st.dataframe(
             results, hide_index=True,
             column_config={

@@ -10,11 +10,11 @@ previous rerun has finished.
 from __future__ import annotations
 
 import re
-import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from analysis import actors, frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load
@@ -84,10 +84,50 @@ def press(page: Page, key: str) -> None:
 
 
 def open_list(combobox) -> None:
-    """Open a Streamlit selectbox's list (a click on its input does not always open it; ArrowDown does)."""
-    combobox.focus()
-    combobox.press("ArrowDown")
+    """Open a Streamlit selectbox's list. A click on its input does not always open it; ArrowDown does, but a
+    rerun that lands at the same moment (a chart's selection event) can close it again, hence the retries."""
+    for _ in range(4):
+        combobox.focus()
+        combobox.press("ArrowDown")
+        try:
+            expect(combobox).to_have_attribute("aria-expanded", "true", timeout=2_000)
+            return
+        except AssertionError:
+            continue
     expect(combobox).to_have_attribute("aria-expanded", "true")
+
+
+def choose(page: Page, combobox, option: str) -> None:
+    """Choose the option whose text contains ``option`` (reopening the list if a rerun closed it)."""
+    for _ in range(3):
+        open_list(combobox)
+        try:
+            page.locator("[role=option]", has_text=option).first.click(timeout=3_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    open_list(combobox)
+    page.locator("[role=option]", has_text=option).first.click()
+
+
+def add_guess(page: Page, tone: str, topic_index: int, people: int) -> str:
+    """Enter one guess through the form and submit it; returns the topic's label."""
+    form = main(page).locator("[data-testid=stForm]")
+    form.get_by_text(tone, exact=True).click()
+    expect(form.get_by_role("radio", name=tone)).to_be_checked()
+    topic_box = form.get_by_role("combobox", name="Main topic")
+    open_list(topic_box)
+    options = page.locator("[role=option]")
+    expect(options.first).to_be_visible()
+    topic = options.nth(topic_index).inner_text().strip()
+    assert topic and topic != "none of these"
+    options.nth(topic_index).click()
+    expect(topic_box).to_have_value(topic)
+    count = form.get_by_role("spinbutton", name="People")
+    count.fill(str(people))
+    count.press("Tab")  # commits the number, as leaving the field does
+    form.get_by_role("button", name="Add guess").click()
+    return topic
 
 
 def answer_block(page: Page):
@@ -130,14 +170,25 @@ def expect_revealed(page: Page, tone: str) -> None:
 
 
 def visible_text(page: Page) -> str:
-    return page.inner_text("body")
+    """The text a room can read: the page's rendered text and the values shown in visible inputs (a selectbox
+    shows its value in an input, which ``inner_text`` leaves out)."""
+    values = page.evaluate(
+        "[...document.querySelectorAll('input')].filter(e => e.checkVisibility() && e.type !== 'checkbox')"
+        ".map(e => e.value)"
+    )
+    return page.inner_text("body") + "\n" + "\n".join(values)
+
+
+def assert_no_names(page: Page, where: str) -> None:
+    text = visible_text(page).lower()
+    for name in NAMES:  # case-insensitive: the document id "bezrukov-2018" names him too
+        assert name.lower() not in text, f"{name} shows {where} with the names hidden"
 
 
 # --- 1-3. guess, reveal, walk through the nine answers -------------------------------------------------------
 
 
 def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str, screenshot, measured):
-    started = time.monotonic()
     assert round(measured[0], 2) == 0.27 and _tone(measured[0]) == "positive"
 
     # 1. Answer 1 of 9, in large type, nothing measured on show.
@@ -146,25 +197,11 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     size = answer_block(page).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert size >= 24, f"the answer is in {size}px type, not projector-sized"
     expect_hidden(page)
-    expect(main(page).get_by_role("button", name="← Previous")).to_be_disabled()
+    expect(main(page).get_by_role("button", name=re.compile(r"Previous"))).to_be_disabled()
     assert_no_errors(page)
 
     # 2. The room's guess through the form: negative, a topic, four people.
-    form = main(page).locator("[data-testid=stForm]")
-    form.get_by_text("negative", exact=True).click()
-    expect(form.get_by_role("radio", name="negative")).to_be_checked()
-    topic_box = form.get_by_role("combobox", name="Main topic")
-    open_list(topic_box)
-    options = page.locator("[role=option]")
-    expect(options.first).to_be_visible()
-    topic = options.nth(1).inner_text().strip()  # the second topic: not the pre-selected first one
-    assert topic and topic != "none of these"
-    options.nth(1).click()
-    expect(topic_box).to_have_value(topic)
-    people = form.get_by_role("spinbutton", name="People")
-    people.fill("4")
-    people.press("Tab")  # commits the number, as leaving the field does
-    form.get_by_role("button", name="Add guess").click()
+    topic = add_guess(page, "negative", 1, 4)  # the second topic: not the pre-selected first one
     expect(main(page)).to_contain_text("4 guesses so far")
     expect(main(page)).to_contain_text("negative 4")
     expect(main(page)).to_contain_text(f"{topic} 4")
@@ -178,9 +215,9 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     expect(main(page)).to_contain_text("Questions for discussion")
     expect(main(page)).to_contain_text("Discourse markers in this answer")
     # The guess is set beside the measure: four people said negative; the measured row is "positive".
-    tone_table = main(page).locator("table").first
-    expect(tone_table.locator("tr", has_text="negative")).to_contain_text("4")
-    expect(tone_table.locator("tr", has_text="positive")).to_contain_text("◀ measured")
+    tones = main(page).locator(".dd-guesses[data-name=tone]")  # label, bar, count: three cells an option
+    expect(tones).to_contain_text(re.compile(r"negative\s*4\s*neutral"))
+    expect(tones).to_contain_text(re.compile(r"positive\s*0 ◀ measured"))
     expect(main(page)).to_contain_text("mean of 13 sentences")
     idle(page)
     assert_no_errors(page)
@@ -208,7 +245,7 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
         press(page, "v")
         expect_revealed(page, _tone(measured[k - 1]))
         idle(page)
-    expect(main(page).get_by_role("button", name="Next →")).to_be_disabled()
+    expect(main(page).get_by_role("button", name=re.compile(r"^Next"))).to_be_disabled()
     press(page, "ArrowRight")  # past the last answer: stays there
     idle(page)
     expect(progress(page)).to_contain_text(f"Answer {N} of {N}")
@@ -216,7 +253,22 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     press(page, "v")
     expect_hidden(page)
     assert_no_errors(page)
-    assert time.monotonic() - started < 60
+
+
+def test_workshop_topic_guess_bar_is_drawn(page: Page, server: str):
+    open_workshop(page, server)
+    topic = add_guess(page, "negative", 1, 4)
+    expect(main(page)).to_contain_text("4 guesses so far")
+    idle(page)
+    press(page, "v")
+    expect_revealed(page, "positive")
+    idle(page)
+    tone_bar = main(page).locator(".dd-guesses[data-name=tone] .gbar[data-option=negative]")
+    topic_bar = main(page).locator(f".dd-guesses[data-name=topic] .gbar[data-option='{topic}']")
+    tone_width, topic_width = tone_bar.bounding_box()["width"], topic_bar.bounding_box()["width"]
+    assert tone_width > 100  # 4 of 4 people: a long bar
+    # The same share (all the room) must read as a bar of comparable length on the projector.
+    assert topic_width >= tone_width / 2, f"the topic bar for 4 of 4 people is {topic_width:.0f}px wide"
 
 
 # --- 4. the names hidden ---------------------------------------------------------------------------------------
@@ -225,53 +277,31 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
 def test_workshop_hides_the_speakers_names(page: Page, server: str, screenshot, measured):
     open_workshop(page, server)
     body = visible_text(page)
-    assert any(name in body for name in NAMES), "the names should show before the switch is on"
+    assert all(name in body for name in NAMES), "the names should show before the switch is on"
     sidebar(page).get_by_text("Hide speakers' names").click()
     expect(sidebar(page).get_by_role("switch", name="Hide speakers' names")).to_be_checked()
     expect(main(page)).to_contain_text("Answer by Speaker A")
     expect(main(page)).to_contain_text("asked by Interviewer")
     idle(page)
-    for name in NAMES:
-        assert name not in visible_text(page), f"{name} still shows with the names hidden"
+    # The document chooser names the speaker too (its value is the id "bezrukov-2018", its caption the label).
+    assert "Document 1" in visible_text(page)  # the chooser's stand-in, as its caption or its shown value
+    assert_no_names(page, "on answer 1")
     screenshot(page, "workshop-anonymous")
 
     # Revealed, and on the other answers, the names stay hidden (measures, markers, the table's title).
     press(page, "v")
     expect_revealed(page, _tone(measured[0]))
     idle(page)
-    for name in NAMES:
-        assert name not in visible_text(page), f"{name} shows in the revealed answer 1"
+    assert_no_names(page, "on the revealed answer 1")
     for k in range(2, N + 1):
         press(page, "ArrowRight")
         at_answer(page, k)
         expect(main(page)).to_contain_text("Answer by Speaker A")
-        text = visible_text(page)
-        for name in NAMES:
-            assert name not in text, f"{name} shows on answer {k}"
+        assert_no_names(page, f"on answer {k}")
     # Off again: the names come back.
     sidebar(page).get_by_text("Hide speakers' names").click()
     expect(main(page)).to_contain_text("Answer by Andrey Bezrukov")
     assert_no_errors(page)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py swaps the Document selectbox's format_func to 'Document 1', but the keyed widget keeps "
-    "showing the document id it had (bezrukov-2018) until another document is chosen",
-)
-def test_workshop_hidden_names_hide_the_document_chooser_too(page: Page, server: str):
-    open_workshop(page, server)
-    sidebar(page).get_by_text("Hide speakers' names").click()
-    expect(main(page)).to_contain_text("Answer by Speaker A")
-    idle(page)
-    chooser = sidebar(page).get_by_role("combobox", name="Document")
-    # The list offers "Document 1" ...
-    open_list(chooser)
-    expect(page.locator("[role=option]")).to_have_text(["Document 1"])
-    page.keyboard.press("Escape")
-    idle(page)
-    # ... and the chooser itself, on the projector, must not show the name-bearing document id either.
-    expect(chooser).to_have_value("Document 1", timeout=3_000)
 
 
 # --- 5. Actors: a point of the chart, its sentences, a row opens the Reader ------------------------------------
@@ -286,6 +316,15 @@ def _actor_point(page: Page, slug: str):
     )
     assert index >= 0, f"{slug} is not on the chart"
     return main(page).locator(".js-plotly-plot .scatterlayer .trace").first.locator("path.point").nth(index)
+
+
+def _click_actor(page: Page, slug: str, label: str) -> None:
+    """Click an actor's mark once Plotly's hover is on it (Plotly clicks the hovered point, and a click
+    right after a move can still land on the point hovered before)."""
+    point = _actor_point(page, slug)
+    point.hover(force=True)
+    expect(page.locator(".hoverlayer .hovertext").first).to_contain_text(label)
+    point.click(force=True)
 
 
 def _heading(page: Page):
@@ -308,10 +347,10 @@ def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, ser
     expect(_heading(page)).to_have_text("Sentences that mention Russia (select a row to read the answer)")
 
     # Russia is the first actor (the most mentioned), so first click another one, then Russia.
-    _actor_point(page, "united_kingdom").click(force=True)
+    _click_actor(page, "united_kingdom", "United Kingdom")
     expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
     idle(page)
-    _actor_point(page, "russia").click(force=True)
+    _click_actor(page, "russia", "Russia (")
     expect(_heading(page)).to_contain_text("Sentences that mention Russia")
     expect(main(page).get_by_role("combobox", name="Actor")).to_have_value(re.compile(r"^Russia \(\d+ mentions\)$"))
     idle(page)
@@ -336,12 +375,11 @@ def test_actors_selectbox_still_chooses_after_a_chart_click(page: Page, server: 
     page.goto(server + "/actors")
     expect(main(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
     idle(page)
-    _actor_point(page, "united_kingdom").click(force=True)
+    _click_actor(page, "united_kingdom", "United Kingdom")
     expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
     idle(page)
     chooser = main(page).get_by_role("combobox", name="Actor")
-    open_list(chooser)
-    page.locator("[role=option]", has_text="Russia (").click()
+    choose(page, chooser, "Russia (")
     expect(chooser).to_have_value(re.compile(r"^Russia \("), timeout=5_000)
     expect(_heading(page)).to_contain_text("Sentences that mention Russia", timeout=5_000)
     idle(page)

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-PAGES = ["views/reader.py", "views/overview.py", "views/methods.py", "views/upload.py", "views/workshop.py", "views/actors.py"]
+PAGES = ["views/reader.py", "views/overview.py", "views/methods.py", "views/upload.py", "views/workshop.py", "views/actors.py", "views/library.py"]
 Q4 = "Do you personally believe in soft power"
 Q6 = "Do you think that Britain"  # (the apostrophe after it is escaped in the HTML)
 

@@ -1,0 +1,102 @@
+"""The corpus library (:mod:`analysis.library`) as the dashboard uses it, and the read-only setting.
+
+A :class:`~analysis.library.Library` holds one sqlite3 connection, which may only be used by the thread
+that opened it, and Streamlit runs each rerun of a session on whichever thread is free: so every call
+here opens the library, does one thing and closes it (opening costs about a millisecond). Reads open
+it read-only; writes are refused in read-only mode.
+
+Read-only mode (for public deployments): set the environment variable ``DISCOURSE_READ_ONLY=1``
+before ``streamlit run``. Uploads and every write to the library are then turned off; the library's
+documents can still be read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+from analysis import library
+from analysis.errors import DiscourseError
+
+READ_ONLY_ENV = "DISCOURSE_READ_ONLY"
+PAGE_SIZE = 20
+
+
+def read_only() -> bool:
+    """True when ``DISCOURSE_READ_ONLY`` is 1, true, yes or on (any case)."""
+    return os.environ.get(READ_ONLY_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@contextmanager
+def opened(*, write: bool = False) -> Iterator[library.Library]:
+    """The library for one operation. In read-only mode a write raises DiscourseError, and a library
+    file that does not exist yet is not created."""
+    if write and read_only():
+        raise DiscourseError("This dashboard is read-only: uploads and changes to the library are turned off.")
+    readonly = read_only() or not write
+    if readonly and not library.default_path().exists():
+        if read_only():
+            raise DiscourseError(f"No library at {library.default_path()} (a read-only dashboard does not create one).")
+        with library.Library(library.default_path()):  # create it (with the default interview) once
+            pass
+    with library.Library(library.default_path(), readonly=readonly) as lib:
+        yield lib
+
+
+def page(query: str = "", tag: str | None = None, number: int = 1) -> tuple[list[library.Record], int]:
+    """Page ``number`` (from 1) of the documents matching ``query`` and ``tag``, and the total."""
+    with opened() as lib:
+        return lib.search(query, tag=tag, offset=(max(number, 1) - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+
+
+def tags() -> list[tuple[str, int]]:
+    with opened() as lib:
+        return lib.tags()
+
+
+def document(doc_id: str) -> tuple[library.Record, bytes] | None:
+    """A stored document's record and bytes, or None if the library has no such id."""
+    try:
+        with opened() as lib:
+            return lib.get(doc_id), lib.bytes_of(doc_id)
+    except DiscourseError:
+        return None
+
+
+def add_many(
+    files: Sequence[tuple[str, bytes]], *, tags: Sequence[str] = (), progress: Callable[[int, str], None] | None = None
+) -> tuple[list[library.Record], list[tuple[str, str]]]:
+    """Add every file (each in its own transaction); a file that cannot be read is reported, not fatal.
+    ``progress(i, name)`` is called before file ``i`` (from 0)."""
+    added, failed = [], []
+    with opened(write=True) as lib:
+        for i, (name, data) in enumerate(files):
+            if progress is not None:
+                progress(i, name)
+            try:
+                added.append(lib.add(name, data, tags=tags))
+            except DiscourseError as e:
+                failed.append((name, str(e)))
+    return added, failed
+
+
+def rename(doc_id: str, name: str) -> library.Record:
+    with opened(write=True) as lib:
+        return lib.rename(doc_id, name)
+
+
+def set_tags(doc_id: str, wanted: Sequence[str]) -> library.Record:
+    """Make the document's tags exactly ``wanted``."""
+    with opened(write=True) as lib:
+        current = set(lib.get(doc_id).tags)
+        if gone := current - set(wanted):
+            lib.untag(doc_id, *gone)
+        if new := set(wanted) - current:
+            lib.tag(doc_id, *new)
+        return lib.get(doc_id)
+
+
+def delete(doc_id: str) -> None:
+    with opened(write=True) as lib:
+        lib.delete(doc_id)

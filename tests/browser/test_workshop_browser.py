@@ -235,7 +235,7 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     press(page, "ArrowLeft")
     at_answer(page, 1)
     expect_revealed(page, "positive")
-    expect(main(page)).to_contain_text("Guesses and measures so far (1 answers)")
+    expect(main(page)).to_contain_text("Guesses and measures so far (1 answer)")
 
     # Predict-then-reveal over the nine: → then V on each; each shows its own measured tone.
     for k in range(2, N + 1):

@@ -10,6 +10,10 @@ are line breaks, not paragraph breaks: a sentence running over a page stays whol
 to :func:`analysis.transcripts.labelled.read_paragraphs`. The title is the PDF's /Title property
 unless it is empty or a converter's placeholder ("Microsoft Word - x.docx").
 
+Extraction is bounded in time: after :data:`MAX_SECONDS` the remaining pages are not read and the file
+is refused with a message (the check runs between pages, so one pathological page can overrun it by
+its own extraction time; the page and size bounds keep that small).
+
 Limits: a scanned PDF has no text layer and is refused (it needs OCR first); pages without text in an
 otherwise readable PDF are reported in the warnings. Multi-column layouts, tables and text in
 reading orders other than the content stream's come out as pypdf gives them. A password-protected
@@ -21,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import time
 import zlib
 from collections import Counter
 
@@ -32,6 +37,9 @@ from .labelled import A_LABEL, CAPS_LABEL, NAME_LABEL, Q_LABEL, read_paragraphs
 from .model import Note
 from .raw import RawDoc
 
+# A text PDF of a few hundred pages extracts in a few seconds here; 30 s is ample for a real transcript and
+# bounds the work a hostile file (deeply nested or huge content streams) can cause in a shared dashboard.
+MAX_SECONDS = 30.0
 # A transcript of a full-day hearing runs to a few hundred pages; 2,000 bounds the work on hostile files.
 MAX_PAGES = 2_000
 # 200 MB: larger than any text PDF of MAX_PAGES pages without large images.
@@ -103,12 +111,19 @@ def _open(data: bytes) -> PdfReader:
     return reader
 
 
-def _page_texts(reader: PdfReader) -> tuple[list[list[str]], list[str]]:
+def _page_texts(reader: PdfReader, *, max_seconds: float | None = None) -> tuple[list[list[str]], list[str]]:
     """Each page's non-empty lines (blank lines kept as ""), and warnings for unreadable or empty pages."""
     pages: list[list[str]] = []
     failed: list[int] = []
     empty: list[int] = []
+    budget = MAX_SECONDS if max_seconds is None else max_seconds
+    deadline = time.monotonic() + budget
     for number, page in enumerate(reader.pages, start=1):
+        if time.monotonic() > deadline:
+            raise DiscourseError(
+                f"Reading the PDF's text took longer than {budget:g} s (stopped at page {number} of "
+                f"{len(reader.pages)}). Export it as text or .docx, or split it."
+            )
         try:
             text = page.extract_text() or ""
         except PDF_ERRORS:

@@ -141,3 +141,15 @@ def test_damaged_pdf_raises_only_discourse_error(edits: list[tuple[int, int]]) -
         read_pdf(bytes(data))
     except DiscourseError:
         pass
+
+
+def test_extraction_is_bounded_in_time(monkeypatch):
+    reader = PdfReader(io.BytesIO((Path(__file__).resolve().parents[2] / "data" / "pdf_interview.pdf").read_bytes()))
+    # A clock that jumps 10 s at every look: the budget is spent before the second page.
+    ticks = iter(range(0, 10_000, 10))
+    monkeypatch.setattr(pdf_reader.time, "monotonic", lambda: float(next(ticks)))
+    if len(reader.pages) < 2:
+        pytest.fail("the fixture PDF needs two pages for this test")
+    with pytest.raises(DiscourseError, match=r"took longer than 15 s \(stopped at page 2"):
+        pdf_reader._page_texts(reader, max_seconds=15)
+    assert pdf_reader._page_texts(reader, max_seconds=1e9)[0]  # a generous budget reads every page

@@ -103,11 +103,12 @@ def sentence_bars(
     fig.update_xaxes(range=[-1.15, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
     if alignment is not None and len(alignment):
         # Two x axes side by side on the same rows (no make_subplots: its import costs ~0.1 s per cold start).
+        # No text labels on these bars (their length is the value; the hover gives the number): labels on
+        # both panels made switching answers ~0.25 s slower in Chromium (benchmarks/dashboard_speed.py).
         al = s[["sentence"]].merge(alignment[["sentence", "alignment", "shared_terms"]], on="sentence", how="left")
         fig.add_trace(
             go.Bar(
                 x=al["alignment"], y=rows, xaxis="x2", orientation="h", marker=dict(color=ALIGNMENT_COLOUR),
-                text=[f"{v:.2f}" if v == v else "" for v in al["alignment"]], textposition="outside", cliponaxis=False,
                 customdata=[(*c, _escape(w or "none")) for c, w in zip(custom, al["shared_terms"].fillna(""))],
                 hovertemplate="<b>Sentence %{customdata[0]}</b>: similarity to the question %{x:.2f}"
                 "<br>shared words: %{customdata[4]}<extra></extra>",

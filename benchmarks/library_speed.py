@@ -1,0 +1,140 @@
+"""Time the Library page and the Overview of library documents with the whole briefings corpus stored.
+
+    python benchmarks/library_speed.py [--library PATH] [--runs 5] [--corpus DIR]
+
+1. Fills a corpus library (default: a new file in a temporary folder; ``--library`` reuses or fills
+   one) with every briefing of ``../shared/corpus/wh-press-briefings`` (timed; files that cannot be
+   read are counted).
+2. Starts the dashboard with ``DISCOURSE_LIBRARY`` pointing at it, and the bare one-chart floor page
+   (benchmarks/floor_app.py), and measures in headless Chromium, each in a new browser context:
+   - Library page: from navigation to its table and its "N documents match" caption;
+   - Library search: from typing a query to the caption of the new result;
+   - Overview of a library document (a different briefing each run, so never from the cache): from
+     navigation to its four charts drawn;
+   - the floor: from navigation to its chart.
+Prints the median of ``--runs`` and each ratio to the floor. Targets (the issue): under 2 s; where the
+floor itself is above that on this machine, at most 1.2 times the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.dashboard_speed import ARGS, CHROMIUM, free_port, stop  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
+
+
+def fill(path: Path, corpus: Path) -> tuple[int, int, float]:
+    from analysis.errors import DiscourseError
+    from analysis.library import Library
+
+    files = sorted(corpus.rglob("*.md"))
+    failed = 0
+    t0 = time.perf_counter()
+    with Library(path) as lib:
+        for f in files:
+            try:
+                lib.add(f.name, f.read_bytes(), tags=["wh-briefing", f.parent.name[:4]])
+            except DiscourseError:
+                failed += 1
+        total = lib.count()
+    return total, failed, time.perf_counter() - t0
+
+
+def start(script: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                return proc, base
+        except OSError:
+            time.sleep(0.3)
+    stop(proc)
+    raise SystemExit(f"{script} did not start")
+
+
+def timed(page, url: str, condition: str) -> float:
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(condition, timeout=120_000, polling="raf")
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--library", type=Path, default=None)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    path = args.library or Path(tempfile.mkdtemp(prefix="library-speed-")) / "library.sqlite3"
+    total, failed, took = fill(path, args.corpus)
+    print(f"library {path}: {total:,} documents ({failed} files could not be read), filled in {took:.1f} s")
+
+    from analysis.library import Library
+    from playwright.sync_api import sync_playwright
+
+    with Library(path) as lib:
+        ids = [r.id for r in lib.search("press-briefing", limit=args.runs + 1)[0]]
+    env = {**os.environ, "DISCOURSE_LIBRARY": str(path)}
+    env.pop("DISCOURSE_READ_ONLY", None)
+    dash, dash_url = start("dashboard/app.py", env)
+    floor, floor_url = start("benchmarks/floor_app.py", env)
+    lib_page, search, overview, floor_first = [], [], [], []
+    matched = "document.body.innerText.includes('documents match')"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for run in range(args.runs + 1):  # run 0 warms the servers up and is left out
+                ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+                page = ctx.new_page()
+                f = timed(page, floor_url + "/", "(document.querySelector('.js-plotly-plot .main-svg') !== null)")
+                l = timed(page, dash_url + "/library", f"{matched} && document.querySelector('[data-testid=stDataFrame]') !== null")
+                box = page.get_by_label("Search (id, name, title or tag)")
+                t0 = time.perf_counter()
+                box.fill(f"2023-0{1 + run % 9}")
+                box.press("Enter")
+                page.wait_for_function(
+                    f"document.body.innerText.match(/([0-9,]+) documents? match/) && !document.body.innerText.includes('{total:,} documents match')",
+                    timeout=120_000, polling="raf",
+                )
+                s = time.perf_counter() - t0
+                o = timed(
+                    page, f"{dash_url}/overview?doc={ids[run % len(ids)]}",
+                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
+                )
+                if run:
+                    floor_first.append(f), lib_page.append(l), search.append(s), overview.append(o)
+                ctx.close()
+            browser.close()
+    finally:
+        stop(dash)
+        stop(floor)
+    med = statistics.median
+    base = med(floor_first)
+    print(f"runs: {args.runs} (median)        seconds   floor   ratio")
+    for name, values in (("library page", lib_page), ("library search", search), ("overview of a library doc", overview)):
+        print(f"{name:28}{med(values):>8.2f}{base:>8.2f}{med(values) / base:>8.2f}")
+    print("target: under 2 s; where the floor (a bare page with one chart) is above that, ratio <= 1.2")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,9 @@
 """The command-line shell over the library: each command parses its arguments and calls one function.
 
     python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
-    python -m analysis analyze FILE... [--out PATH] [--level answer|sentence] [--topics FILE]
+    python -m analysis analyze FILE_OR_DIR... [--out PATH] [--level answer|sentence] [--topics FILE]
+        [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
+    python -m analysis library [--library PATH] add|list|rename|tag|untag|delete ...
     python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
     python -m analysis kwic FILE... --term WORD [--width N] [--out PATH]
     python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
@@ -53,31 +55,119 @@ OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
 
 
 def _analyze_command(args: argparse.Namespace) -> None:
+    from contextlib import nullcontext
+
+    from . import batch, topics
+
+    _check_out(args.out)
+    dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
+    library = _open_library(args.library) if args.library is not None or args.cache else nullcontext()
+    with library as lib:
+        result = batch.run(
+            args.files, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, library=lib,
+            level=args.level, dictionary=dictionary, interviewer=args.interviewer,
+        )
+    frame = result.answers if args.level == "answer" else result.sentences
+    done = result.n_cached + result.n_analysed
+    if done:
+        _write(frame, args.out)
+    if args.out is not None:
+        print(
+            f"{done + len(result.failures):,} files: {result.n_analysed:,} analysed, {result.n_cached:,} from the "
+            f"library, {len(result.failures):,} failed; {result.seconds:.1f} s"
+            + (f"; wrote {args.out} ({len(frame):,} rows)" if done else ""),
+            file=sys.stderr,
+        )
+    if result.failures:
+        raise DiscourseError(
+            f"{len(result.failures)} of {done + len(result.failures)} files could not be analysed ({done} written):\n  "
+            + "\n  ".join(_failure_lines(result.failures))
+        )
+
+
+def _failure_lines(failures: list[tuple[str, str]]) -> list[str]:
+    """``path: reason``, the reason's leading file name (readers name the file by its name) made the path."""
     from pathlib import Path
 
-    import pandas as pd
+    lines = []
+    for name, reason in failures:
+        base = Path(name).name
+        if reason.startswith(name):
+            lines.append(reason)
+        elif base and reason.startswith(base):
+            lines.append(name + reason[len(base):])
+        else:
+            lines.append(f"{name}: {reason}")
+    return lines
 
-    from . import frames, topics
-    from .transcripts import load
 
-    if args.out is not None and Path(args.out).suffix.lower() not in OUTPUT_FORMATS:
-        raise DiscourseError(f"--out {args.out}: use a .csv, .jsonl or .parquet file name.")
-    dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
-    parts, failures = [], []
-    for name in args.files:
+def _open_library(path: str | None):
+    from .library import Library
+
+    return Library(path)
+
+
+def _library_command(args: argparse.Namespace) -> None:
+    with _open_library(getattr(args, "library", None)) as lib:
+        args.action(lib, args)
+
+
+def _library_add(lib, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from .batch import collect, read_file
+    from .library import sha256_of
+
+    files, failures = collect(args.files)
+    added = 0
+    for f in files:
         try:
-            result = frames.analyze(load(name, interviewer=args.interviewer), document=name, dictionary=dictionary, detail="summary")
+            data = read_file(f)
+            new = lib.find(sha256_of(data)) is None
+            rec = lib.add(Path(f).name, data, tags=args.tag or ())
         except DiscourseError as e:
-            failures.append(f"{name}: {e}")
+            failures.append((f, str(e)))
             continue
-        parts.append(result.answers if args.level == "answer" else result.sentences)
-    if parts:
-        _write(pd.concat(parts, ignore_index=True), args.out)
+        added += new
+        print(f"{'added' if new else 'present'}\t{rec.id}\t{rec.name}")
     if failures:
-        done = len(args.files) - len(failures)
         raise DiscourseError(
-            f"{len(failures)} of {len(args.files)} files could not be analysed ({done} written):\n  " + "\n  ".join(failures)
+            f"{len(failures)} of {len(files)} files could not be added ({added} added):\n  "
+            + "\n  ".join(_failure_lines(failures))
         )
+
+
+def _library_list(lib, args: argparse.Namespace) -> None:
+    rows, total = lib.search(args.query, tag=args.tag, offset=args.offset, limit=args.limit)
+    if args.format == "json":
+        page = {"total": total, "offset": args.offset, "documents": [r.to_dict() for r in rows]}
+        json.dump(page, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    table = [["id", "name", "format", "size", "added", "tags"]] + [
+        [r.id, r.name, r.format, f"{r.size:,}", r.added_at[:10], ", ".join(r.tags)] for r in rows
+    ]
+    widths = [min(max(len(row[i]) for row in table), 48) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths)).rstrip())
+    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "none"
+    print(f"{shown} of {total:,} in {lib.path}", file=sys.stderr)
+
+
+def _library_rename(lib, args: argparse.Namespace) -> None:
+    rec = lib.rename(args.id, args.name)
+    print(f"{rec.id}\t{rec.name}")
+
+
+def _library_tag(lib, args: argparse.Namespace) -> None:
+    rec = lib.tag(args.id, *args.tags) if args.command_name == "tag" else lib.untag(args.id, *args.tags)
+    print(f"{rec.id}\t{', '.join(rec.tags)}")
+
+
+def _library_delete(lib, args: argparse.Namespace) -> None:
+    for doc_id in args.ids:
+        lib.delete(doc_id)
+        print(f"deleted\t{doc_id}")
 
 
 def _write(frame, out: str | None) -> None:
@@ -194,13 +284,66 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_parse_command)
 
-    a = sub.add_parser("analyze", help="measure every answer: sentiment, topics (CSV on stdout without --out)")
-    a.add_argument("files", nargs="+", metavar="FILE", help="one or more transcripts")
+    a = sub.add_parser(
+        "analyze", help="measure every answer: sentiment, topics (CSV on stdout without --out)",
+        description="Files and folders (searched recursively for transcripts). A file that fails is reported at "
+        "the end with its reason (exit status 2) and does not stop the run. A progress bar goes to stderr on a "
+        "terminal.",
+    )
+    a.add_argument("files", nargs="+", metavar="FILE_OR_DIR", help="transcripts, or folders of transcripts")
     a.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (by extension)")
     a.add_argument("--level", choices=["answer", "sentence"], default="answer", help="one row per answer or per sentence")
     a.add_argument("--topics", default=None, metavar="FILE", help="topic dictionary (.yaml or LIWC-style .dic)")
     a.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
+    a.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1: in this process)")
+    a.add_argument("--engine", choices=["process", "dask"], default="process", help="process pool (default) or Dask")
+    a.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="with --engine dask: a running scheduler (tcp://HOST:8786); default: a local cluster of --jobs workers",
+    )
+    cache = a.add_mutually_exclusive_group()
+    cache.add_argument("--library", default=None, metavar="PATH", help="reuse and keep results in this library file")
+    cache.add_argument(
+        "--cache", action="store_true",
+        help="reuse and keep results in the default library ($DISCOURSE_LIBRARY or ~/.local/share/discourse-dashboard)",
+    )
     a.set_defaults(run=_analyze_command)
+
+    lib = sub.add_parser(
+        "library", help="the corpus library: add, list, rename, tag, untag and delete documents",
+        description="The library file: --library PATH, else $DISCOURSE_LIBRARY, else "
+        "~/.local/share/discourse-dashboard/library.sqlite3. The default interview is always in it.",
+    )
+    lib.add_argument("--library", default=None, metavar="PATH", help="library file (see above)")
+    lib.set_defaults(run=_library_command)
+    where = argparse.ArgumentParser(add_help=False)  # --library after the action too
+    where.add_argument("--library", default=argparse.SUPPRESS, metavar="PATH", help="library file")
+    actions = lib.add_subparsers(dest="command_name", required=True)
+    la = actions.add_parser(
+        "add", parents=[where], help="add transcripts (files or folders); the same bytes are kept once"
+    )
+    la.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
+    la.add_argument("--tag", action="append", default=None, metavar="TAG", help="tag every added document (repeatable)")
+    la.set_defaults(action=_library_add)
+    ll = actions.add_parser("list", parents=[where], help="list documents: search id, name, title and tags")
+    ll.add_argument("query", nargs="?", default="", help="text to find (case-insensitive)")
+    ll.add_argument("--tag", default=None, help="only documents with this tag")
+    ll.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N matches")
+    ll.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N (default 20)")
+    ll.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    ll.set_defaults(action=_library_list)
+    lr = actions.add_parser("rename", parents=[where], help="give a document a new name (its id stays)")
+    lr.add_argument("id")
+    lr.add_argument("name")
+    lr.set_defaults(action=_library_rename)
+    for verb, what in (("tag", "add tags to"), ("untag", "remove tags from")):
+        lt = actions.add_parser(verb, parents=[where], help=f"{what} a document")
+        lt.add_argument("id")
+        lt.add_argument("tags", nargs="+", metavar="TAG")
+        lt.set_defaults(action=_library_tag)
+    ld = actions.add_parser("delete", parents=[where], help="delete documents (not the default interview)")
+    ld.add_argument("ids", nargs="+", metavar="ID")
+    ld.set_defaults(action=_library_delete)
 
     c = sub.add_parser(
         "compare", help="distinctive terms of side A against side B (weighted log-odds, Monroe et al. 2008)",

@@ -255,14 +255,19 @@ def test_cli_library_refuses_a_foreign_file(tmp_path, capsys):
 # -- Dask -----------------------------------------------------------------------------------------------
 
 
-def test_dask_local_cluster_gives_the_same_answers(corpus, good_files, tmp_path):
+def test_dask_local_cluster_gives_the_same_answers(corpus, good_files, tmp_path, monkeypatch):
+    clusters = []
+    real = batch._run_dask
+    monkeypatch.setattr(batch, "_run_dask", lambda *args: clusters.append(args[3]) or real(*args))
     with Library(tmp_path / "lib.sqlite3") as lib:
         result = batch.run([corpus], engine="dask", jobs=2, library=lib, progress=False)
+        assert clusters == [2]  # a LocalCluster of 2 workers ran the five files
         assert [Path(f).name for f, _ in result.failures] == ["bad.txt", "empty.txt"]
         assert result.n_analysed == 3
         same(result.answers, expected(good_files))
-        warm = batch.run([corpus], engine="dask", jobs=2, library=lib, progress=False)  # all cached: no cluster
-        assert (warm.n_cached, warm.n_analysed) == (3, 0)
+        warm = batch.run([corpus], engine="dask", jobs=2, library=lib, progress=False)
+        assert (warm.n_cached, warm.n_analysed, len(warm.failures)) == (3, 0, 2)
+        assert clusters == [2]  # two failures to try again: in this process, no cluster started for them
 
 
 def test_dask_unreachable_scheduler_is_a_user_error(good_files, monkeypatch):

@@ -10,7 +10,8 @@
    - Library page: from navigation to its table and its "N documents match" caption;
    - Library search: from typing a query to the caption of the new result;
    - Overview of a library document (a different briefing each run, so never from the cache): from
-     navigation to its four charts drawn;
+     navigation to its four charts drawn; then the same Overview again in a new browser context (the
+     analysis now cached in the server: what is left is drawing);
    - the floor: from navigation to its chart.
 Prints the median of ``--runs`` and each ratio to the floor. Targets (the issue): under 2 s; where the
 floor itself is above that on this machine, at most 1.2 times the floor.
@@ -98,7 +99,7 @@ def main() -> None:
     env.pop("DISCOURSE_READ_ONLY", None)
     dash, dash_url = start("dashboard/app.py", env)
     floor, floor_url = start("benchmarks/floor_app.py", env)
-    lib_page, search, overview, floor_first = [], [], [], []
+    lib_page, search, overview, again, floor_first = [], [], [], [], []
     matched = "document.body.innerText.includes('documents match')"
     try:
         with sync_playwright() as p:
@@ -121,9 +122,15 @@ def main() -> None:
                     page, f"{dash_url}/overview?doc={ids[run % len(ids)]}",
                     "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
                 )
-                if run:
-                    floor_first.append(f), lib_page.append(l), search.append(s), overview.append(o)
                 ctx.close()
+                ctx = browser.new_context(viewport={"width": 1280, "height": 720})  # the same document again
+                o2 = timed(
+                    ctx.new_page(), f"{dash_url}/overview?doc={ids[run % len(ids)]}",
+                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
+                )
+                ctx.close()
+                if run:
+                    floor_first.append(f), lib_page.append(l), search.append(s), overview.append(o), again.append(o2)
             browser.close()
     finally:
         stop(dash)
@@ -131,7 +138,8 @@ def main() -> None:
     med = statistics.median
     base = med(floor_first)
     print(f"runs: {args.runs} (median)        seconds   floor   ratio")
-    for name, values in (("library page", lib_page), ("library search", search), ("overview of a library doc", overview)):
+    for name, values in (("library page", lib_page), ("library search", search), ("overview of a library doc", overview),
+                         ("the same overview again", again)):
         print(f"{name:28}{med(values):>8.2f}{base:>8.2f}{med(values) / base:>8.2f}")
     print("target: under 2 s; where the floor (a bare page with one chart) is above that, ratio <= 1.2")
 

@@ -48,6 +48,27 @@ def actor_mentions(src: Source):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _actor_tables(digest: str, actors_sha: str, _src: Source):
+    result, mentions = shared(_src), actor_mentions(_src)
+    return actors_mod.summary(result, mentions), actors_mod.by_answer(mentions), actors_mod.unlisted_names(result, actor_list())
+
+
+def actor_tables(src: Source):
+    """(summary, mentions per answer, unlisted names) of the document's actors, cached like the mentions."""
+    return _actor_tables(src.digest, actor_list().sha256, src)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _actor_sentences(digest: str, actors_sha: str, actor: str, _src: Source):
+    return actors_mod.sentences_for(shared(_src), actor_mentions(_src), actor, role="both")
+
+
+def actor_sentences(src: Source, actor: str):
+    """The sentences (questions and answers) that mention ``actor``."""
+    return _actor_sentences(src.digest, actor_list().sha256, actor, src)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def _alignment(digest: str, markers_sha: str, _src: Source) -> alignment_mod.Alignment:
     return alignment_mod.measure(analyze(_src))
 

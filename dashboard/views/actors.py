@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import actors
 from dashboard import charts, data, ui
 
 src, doc, result = ui.current_document()
 listed = data.actor_list()
 mentions = data.actor_mentions(src)
-summary = actors.summary(result, mentions)
+summary, per_answer, unlisted = data.actor_tables(src)
 
 st.markdown(f"#### How is each actor talked about? · {ui.md_escape(src.label)}")
 st.caption(
@@ -36,7 +35,7 @@ if st.session_state.get("actor") not in options:
     st.session_state["actor"] = options[0]
 actor = st.selectbox("Actor", options, format_func=lambda a: f"{label_of[a]} ({int(summary.set_index('actor').loc[a, 'mentions'])} mentions)", key="actor")
 
-lines = actors.sentences_for(result, mentions, actor, role="both")
+lines = data.actor_sentences(src, actor)
 st.markdown(f"##### Sentences that mention {ui.md_escape(label_of[actor])} (select a row to read the answer)")
 shown = lines[["pair", "role", "sentence", "sentiment", "text"]]
 picked = st.dataframe(
@@ -47,7 +46,6 @@ if picked and picked.selection.rows:
     st.switch_page("views/reader.py", query_params={"pair": str(int(shown.iloc[picked.selection.rows[0]]["pair"]))})
 
 with st.expander("Mentions per answer"):
-    per_answer = actors.by_answer(mentions)
     if per_answer.empty:
         st.caption("No mentions in the answers.")
     else:
@@ -62,4 +60,4 @@ with st.expander("Every actor: mentions, answers and tone"):
     st.download_button("Mentions (CSV)", mentions.to_csv(index=False), file_name=f"{src.id}-actor-mentions.csv", mime="text/csv", key="dl-actors")
 with st.expander("Capitalised names that are not on the list"):
     st.caption("Candidates for the list (or not: a capitalised word is not always a name). Add them to data/actors/actors.yaml.")
-    ui.table_or_note(actors.unlisted_names(result, listed), "None found.")
+    ui.table_or_note(unlisted, "None found.")

@@ -22,7 +22,7 @@ def _open(doc_id: str) -> None:
 
 st.markdown("## Library")
 st.caption(
-    f"Documents kept in `{ui.md_escape(str(library.default_path()))}` (set `DISCOURSE_LIBRARY` to use another file). "
+    f"Documents kept in {ui.md_escape(str(library.default_path()))} (set `DISCOURSE_LIBRARY` to use another file). "
     "Analyses are kept with them, keyed by the document's content and the analysis settings, so an unchanged "
     "document is never analysed twice."
 )

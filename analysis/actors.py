@@ -96,10 +96,13 @@ from typing import Literal
 import pandas as pd
 import yaml
 
-from . import sentiment, text, topics
+from . import sentiment, text, topics, yamlfile
 from .diagnostics import stopwords
 from .errors import DiscourseError
 from .frames import Analysis
+
+# The YAML reading rules every data-file loader shares (line numbers in errors, repeated and unknown keys).
+_line, _mapping, _reject_unknown = yamlfile.line, yamlfile.mapping, yamlfile.reject_unknown_keys
 
 DEFAULT_ACTORS = Path(__file__).resolve().parents[1] / "data" / "actors" / "actors.yaml"
 Kind = Literal["country", "region", "organisation", "group", "person"]
@@ -233,15 +236,7 @@ def parse_actors(data: bytes, *, source: str, path: Path | None = None) -> Actor
         line = data.count(b"\n", 0, e.start) + 1
         raise DiscourseError(f"{source}, line {line}: the file is not UTF-8; save it as UTF-8.") from e
     decoded = unicodedata.normalize("NFC", decoded.replace("\r\n", "\n").replace("\r", "\n"))
-    try:
-        root = yaml.compose(decoded, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        where = f"{source}, line {mark.line + 1}" if mark is not None else source
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise DiscourseError(f"{where}: not valid YAML ({problem}).") from e
-    if root is None:
-        raise DiscourseError(f"{source}: the file is empty (only comments or blank lines).")
+    root = yamlfile.compose(decoded, source)
     top = _mapping(root, source, "the file")
     _reject_unknown(top, YAML_TOP_KEYS, source, "")
     if "actors" not in top:
@@ -328,45 +323,8 @@ def _strings(node: yaml.Node, source: str, slug: str, key: str, *, required: boo
     return out
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _mapping(node: yaml.Node, source: str, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise DiscourseError(f"{source}, line {_line(node)}: {what} must be a mapping (key: value lines).")
-    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for key, value in node.value:
-        if not isinstance(key, yaml.ScalarNode):
-            raise DiscourseError(f"{source}, line {_line(key)}: {what}: keys must be plain strings.")
-        if key.value in out:
-            raise DiscourseError(
-                f"{source}, line {_line(key)}: {what}: {key.value!r} is repeated "
-                f"(first on line {_line(out[key.value][0])})."
-            )
-        out[key.value] = (key, value)
-    return out
-
-
-def _reject_unknown(
-    mapping: dict[str, tuple[yaml.Node, yaml.Node]], allowed: frozenset[str], source: str, where: str
-) -> None:
-    unknown = sorted(set(mapping) - allowed)
-    if unknown:
-        raise DiscourseError(
-            f"{source}, line {_line(mapping[unknown[0]][0])}: {where}unknown key {unknown[0]!r}; "
-            f"expected {', '.join(sorted(allowed))}."
-        )
-
-
-def _scalar(fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, source: str, slug: str | None = None) -> str:
-    if key not in fields:
-        return ""
-    node = fields[key][1]
-    if not isinstance(node, yaml.ScalarNode):
-        owner = f"actor {slug!r}: " if slug else ""
-        raise DiscourseError(f"{source}, line {_line(node)}: {owner}{key!r} must be a string.")
-    return "" if node.tag == "tag:yaml.org,2002:null" else " ".join(node.value.split())
+def _scalar(fields: yamlfile.Fields, key: str, source: str, slug: str | None = None) -> str:
+    return yamlfile.scalar(fields, key, source, f"actor {slug!r}: " if slug else "")
 
 
 # --------------------------------------------------------------------------------------------------

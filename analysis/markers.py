@@ -61,8 +61,9 @@ from . import text as text_mod
 from . import topics
 from .errors import DiscourseError
 
-# The same YAML reading rules as topic dictionaries (decoding, line numbers in errors, unknown keys).
-from .topics import _decode, _line, _mapping, _reject_unknown_keys, _scalar
+from .topics import _decode  # the same decoding as topic dictionaries (UTF-8, else cp1252; no NUL)
+from .yamlfile import compose, line as _line, mapping as _mapping, reject_unknown_keys as _reject_unknown_keys
+from .yamlfile import scalar as _scalar
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "data" / "markers"
 COLUMN_PREFIX = "marker_"
@@ -192,15 +193,7 @@ def load_markers(path: str | os.PathLike[str] | None = None) -> Markers:
 
 def parse_family(data: bytes, *, source: str, slug: str, path: Path | None = None) -> Family:
     """One family file's bytes; ``source`` names the file in error messages."""
-    text = _decode(data, source)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"{source}, line {mark.line + 1}" if mark is not None else source
-        raise DiscourseError(f"{where}: not valid YAML ({getattr(e, 'problem', None) or e}).") from e
-    if root is None:
-        raise DiscourseError(f"{source}: the file is empty.")
+    root = compose(_decode(data, source), source)
     fields = _mapping(root, source, "the family")
     _reject_unknown_keys(fields, FAMILY_KEYS, source, "")
     for key in REQUIRED_KEYS:

@@ -95,7 +95,12 @@ from typing import Literal, NamedTuple, Protocol
 import pandas as pd
 import yaml
 
+from . import yamlfile
 from .errors import DiscourseError
+
+# The YAML reading rules shared by every data-file loader (markers and actors import them from here too).
+_line, _mapping, _is_null = yamlfile.line, yamlfile.mapping, yamlfile.is_null
+_reject_unknown_keys = yamlfile.reject_unknown_keys
 
 # Rates are per 1,000 words, the unit of LIWC-style dictionary studies in political communication
 # (LIWC itself reports percentages; per-mille keeps the small topic rates readable).
@@ -320,30 +325,9 @@ def _normalise_term(raw: str) -> str:
     return " ".join(_fold(unicodedata.normalize("NFC", raw)).split())
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _reject_unknown_keys(mapping: dict, allowed: frozenset[str], source: str, where: str) -> None:
-    """A key outside ``allowed`` is an error naming the file, its line and the keys expected."""
-    unknown = sorted(set(mapping) - allowed)
-    if unknown:
-        raise DiscourseError(
-            f"{source}, line {_line(mapping[unknown[0]][0])}: {where}unknown key {unknown[0]!r}; "
-            f"expected {', '.join(sorted(allowed))}."
-        )
-
 
 def _parse_yaml(text: str, source: str, stem: str, digest: str, path: Path | None) -> Dictionary:
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        where = f"{source}, line {mark.line + 1}" if mark is not None else source
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise DiscourseError(f"{where}: not valid YAML ({problem}).") from e
-    if root is None:
-        raise DiscourseError(f"{source}: the file is empty (only comments or blank lines).")
+    root = yamlfile.compose(text, source)
     top = _mapping(root, source, "the file")
     _reject_unknown_keys(top, YAML_TOP_KEYS, source, "")
     if "topics" not in top:
@@ -392,36 +376,8 @@ def _parse_yaml(text: str, source: str, stem: str, digest: str, path: Path | Non
     )
 
 
-def _is_null(node: yaml.ScalarNode) -> bool:
-    return node.tag == "tag:yaml.org,2002:null"
-
-
-def _mapping(node: yaml.Node, source: str, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-    """A mapping node as key -> (key node, value node); refuses non-mappings and repeated keys."""
-    if not isinstance(node, yaml.MappingNode):
-        raise DiscourseError(f"{source}, line {_line(node)}: {what} must be a mapping (key: value lines).")
-    out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise DiscourseError(f"{source}, line {_line(key_node)}: {what}: keys must be plain strings.")
-        key = key_node.value
-        if key in out:
-            raise DiscourseError(
-                f"{source}, line {_line(key_node)}: {what}: {key!r} is repeated "
-                f"(first on line {_line(out[key][0])})."
-            )
-        out[key] = (key_node, value_node)
-    return out
-
-
-def _scalar(fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, source: str, slug: str | None = None) -> str:
-    if key not in fields:
-        return ""
-    node = fields[key][1]
-    if not isinstance(node, yaml.ScalarNode):
-        owner = f"topic {slug!r}: " if slug else ""
-        raise DiscourseError(f"{source}, line {_line(node)}: {owner}{key!r} must be a string.")
-    return "" if _is_null(node) else " ".join(node.value.split())
+def _scalar(fields: yamlfile.Fields, key: str, source: str, slug: str | None = None) -> str:
+    return yamlfile.scalar(fields, key, source, f"topic {slug!r}: " if slug else "")
 
 
 def _dictionary(source: str, **kwargs: object) -> Dictionary:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import DiscourseError
-from .transcripts import EXTENSIONS
+from .transcripts import EXTENSIONS, read_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,19 +157,6 @@ def analyze_one(
         detail=detail,
     )
     return result.answers, result.sentences
-
-
-def read_file(path: str | os.PathLike[str], name: str | None = None) -> bytes:
-    """A file's bytes, with the reasons of :func:`analysis.transcripts.load` when it cannot be read."""
-    name = name or str(path)
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as e:
-        raise DiscourseError(f"{name}: no such file.") from e
-    except IsADirectoryError as e:
-        raise DiscourseError(f"{name} is a folder; give a transcript file.") from e
-    except OSError as e:
-        raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
 
 
 def analyze_chunk(items: Sequence[tuple[int, str, str]], settings: Settings, with_sentences: bool) -> list[Outcome]:

@@ -115,7 +115,8 @@ def _library_command(args: argparse.Namespace) -> None:
 def _library_add(lib, args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from .batch import collect, read_file
+    from .batch import collect
+    from .transcripts import read_file
     from .library import sha256_of
 
     files, failures = collect(args.files)

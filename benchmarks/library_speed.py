@@ -22,17 +22,16 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.dashboard_speed import ARGS, CHROMIUM, free_port, stop  # noqa: E402
+from benchmarks.dashboard_speed import ARGS, CHROMIUM  # noqa: E402
+from benchmarks.server import start, stop  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
 
@@ -52,25 +51,6 @@ def fill(path: Path, corpus: Path) -> tuple[int, int, float]:
                 failed += 1
         total = lib.count()
     return total, failed, time.perf_counter() - t0
-
-
-def start(script: str, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
-                return proc, base
-        except OSError:
-            time.sleep(0.3)
-    stop(proc)
-    raise SystemExit(f"{script} did not start")
 
 
 def timed(page, url: str, condition: str) -> float:
@@ -97,8 +77,8 @@ def main() -> None:
         ids = [r.id for r in lib.search("press-briefing", limit=args.runs + 1)[0]]
     env = {**os.environ, "DISCOURSE_LIBRARY": str(path)}
     env.pop("DISCOURSE_READ_ONLY", None)
-    dash, dash_url = start("dashboard/app.py", env)
-    floor, floor_url = start("benchmarks/floor_app.py", env)
+    dash, dash_url = start("dashboard/app.py", env=env)
+    floor, floor_url = start("benchmarks/floor_app.py", env=env)
     lib_page, search, overview, again, floor_first = [], [], [], [], []
     matched = "document.body.innerText.includes('documents match')"
     try:

@@ -78,12 +78,10 @@ import math
 import os
 import random
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +90,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from benchmarks.server import start as start_server_at, stop as stop_server  # noqa: E402
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 720}
@@ -226,50 +226,6 @@ def expected() -> dict:
 
 
 # --- the server and the machine ----------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-            return r.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-    ]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while not healthy(url):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            stop_server(proc)
-            raise RuntimeError(f"streamlit did not start on {url}:\n{log_path.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.25)
-    return proc, url
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()  # our own process, by its pid
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -982,7 +938,7 @@ def run(settings: Settings, url: str | None = None) -> Result:
     with tempfile.TemporaryDirectory(prefix="load-sessions-") as tmp:
         log_path = Path(tmp) / "server.log"
         if url is None:
-            proc, url = start_server(log_path)
+            proc, url = start_server_at("dashboard/app.py", log=log_path, timeout=SERVER_START_TIMEOUT)
         result = Result(settings.sessions, settings.seconds, url, server_pid=proc.pid if proc else None, client=settings.client)
         try:
             asyncio.run(drive(url, settings, result, proc.pid if proc else None))

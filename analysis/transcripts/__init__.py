@@ -32,7 +32,7 @@ DEFAULT_DOCUMENT = Path(__file__).resolve().parents[2] / "data" / "transcripts" 
 
 __all__ = [
     "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
-    "DEFAULT_DOCUMENT", "detect_format", "load", "parse_bytes", "parse_text",
+    "DEFAULT_DOCUMENT", "detect_format", "load", "parse_bytes", "parse_text", "read_file",
 ]
 
 
@@ -108,18 +108,24 @@ def parse_bytes(
         raise DiscourseError(f"{name}: {e}") from e
 
 
+def read_file(path: str | Path, name: str | None = None) -> bytes:
+    """A transcript file's bytes; a missing file, a folder or an unreadable file is a DiscourseError
+    naming ``name`` (default: the path)."""
+    name = name or str(path)
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as e:
+        raise DiscourseError(f"{name}: no such file.") from e
+    except IsADirectoryError as e:
+        raise DiscourseError(f"{name} is a folder; give a transcript file.") from e
+    except OSError as e:
+        raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
+
+
 def load(path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
     """Read and parse a transcript file."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError as e:
-        raise DiscourseError(f"{p}: no such file.") from e
-    except IsADirectoryError as e:
-        raise DiscourseError(f"{p} is a folder; give a transcript file.") from e
-    except OSError as e:
-        raise DiscourseError(f"{p} could not be read: {e.strerror or e}.") from e
-    return parse_bytes(data, name=p.name, format=format, interviewer=interviewer)
+    return parse_bytes(read_file(p), name=p.name, format=format, interviewer=interviewer)
 
 
 def _read_text_format(text: str, format: str) -> RawDoc:

@@ -8,28 +8,21 @@ browser tests are (the check is tests/browser/conftest.py's ``chromium_path`` fi
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from benchmarks import load_sessions as load
 from tests.browser.conftest import chromium_path  # noqa: F401 - the fixture: skip, or fail under CI
 
 pytestmark = pytest.mark.browser
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "load_sessions.py"
 
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("load_sessions", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("load_sessions", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-load = _load_script()
+def run(settings):
+    """``load.run`` in a thread of its own: it calls ``asyncio.run``, which refuses to start inside the
+    event loop that Playwright's sync API leaves on the main thread after the browser tests."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(load.run, settings).result()
 
 
 def test_three_sessions_for_ten_seconds_without_errors(chromium_path):  # noqa: F811
@@ -37,7 +30,7 @@ def test_three_sessions_for_ten_seconds_without_errors(chromium_path):  # noqa: 
     # on a busy 2-core machine the first view of a new browser context alone can take 10-20 s.
     settings = load.Settings(sessions=3, seconds=10, seed=1, think=(0.2, 0.6), timeout=90, stall=10, ramp=1.0,
                               min_actions=2)
-    result = load.run(settings)
+    result = run(settings)
     text = load.report(result)
     print(text)
     assert result.errors == [], text
@@ -69,7 +62,7 @@ def test_three_websocket_clients_without_errors():
     """The same walk as websocket clients (no browser): the server alone."""
     settings = load.Settings(sessions=3, seconds=8, seed=2, think=(0.1, 0.4), timeout=60, ramp=1.0,
                              min_actions=3, client="ws")
-    result = load.run(settings)
+    result = run(settings)
     text = load.report(result)
     print(text)
     assert result.errors == [], text

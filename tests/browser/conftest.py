@@ -8,15 +8,12 @@ by its pid. The browser is the system Chromium (``/usr/bin/chromium``); without 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from benchmarks import server as server_mod
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,23 +32,6 @@ def _skip_or_fail(message: str) -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-            return r.read().decode().strip() == "ok"
-    except OSError:
-        return False
-
-
-def _tail(path: Path, n: int = 3000) -> str:
-    return path.read_text(errors="replace")[-n:]
-
 
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
@@ -67,33 +47,15 @@ def chromium_path() -> Path:
 @pytest.fixture(scope="session")
 def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a dashboard server of our own (never the one someone may run on 8501)."""
-    port = _free_port()
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-    ]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(url):
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited with {proc.returncode}:\n{_tail(log_path)}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {SERVER_START_TIMEOUT} s:\n{_tail(log_path)}")
-            time.sleep(0.25)
+        proc, url = server_mod.start("dashboard/app.py", log=log_path, timeout=SERVER_START_TIMEOUT)
+    except RuntimeError as e:
+        pytest.fail(str(e))
+    try:
         yield url
     finally:
-        proc.terminate()  # our own process, by its pid
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        server_mod.stop(proc)  # our own process, by its pid
 
 
 @pytest.fixture(scope="session")

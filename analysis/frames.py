@@ -79,13 +79,7 @@ def _units(doc: Document) -> list[_Unit]:
             if body is None:
                 continue
             sents = text.split_sentences(body)
-            # A text of only separators (U+001C-U+001F) has tokens but no sentence: nothing to measure.
-            toks = text.tokenize(body) if sents else []
-            starts = [s.start for s in sents]
-            grouped: list[list[text.Token]] = [[] for _ in sents]
-            for t in toks:
-                i = max(bisect.bisect_right(starts, t.start) - 1, 0)
-                grouped[i].append(t)
+            grouped = text.tokenize_sentences(body, sents)
             units.append(_Unit(p.pair, role, body, sents, grouped))
     return units
 
@@ -130,9 +124,10 @@ def analyze(
     flat_tokens = [ts for u in units for ts in u.tokens]
     explain = detail == "full"
     scores, contrib = sentiment.analyse(flat_sentences, explain=explain)
-    measured = topics.measure(flat_tokens, dictionary)
+    prepared = topics.prepare(flat_tokens)  # words made ready once, for the topic and the marker pass
+    measured = topics.measure(prepared, dictionary, terms=explain)
     role_flat = [u.role for u in units for _ in u.sentences]
-    marked = markers_mod.measure(flat_sentences, flat_tokens, role_flat, markers)
+    marked = markers_mod.measure(flat_sentences, prepared, role_flat, markers, matches=explain)
 
     # Sentences are in unit order, so each unit's sentences are one contiguous run of rows.
     pair_col = [u.pair for u in units for _ in u.sentences]
@@ -161,7 +156,10 @@ def analyze(
         **{c: marked.counts[:, i] for i, c in enumerate(marker_count_cols)},
     }
     sentences = pd.DataFrame(columns)
-    answers = _answer_rows(doc, document, units, sentences, rate_cols + marker_rate_cols, count_cols + marker_count_cols)
+    answers = _answer_rows(
+        doc, document, units, scores["sentiment"].to_numpy(), measured.units["n_words"].to_numpy(), measured.covered,
+        np.hstack([measured.counts, marked.counts]), rate_cols + marker_rate_cols, count_cols + marker_count_cols,
+    )
     marker_matches = pd.DataFrame(columns=MARKER_COLUMNS)
     if explain:
         sent_meta = pd.DataFrame({"pair": pair_col, "role": role_col, "sentence": number_col})
@@ -172,7 +170,7 @@ def analyze(
             columns=UNIT_KEYS + ["sentence", "token", "text", "start", "end", "is_word", "valence", "topics"]
         )
         contributions = contrib
-        terms = measured.terms.iloc[:0]  # empty, as documented (was: every match, with internal columns)
+        terms = measured.terms  # empty, as documented
     return Analysis(answers, sentences, tokens, contributions, terms, settings(dictionary, markers), marker_matches)
 
 
@@ -195,12 +193,16 @@ def _answer_rows(
     doc: Document,
     document: str,
     units: list[_Unit],
-    sentences: pd.DataFrame,
+    compound: np.ndarray,
+    n_words_s: np.ndarray,
+    covered_s: np.ndarray,
+    counts_s: np.ndarray,
     rate_cols: list[str],
     count_cols: list[str],
 ) -> pd.DataFrame:
-    """One row per pair, from the runs of its answer's and its question's sentences (NumPy, not
-    pandas group-bys: this runs once per document, thousands of times in a corpus batch)."""
+    """One row per pair, from the runs of its answer's and its question's sentences; per sentence its
+    compound, words, words covered by a topic and counts (``count_cols`` order). NumPy, not pandas
+    group-bys: this runs once per document, thousands of times in a corpus batch."""
     runs: dict[tuple[int, str], tuple[int, int]] = {}
     row = 0
     for u in units:
@@ -208,15 +210,11 @@ def _answer_rows(
         row += len(u.sentences)
     answer_runs = [runs.get((p.pair, "answer"), (0, 0)) for p in doc.pairs]
     question_runs = [runs.get((p.pair, "question"), (0, 0)) for p in doc.pairs]
-    compound = sentences["sentiment"].to_numpy()
-    n_words_s = sentences["n_words"].to_numpy()
-    covered_s = sentences["coverage"].to_numpy() * n_words_s
-    counts_s = sentences[count_cols].to_numpy() if count_cols else np.zeros((len(sentences), 0))
     agg = sentiment.aggregate_runs(compound, answer_runs)
     q_agg = sentiment.aggregate_runs(compound, question_runs)
-    n_words = np.array([int(n_words_s[a:b].sum()) for a, b in answer_runs], dtype="int64")
-    covered = np.array([covered_s[a:b].sum() for a, b in answer_runs], dtype="float64")
-    counts = np.array([counts_s[a:b].sum(axis=0) for a, b in answer_runs], dtype="int64").reshape(len(answer_runs), len(count_cols))
+    n_words = _run_sums(n_words_s, answer_runs)
+    covered = _run_sums(covered_s, answer_runs)
+    counts = _run_sums(counts_s, answer_runs).reshape(len(answer_runs), len(count_cols))
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where(n_words > 0, 1.0 / np.maximum(n_words, 1), 0.0)
     out = {
@@ -234,9 +232,19 @@ def _answer_rows(
         "asked_by": [p.asked_by for p in doc.pairs],
         **{count: counts[:, i] for i, count in enumerate(count_cols)},
         "question_sentiment": np.array(q_agg["sentiment"], dtype="float64"),
-        "question_n_words": np.array([int(n_words_s[a:b].sum()) for a, b in question_runs], dtype="int64"),
+        "question_n_words": _run_sums(n_words_s, question_runs),
     }
     return pd.DataFrame(out)[ANSWER_COLUMNS + rate_cols + ["kind", "asked_by"] + count_cols + ["question_sentiment", "question_n_words"]]
+
+
+def _run_sums(values: np.ndarray, runs: list[tuple[int, int]]) -> np.ndarray:
+    """Integer sums of ``values`` (1-D, or rows of a 2-D array) over each ``(start, end)`` run, by
+    differences of a running total (exact for integers); an empty run sums to 0."""
+    values = np.asarray(values, dtype="int64")
+    total = np.concatenate([np.zeros((1, *values.shape[1:]), dtype="int64"), np.cumsum(values, axis=0)])
+    starts = np.array([a for a, _ in runs], dtype="int64")
+    ends = np.array([b for _, b in runs], dtype="int64")
+    return total[ends] - total[starts]
 
 
 def _details(

@@ -264,24 +264,26 @@ def _strings(fields: dict, key: str, source: str) -> list[str]:
 
 def measure(
     sentences: Sequence[text_mod.Sentence],
-    tokens: Sequence[Sequence[text_mod.Token]],
+    tokens: Sequence[Sequence[text_mod.Token]] | topics.Prepared,
     roles: Sequence[str],
     markers: Markers,
+    *,
+    matches: bool = True,
 ) -> MarkerMeasures:
     """Match every family in each sentence (with its tokens and role, all three aligned).
 
-    Spans are those of the sentences and tokens: characters of the text they were cut from.
+    ``tokens`` may also be the sentences' words as :func:`analysis.topics.prepare` made them, shared
+    with the topic pass. Spans are those of the sentences and tokens: characters of the text they were
+    cut from. ``matches=False`` returns the counts only (the matches frame empty), for batch runs.
     """
     families = markers.families
     index = {f.slug: i for i, f in enumerate(families)}
-    counts = np.zeros((len(sentences), len(families)), dtype="int64")
     rows: list[tuple] = []
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
     if markers._dictionary is not None:
-        terms = topics.measure(tokens, markers._dictionary).terms
-        for unit, slug, entry, kind, start, end, written in terms[["unit", "topic", "entry", "kind", "start", "end", "text"]].itertuples(index=False):
+        for unit, slug, entry, kind, start, end, written in topics.spans(tokens, markers._dictionary):
             family = families[index[slug]]
-            if roles[unit] not in family.roles or _excluded(written, family):
+            if roles[unit] not in family.roles or (family.except_written and written in family.except_written):
                 continue
             rows.append((unit, slug, entry, kind, start, end, written))
             taken.setdefault((unit, index[slug]), []).append((start, end))
@@ -300,15 +302,14 @@ def measure(
                     if family.span == "sentence":
                         start, end = sentence.start, sentence.end
                     rows.append((unit, family.slug, source, "pattern", start, end, sentence.text[start - sentence.start : end - sentence.start]))
-    matches = pd.DataFrame(rows, columns=MATCH_COLUMNS).sort_values(["unit", "start", "family"], kind="stable", ignore_index=True)
-    if len(matches):
-        np.add.at(counts, (matches["unit"].to_numpy(), matches["family"].map(index).to_numpy()), 1)
-    matches = matches.astype({"unit": "int64", "start": "int64", "end": "int64"})
-    return MarkerMeasures(counts, matches)
-
-
-def _excluded(written: str, family: Family) -> bool:
-    return bool(family.except_written) and written in family.except_written
+    n_families = len(families)
+    cells = np.asarray([row[0] * n_families + index[row[1]] for row in rows], dtype="int64")
+    counts = np.bincount(cells, minlength=len(sentences) * n_families).reshape(len(sentences), n_families)
+    if not matches:
+        rows = []
+    frame = pd.DataFrame(rows, columns=MATCH_COLUMNS).sort_values(["unit", "start", "family"], kind="stable", ignore_index=True)
+    frame = frame.astype({"unit": "int64", "start": "int64", "end": "int64"})
+    return MarkerMeasures(counts, frame)
 
 
 def rates(counts: np.ndarray, n_words: np.ndarray) -> np.ndarray:
@@ -326,8 +327,7 @@ def match_text(text: str, markers: Markers, *, role: Literal["question", "answer
     ['hedges', 'in_group', 'obligation', 'who_benefits']
     """
     sents = text_mod.split_sentences(text)
-    toks = text_mod.tokenize(text)
-    grouped = [[t for t in toks if s.start <= t.start < s.end] for s in sents]
+    grouped = text_mod.tokenize_sentences(text, sents)
     found = measure(sents, grouped, [role] * len(sents), markers).matches
     found.insert(2, "label", found["family"].map({f.slug: f.label for f in markers.families}))
     return found.rename(columns={"unit": "sentence"}).assign(sentence=lambda d: d["sentence"] + 1)

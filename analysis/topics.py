@@ -92,6 +92,7 @@ from operator import not_
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -239,6 +240,10 @@ class TokenLike(Protocol):
 class TopicMeasures(NamedTuple):
     units: pd.DataFrame  # one row per unit: unit, n_words, topic_<slug>, topic_<slug>_count, topics_coverage
     terms: pd.DataFrame  # one row per match: unit, topic, entry, kind, word/token/char positions, text
+    # The same figures as arrays, for callers that compute with them (units x topics counts; per
+    # unit the words matched by at least one topic):
+    counts: np.ndarray | None = None
+    covered: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -490,7 +495,40 @@ def _slugify(name: str) -> str:
 # starting at the same word (fewer wildcards first, then more literal characters).
 _Phrase = tuple[int, str, tuple[tuple[str, bool], ...], tuple[int, int]]
 _Single = tuple[int, str, MatchKind]
-_Info = tuple[tuple[_Single, ...], tuple[_Phrase, ...]]
+
+
+class _Starts(NamedTuple):
+    """The phrases that may start at a word, grouped by what their second word must be, so that a
+    candidate word tries only the phrases its next word can continue (a marker family has ten phrases
+    starting with "the")."""
+
+    by_second: dict[str, tuple[_Phrase, ...]]  # second word matched exactly
+    other: tuple[_Phrase, ...]  # second word a wildcard prefix
+
+    @classmethod
+    def of(cls, phrases: Sequence[_Phrase]) -> _Starts | tuple[()]:
+        if not phrases:
+            return ()
+        by_second: dict[str, list[_Phrase]] = {}
+        other: list[_Phrase] = []
+        for phrase in phrases:
+            text, is_prefix = phrase[2][1]
+            if is_prefix:
+                other.append(phrase)
+            else:
+                by_second.setdefault(text, []).append(phrase)
+        return cls({k: tuple(v) for k, v in by_second.items()}, tuple(other))
+
+    def after(self, word: str) -> tuple[_Phrase, ...]:
+        """The phrases whose second word may be ``word`` (folded), its possessive base included."""
+        found = self.by_second.get(word, ())
+        base = _possessive_base(word)
+        if base is not None:
+            found += self.by_second.get(base, ())
+        return found + self.other if self.other else found
+
+
+_Info = tuple[tuple[_Single, ...], "_Starts | tuple[()]"]
 _NOTHING: _Info = ((), ())
 # An internal match: start, topic index, end, entry, kind (sorts by position, then topic).
 _Hit = tuple[int, int, int, str, MatchKind]
@@ -528,6 +566,7 @@ class _Index:
                 first, is_prefix = pattern[0]
                 (self.phrase_wild if is_prefix else self.phrase_exact).setdefault(first, []).append(phrase)
         self.wild_lengths = sorted({len(p) for p in self.wild}, reverse=True)
+        self.memo: dict[str, _Info] = {}  # folded word -> what it resolves to (see _hits)
         self.phrase_wild_lengths = sorted({len(p) for p in self.phrase_wild}, reverse=True)
 
     def resolve(self, word: str) -> _Info:
@@ -549,7 +588,7 @@ class _Index:
             self._parts(base or word, found)
         if not found and not phrases:
             return _NOTHING
-        return tuple(found[t] for t in sorted(found)), tuple(phrases)
+        return tuple(found[t] for t in sorted(found)), _Starts.of(phrases)
 
     def _exact(self, word: str, found: dict[int, _Single]) -> None:
         for t_index, entry in self.exact.get(word, ()):
@@ -589,21 +628,32 @@ class _Index:
 def _resolve(words: Sequence[str], candidates: Iterable[tuple[int, _Info]], breaks: Collection[int]) -> list[_Hit]:
     """Apply the matching rules to the words that may match something (``candidates``: index, info).
 
-    Phrases first (all occurrences; longest, then leftmost, then least wildcarded first; a topic's
-    words are taken once), then single words not taken by a phrase of the same topic.
+    ``words`` are folded (:func:`_fold`). Phrases first (all occurrences; longest, then leftmost, then
+    least wildcarded first; a topic's words are taken once), then single words not taken by a phrase
+    of the same topic.
     """
     n = len(words)
     singles: list[tuple[int, tuple[_Single, ...]]] = []
     occurrences: list[tuple[int, int, tuple[int, int], int, str]] = []
-    for i, (found, phrases) in candidates:
+    for i, (found, starts) in candidates:
         if found:
             singles.append((i, found))
-        for t_index, entry, pattern, rank in phrases:
+        if not starts or i + 1 >= n:  # every phrase has two words or more
+            continue
+        for t_index, entry, pattern, rank in starts.after(words[i + 1]):
             size = len(pattern)
             if i + size > n:
                 continue
             for k in range(1, size):
-                if (i + k) in breaks or not _word_matches(words[i + k], *pattern[k]):
+                word = words[i + k]
+                text, is_prefix = pattern[k]
+                # The common outcomes inline (this loop runs for every phrase that may start at every
+                # candidate word); a possessive goes to _word_matches.
+                if (i + k) in breaks:
+                    break
+                if word.startswith(text) if is_prefix else word == text:
+                    continue
+                if not word.endswith(POSSESSIVE) or not _word_matches(word, text, is_prefix):
                     break
             else:
                 occurrences.append((-size, i, rank, t_index, entry))
@@ -626,35 +676,38 @@ def _resolve(words: Sequence[str], candidates: Iterable[tuple[int, _Info]], brea
 
 
 def _word_matches(word: str, text: str, is_prefix: bool) -> bool:
-    """Whether a later word of a phrase matches its pattern (a possessive matches by its base too)."""
-    word = _fold(word)
+    """Whether a later (folded) word of a phrase matches its pattern (a possessive matches by its base too)."""
     if word.startswith(text) if is_prefix else word == text:
         return True
     base = _possessive_base(word)
     return base is not None and (base.startswith(text) if is_prefix else base == text)
 
 
-class _Matcher:
-    """Matches word sequences against one dictionary, remembering what each distinct word resolves to.
+# What each distinct folded word resolves to is remembered per dictionary, across calls and documents
+# (a corpus repeats its words: over 100 briefings, 1 word in 60 is new). Bounded: past this many words
+# the memo stops growing and new words are resolved afresh for each call.
+_MEMO_LIMIT = 200_000
 
-    Made afresh by each public call, so nothing is shared between callers.
-    """
 
-    def __init__(self, dictionary: Dictionary) -> None:
-        self.index = dictionary._index
-        self.memo: dict[str, _Info] = {}  # word as given -> what its folded form matches
-        self.hits: set[str] = set()  # words as given that match something
-
-    def match(self, words: Sequence[str], breaks: Collection[int] = ()) -> list[Match]:
-        memo, hits, resolve = self.memo, self.hits, self.index.resolve
-        for word in set(words).difference(memo):
-            info = memo[word] = resolve(_fold(word))
-            if info is not _NOTHING:
-                hits.add(word)
-        # The scan over all words runs in C; Python only sees the few words that match something.
-        candidates = [(i, memo[words[i]]) for i in compress(range(len(words)), map(hits.__contains__, words))]
-        slugs = self.index.slugs
-        return [Match(slugs[t], entry, start, end, kind) for start, t, end, entry, kind in _resolve(words, candidates, breaks)]
+def _hits(words: Sequence[str], breaks: Collection[int], index: _Index) -> list[_Hit]:
+    """Every match of the index's topics in folded ``words``, as internal hits sorted by position."""
+    memo = index.memo
+    new = set(words).difference(memo)
+    if new:
+        resolve = index.resolve
+        if len(memo) + len(new) > _MEMO_LIMIT:
+            memo = {**{w: memo[w] for w in set(words) if w in memo}, **{w: resolve(w) for w in new}}
+        else:
+            # One assignment per word: a thread reading the memo meanwhile sees each word whole or not at all.
+            for word in new:
+                memo[word] = resolve(word)
+    nothing = _NOTHING
+    # The scan over all words runs in C; Python only sees the few words that match something.
+    infos = list(map(memo.__getitem__, words))
+    candidates = [(i, info) for i, info in enumerate(infos) if info is not nothing]
+    if not candidates:
+        return []
+    return _resolve(words, candidates, breaks)
 
 
 def match(words: Sequence[str], dictionary: Dictionary, *, breaks: Collection[int] = ()) -> list[Match]:
@@ -667,7 +720,10 @@ def match(words: Sequence[str], dictionary: Dictionary, *, breaks: Collection[in
     >>> [m.entry for m in match("the cold war and wars".split(), d)]
     ['cold war', 'wars']
     """
-    return _Matcher(dictionary).match(words, breaks)
+    index = dictionary._index
+    slugs = index.slugs
+    folded = [_fold(w) for w in words]
+    return [Match(slugs[t], entry, start, end, kind) for start, t, end, entry, kind in _hits(folded, breaks, index)]
 
 
 def topic_counts(matches: Iterable[Match], n_words: int, dictionary: Dictionary) -> dict[str, int | float]:
@@ -707,8 +763,58 @@ def _count_row(matches: list[Match], n_words: int, index: _Index) -> list[int | 
     return row
 
 
-def measure(units: Iterable[Sequence[TokenLike]], dictionary: Dictionary) -> TopicMeasures:
-    """Topic measures of each unit (an answer, a sentence...) given as its tokens from ``analysis.text``.
+class Words(NamedTuple):
+    """One unit's words, made ready once for matching against any number of dictionaries."""
+
+    tokens: Sequence[TokenLike]
+    positions: list[int]  # the token index of each word
+    words: list[str]  # the words, folded (lower case, ’ read as ')
+    breaks: Collection[int]  # word indices that a phrase may not run into (see _breaks)
+
+
+class Prepared(list):
+    """The :class:`Words` of each unit, from :func:`prepare`; :func:`measure` and
+    :func:`analysis.markers.measure` take it in place of the units' tokens, to share the work."""
+
+
+def prepare(units: Iterable[Sequence[TokenLike]]) -> Prepared:
+    """Each unit's words, folded, with their token positions and phrase breaks (see :func:`measure`)."""
+    out = Prepared()
+    for tokens in units:
+        is_word = [t.is_word for t in tokens]
+        positions = list(compress(range(len(tokens)), is_word))
+        words = [tokens[t].lower for t in positions]
+        joined = "\x00".join(words)
+        if "\u2019" in joined:  # tokens are lower-cased already: folding is only the apostrophe
+            words = joined.replace("\u2019", "'").split("\x00")
+        breaks = _breaks(tokens, is_word, positions) if len(positions) < len(tokens) else ()
+        out.append(Words(tokens, positions, words, breaks))
+    return out
+
+
+def _scan(prepared: Prepared, index: _Index) -> Iterable[tuple[int, Words, list[_Hit]]]:
+    for unit, w in enumerate(prepared):
+        yield unit, w, _hits(w.words, w.breaks, index)
+
+
+def spans(units: Iterable[Sequence[TokenLike]] | Prepared, dictionary: Dictionary) -> list[tuple]:
+    """Every match as a tuple ``(unit, topic, entry, kind, start, end, text)``: the columns of
+    :func:`measure`'s terms frame that say where and what, without building the frame."""
+    prepared = units if isinstance(units, Prepared) else prepare(units)
+    slugs = dictionary._index.slugs
+    out = []
+    for unit, w, hits in _scan(prepared, dictionary._index):
+        tokens, positions = w.tokens, w.positions
+        for start, t, end, entry, kind in hits:
+            first, last = tokens[positions[start]], tokens[positions[end - 1]]
+            text = first.text if end - start == 1 else " ".join(tokens[positions[k]].text for k in range(start, end))
+            out.append((unit, slugs[t], entry, kind, first.start, last.end, text))
+    return out
+
+
+def measure(units: Iterable[Sequence[TokenLike]] | Prepared, dictionary: Dictionary, *, terms: bool = True) -> TopicMeasures:
+    """Topic measures of each unit (an answer, a sentence...) given as its tokens from ``analysis.text``
+    (or as :func:`prepare` made them).
 
     Non-word tokens are skipped; punctuation between two words breaks phrases, hyphens, apostrophes
     and slashes do not. ``units`` frame: one row per unit in input order (``unit`` is its position),
@@ -716,37 +822,46 @@ def measure(units: Iterable[Sequence[TokenLike]], dictionary: Dictionary) -> Top
     one row per match with ``unit, topic, entry, kind``, ``word``/``word_end`` (word indices in the
     unit, end exclusive), ``token``/``token_end`` (indices in the unit's token list, end exclusive),
     ``start``/``end`` (character span in the text the tokens came from) and ``text`` (the matched
-    words as written, joined by spaces).
+    words as written, joined by spaces). ``terms=False`` leaves the terms frame empty.
     """
-    matcher = _Matcher(dictionary)
+    prepared = units if isinstance(units, Prepared) else prepare(units)
     index = dictionary._index
-    rows: list[list[int | float]] = []
+    n_topics = len(index.slugs)
+    n_units = len(prepared)
+    n_words = np.zeros(n_units, dtype="int64")
+    covered = np.zeros(n_units, dtype="int64")
+    cells: list[int] = []  # unit * n_topics + topic, once per match
     term_rows: list[tuple[object, ...]] = []
-    for unit, tokens in enumerate(units):
-        is_word = [token.is_word for token in tokens]
-        positions = list(compress(range(len(tokens)), is_word))
-        words = [tokens[t].lower for t in positions]
-        breaks = _breaks(tokens, is_word, positions) if len(positions) < len(tokens) else ()
-        found = matcher.match(words, breaks)
-        rows.append([unit, *_count_row(found, len(words), index)])
-        for m in found:
-            first, last = positions[m.token_start], positions[m.token_end - 1]
-            text = " ".join(tokens[positions[w]].text for w in range(m.token_start, m.token_end))
-            term_rows.append(
-                (unit, m.topic, m.entry, m.kind, m.token_start, m.token_end, first, last + 1,
-                 tokens[first].start, tokens[last].end, text)
-            )
-    columns = _unit_columns(dictionary)
-    units_frame = pd.DataFrame(rows, columns=columns)
-    if units_frame.empty:
-        units_frame = units_frame.astype(
-            {c: "int64" if c in ("unit", "n_words") or c.endswith(COUNT_SUFFIX) else "float64" for c in columns}
-        )
+    slugs = index.slugs
+    for unit, w, hits in _scan(prepared, index):
+        n_words[unit] = len(w.words)
+        if not hits:
+            continue
+        cells += [unit * n_topics + t for _s, t, _e, _entry, _kind in hits]
+        covered[unit] = len({k for s, _t, e, _entry, _kind in hits for k in range(s, e)})
+        if terms:
+            tokens, positions = w.tokens, w.positions
+            for start, t, end, entry, kind in hits:
+                first, last = positions[start], positions[end - 1]
+                text = " ".join(tokens[positions[k]].text for k in range(start, end))
+                term_rows.append(
+                    (unit, slugs[t], entry, kind, start, end, first, last + 1, tokens[first].start, tokens[last].end, text)
+                )
+    counts = np.bincount(np.asarray(cells, dtype="int64"), minlength=n_units * n_topics).reshape(n_units, n_topics)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(n_words > 0, RATE_PER_WORDS / np.maximum(n_words, 1), 0.0)
+        coverage = np.where(n_words > 0, covered / np.maximum(n_words, 1), 0.0)
+    columns: dict[str, np.ndarray] = {"unit": np.arange(n_units, dtype="int64"), "n_words": n_words}
+    for k, (_slug, rate_column, count_column) in enumerate(index.columns):
+        columns[rate_column] = counts[:, k] * scale
+        columns[count_column] = counts[:, k]
+    columns[COVERAGE_COLUMN] = coverage
+    units_frame = pd.DataFrame(columns)
     terms_frame = pd.DataFrame(
         term_rows,
         columns=["unit", "topic", "entry", "kind", "word", "word_end", "token", "token_end", "start", "end", "text"],
     )
-    return TopicMeasures(units_frame, terms_frame)
+    return TopicMeasures(units_frame, terms_frame, counts, covered)
 
 
 def _breaks(tokens: Sequence[TokenLike], is_word: list[bool], positions: list[int]) -> set[int]:

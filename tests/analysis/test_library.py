@@ -353,6 +353,29 @@ def test_sqlite_errors_become_actionable_messages(tmp_path):
             assert re.search(expected, str(lib._error(sqlite3.OperationalError(raw))))
 
 
+@pytest.mark.parametrize(
+    "frame",
+    [
+        # the plain column types of the analysis frames: column by column into Arrow
+        pd.DataFrame({"a": [1, 2], "b": [0.5, float("nan")], "c": [True, False], "d": pd.array(["x", None], dtype="str")}),
+        pd.DataFrame({"a": pd.Series([], dtype="int64"), "d": pd.Series([], dtype="str")}),
+        # anything else: through pa.Table.from_pandas, whose metadata restores the types
+        pd.DataFrame({"when": pd.to_datetime(["2018-06-10", "2021-01-20"]), "n": pd.array([1, None], dtype="Int64")}),
+        pd.DataFrame({"o": pd.Series([{"k": 1}, None], dtype="object").astype(str)}),
+    ],
+)
+def test_frames_read_back_as_written(frame):
+    for compression in ("none", "lz4"):
+        back = library.decode_frames([library.encode_frame(frame.set_axis(range(10, 10 + len(frame))), compression=compression)])
+        pd.testing.assert_frame_equal(back, frame)
+
+
+def test_an_analysis_reads_back_as_written(default_interview):
+    result = frames.analyze(load(default_interview), document="d", detail="summary")
+    for frame in (result.answers, result.sentences):
+        pd.testing.assert_frame_equal(library.decode_frames([library.encode_frame(frame)]), frame)
+
+
 # -- durability ---------------------------------------------------------------------------------------
 
 IMPORTER = textwrap.dedent(

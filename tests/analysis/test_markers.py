@@ -173,3 +173,21 @@ def test_cli_analyze_writes_marker_columns(capsys) -> None:
     header = capsys.readouterr().out.splitlines()[0].split(",")
     assert {f"marker_{slug}" for slug in MARKERS.slugs} <= set(header)
     assert header.index("marker_hedges") > header.index("topic_economy")
+
+
+def test_counts_only_and_shared_preparation_give_the_same_counts() -> None:
+    from analysis import text, topics
+
+    body = (
+        "We will not, I think, say that they are wrong. Who is profiting? Either we act or they do. "
+        "As our minister was saying, the US and us. No doubt, the fact is that we must."
+    )
+    sentences = text.split_sentences(body)
+    tokens = text.tokenize_sentences(body, sentences)
+    roles = ["answer"] * len(sentences)
+    full = markers.measure(sentences, tokens, roles, markers.load_markers())
+    assert full.counts.sum() == len(full.matches) > 10
+    for given in (tokens, topics.prepare(tokens)):
+        quick = markers.measure(sentences, given, roles, markers.load_markers(), matches=False)
+        assert quick.counts.tolist() == full.counts.tolist()
+        assert quick.matches.empty and list(quick.matches.columns) == markers.MATCH_COLUMNS

@@ -38,6 +38,9 @@ def _nltk(text: str) -> dict[str, float]:
 def _reproduces_nltk(texts: list[str]) -> None:
     """Scores equal NLTK's polarity_scores, and the contributions rebuild every compound."""
     frame, contrib = analyse(texts, apostrophes="keep")
+    # The batch path (no explanations; sentences without a lexicon word short-cut) scores the same.
+    quick, _ = analyse(texts, apostrophes="keep", explain=False)
+    pd.testing.assert_frame_equal(quick, frame)
     by_sentence = contrib.groupby("sentence")["valence"].agg(list).to_dict()
     for row in frame.itertuples():
         expected = _nltk(texts[row.sentence - 1])
@@ -222,6 +225,26 @@ def test_aggregate_by_agrees_with_aggregate(rows: list[tuple[int, float]]) -> No
     for pair, row in grouped.iterrows():
         expected = aggregate(frame[frame["pair"] == pair])
         assert row.to_dict() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no lexicon word: all valences 0 -> neu 1.0 (and "!" adds nothing to a zero sum)
+        ("The table is in the room!", {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}),
+        ("a . ,", {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}),  # no word of 2+ characters
+        ("", {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}),
+        # lexicon words whose valences cancel are not the short cut: NLTK's own arithmetic
+        ("Good but bad", None),
+    ],
+)
+def test_sentences_without_lexicon_words(text: str, expected: dict | None) -> None:
+    scores, _ = analyse([text], explain=False)
+    got = {"neg": scores["neg"][0], "neu": scores["neu"][0], "pos": scores["pos"][0], "compound": scores["sentiment"][0]}
+    assert got == _nltk(text)
+    if expected is not None:
+        assert got == expected
+    assert polarity(text) == _nltk(text)
 
 
 def test_explain_false_skips_contributions() -> None:

@@ -19,8 +19,10 @@ from analysis.text import (
     load_abbreviations,
     split_sentences,
     tokenize,
+    tokenize_sentences,
     words,
 )
+from analysis import text as text_module
 
 DEFAULT_INTERVIEW = Path(__file__).resolve().parents[2] / "data" / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
 
@@ -221,3 +223,45 @@ def test_tokens_cover_the_text_and_counts_agree(text: str) -> None:
 @given(st.one_of(st.text(max_size=120), _SENTENCE_LIKE))
 def test_same_spans_as_nltk_regexp_tokenizer(text: str) -> None:
     assert [(t.start, t.end) for t in tokenize(text)] == list(RegexpTokenizer(TOKEN_PATTERN).span_tokenize(text))
+
+
+# Characters where the standard library's re and the regex module read \w, \s or \d differently (so
+# the tokenizer must use regex), mixed with those where they agree (so it may use re).
+_TRICKY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("ab Z9.,'’-—“”?!:/ \n\t\u00a0\u2028\x1c\x1f²¼\u0301\u0338éßİ<3_")),
+        st.characters(max_codepoint=0x2100),
+    ),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TRICKY, _SENTENCE_LIKE))
+def test_tokens_are_the_regex_engines_whichever_engine_runs(text: str) -> None:
+    # tokenize() runs the pattern on re where re reads every character as regex does; the tokens
+    # must be exactly those of the regex module (NLTK's engine).
+    expected = [
+        (m.group(), m.start(), m.end(), m.group().lower(), m.lastgroup is not None)
+        for m in text_module._TOKEN_RE.finditer(text)
+    ]
+    assert [tuple(t) for t in tokenize(text)] == expected
+
+
+def test_the_fast_engine_is_used_only_on_plain_text() -> None:
+    unsafe = text_module._UNSAFE_FOR_RE
+    assert unsafe.search("Plain text, “quoted” — don’t: café 3.5") is None
+    for char in ["\u0301", "²", "¼", "\x1c", "\u200d", "\u4e00", "\U0001f600"]:
+        assert unsafe.search(f"a{char}b"), repr(char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TRICKY, _SENTENCE_LIKE, st.text(max_size=200)))
+def test_tokenize_sentences_is_tokenize_grouped_by_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    grouped = tokenize_sentences(text, sentences)
+    whole = tokenize(text)
+    assert grouped == [[t for t in whole if s.start <= t.start < s.end] for s in sentences]
+    # Tokens outside every sentence are characters str.split() takes for space (U+001C-U+001F).
+    inside = {t for ts in grouped for t in ts}
+    assert all(t.text.isspace() for t in whole if t not in inside)

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -650,3 +651,68 @@ def test_default_dictionary_counts_add_up(words: list[str]) -> None:
         assert len(spans) == len(set(spans)) == sum(m.token_end - m.token_start for m in found if m.topic == slug)
         assert counts[f"topic_{slug}_count"] <= len(words)
     assert 0.0 <= counts["topics_coverage"] <= 1.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Shared preparation, the per-dictionary memo, spans
+
+
+def _reference_measure(units, dictionary):
+    """measure() rebuilt from match() and topic_counts(), unit by unit, with no shared state."""
+    rows = []
+    for u, tokens in enumerate(units):
+        words = [t for t in tokens if t.is_word]
+        positions = [i for i, t in enumerate(tokens) if t.is_word]
+        breaks = {
+            k for k, p in enumerate(positions)
+            if k and any(not t.is_word and t.text.strip() not in topics.JOINERS for t in tokens[positions[k - 1] + 1 : p])
+        }
+        found = match([t.text for t in words], dictionary, breaks=breaks)
+        rows.append({"unit": u, **topic_counts(found, len(words), dictionary)})
+    return rows
+
+
+_PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        ["free", "Free", "trade", "trade’s", "traders", "war", "wars", "people", "to", "people-to-people",
+         ",", ".", "-", "and", "TRADE", "cold", "Trade"]
+    ),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PHRASE_TEXT, max_size=4))
+def test_measure_agrees_with_match_and_counts_prepared_or_not(texts: list[str]) -> None:
+    units = [hand_tokens(t) for t in texts]
+    expected = _reference_measure(units, RULES)
+    for given_units in (units, topics.prepare(units)):
+        result = topics.measure(given_units, RULES)
+        got = result.units.to_dict("records")
+        assert len(got) == len(expected) and all(g == pytest.approx(e) for g, e in zip(got, expected))
+        assert result.counts.tolist() == [[r[f"topic_{s}_count"] for s in RULES.slugs] for r in expected]
+        spans = topics.spans(given_units, RULES)
+        assert spans == [tuple(r) for r in result.terms[["unit", "topic", "entry", "kind", "start", "end", "text"]].itertuples(index=False)]
+        quick = topics.measure(given_units, RULES, terms=False)
+        assert quick.terms.empty
+        pd.testing.assert_frame_equal(quick.units, result.units)
+
+
+def test_the_memo_is_shared_and_bounded(monkeypatch) -> None:
+    d = yaml_dictionary("topics: {trade: {terms: [trade*, free trade]}}")
+    units = [hand_tokens("Free trade and traders."), hand_tokens("Trade is free.")]
+    first = topics.measure(units, d).terms
+    assert {"free", "trade", "traders", "and"} <= set(d._index.memo)  # remembered for the next call
+    # Past the bound, new words are resolved for the call only, and the results do not change.
+    monkeypatch.setattr(topics, "_MEMO_LIMIT", len(d._index.memo))
+    again = topics.measure(units + [hand_tokens("Tradeoffs, free trade.")], d).terms
+    pd.testing.assert_frame_equal(again[again["unit"] < 2].reset_index(drop=True), first)
+    assert "tradeoffs" not in d._index.memo
+    assert again[again["unit"] == 2]["entry"].tolist() == ["trade*", "free trade"]
+
+
+def test_a_phrase_whose_second_word_is_a_possessive_or_a_wildcard() -> None:
+    d = yaml_dictionary("topics: {p: {terms: [soft power, the west*, nato summit]}}")
+    words = "Soft power’s reach , the Western view , NATO’s summit".split()
+    found = [(m.entry, m.token_start) for m in match(words, d)]
+    assert found == [("soft power", 0), ("the west*", 4), ("nato summit", 8)]

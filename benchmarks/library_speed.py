@@ -10,8 +10,9 @@
    - Library page: from navigation to its table and its "N documents match" caption;
    - Library search: from typing a query to the caption of the new result;
    - Overview of a library document (a different briefing each run, so never from the cache): from
-     navigation to its four charts drawn; then the same Overview again in a new browser context (the
-     analysis now cached in the server: what is left is drawing);
+     navigation to its first tab's chart (the sentiment arc) drawn; then from a click on the Topics tab
+     to its heatmap drawn; then the same Overview again in a new browser context (the analysis now
+     cached in the server: what is left is drawing);
    - the floor: from navigation to its chart.
 Prints the median of ``--runs`` and each ratio to the floor. Targets (the issue): under 2 s; where the
 floor itself is above that on this machine, at most 1.2 times the floor.
@@ -53,6 +54,18 @@ def fill(path: Path, corpus: Path) -> tuple[int, int, float]:
     return total, failed, time.perf_counter() - t0
 
 
+# The Overview opens on its first tab, the sentiment arc: drawn when its markers are (one per answer).
+ARC_DRAWN = (
+    "document.querySelector('[role=tab][aria-selected=true]')?.textContent.includes('Sentiment arc')"
+    " && document.querySelectorAll('.js-plotly-plot .scatterlayer path.point').length > 0"
+)
+HEATMAP_DRAWN = (
+    "document.querySelector('[role=tab][aria-selected=true]')?.textContent.includes('Topics')"
+    " && document.querySelectorAll('.js-plotly-plot .heatmaplayer image, .js-plotly-plot .heatmaplayer path').length > 0"
+    " && !document.querySelector('[data-stale=true]')"
+)
+
+
 def timed(page, url: str, condition: str) -> float:
     t0 = time.perf_counter()
     page.goto(url)
@@ -79,7 +92,7 @@ def main() -> None:
     env.pop("DISCOURSE_READ_ONLY", None)
     dash, dash_url = start("dashboard/app.py", env=env)
     floor, floor_url = start("benchmarks/floor_app.py", env=env)
-    lib_page, search, overview, again, floor_first = [], [], [], [], []
+    lib_page, search, overview, again, floor_first, heat = [], [], [], [], [], []
     matched = "document.body.innerText.includes('documents match')"
     try:
         with sync_playwright() as p:
@@ -98,19 +111,18 @@ def main() -> None:
                     timeout=120_000, polling="raf",
                 )
                 s = time.perf_counter() - t0
-                o = timed(
-                    page, f"{dash_url}/overview?doc={ids[run % len(ids)]}",
-                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
-                )
+                o = timed(page, f"{dash_url}/overview?doc={ids[run % len(ids)]}", ARC_DRAWN)
+                t0 = time.perf_counter()
+                page.get_by_role("tab", name="Topics").click()
+                page.wait_for_function(HEATMAP_DRAWN, timeout=120_000, polling="raf")
+                h = time.perf_counter() - t0
                 ctx.close()
                 ctx = browser.new_context(viewport={"width": 1280, "height": 720})  # the same document again
-                o2 = timed(
-                    ctx.new_page(), f"{dash_url}/overview?doc={ids[run % len(ids)]}",
-                    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4",
-                )
+                o2 = timed(ctx.new_page(), f"{dash_url}/overview?doc={ids[run % len(ids)]}", ARC_DRAWN)
                 ctx.close()
                 if run:
                     floor_first.append(f), lib_page.append(l), search.append(s), overview.append(o), again.append(o2)
+                    heat.append(h)
             browser.close()
     finally:
         stop(dash)
@@ -119,7 +131,7 @@ def main() -> None:
     base = med(floor_first)
     print(f"runs: {args.runs} (median)        seconds   floor   ratio")
     for name, values in (("library page", lib_page), ("library search", search), ("overview of a library doc", overview),
-                         ("the same overview again", again)):
+                         ("overview: to the Topics tab", heat), ("the same overview again", again)):
         print(f"{name:28}{med(values):>8.2f}{base:>8.2f}{med(values) / base:>8.2f}")
     print("target: under 2 s; where the floor (a bare page with one chart) is above that, ratio <= 1.2")
 

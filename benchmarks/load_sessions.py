@@ -44,7 +44,7 @@ elements of a rerun being replaced); and the action's own signal, which is false
   the question of the answer checked in the radio (for ``switch_answer`` and the loads: the answer asked
   for), and the sentence chart is drawn (``.main-svg``) with that answer's bars (its ``customdata``
   names the pair, one bar per sentence);
-- Overview: four charts drawn and the table (``stDataFrame``), "Every measure" on the page;
+- Overview: its tabs, and the open tab's chart drawn (the arc, the first tab);
 - Actors: its heading, the actors chart drawn and the sentences table;
 - Methods: its last caption, "Settings of this analysis";
 - Workshop: "Answer k of 9" in the progress bar (k one more or one less after a step) and the answer in
@@ -52,7 +52,7 @@ elements of a rerun being replaced); and the action's own signal, which is false
 
 Response time (ws): from sending the rerun message (for the loads: from opening the websocket) to the
 run's last ``script_finished``; the same signals are read from the elements received (the "Question k"
-heading and a chart, four charts and a table, the progress text, ...).
+heading and a chart, the Overview's chart and its caption, the progress text, ...).
 
 Errors (the exit status is 1 if there is any): a Streamlit exception (``stException`` / an
 ``exception`` element) or an ``st.error`` block (``stAlertContentError`` / an ERROR ``alert``), an
@@ -148,9 +148,8 @@ INIT_SCRIPT = r"""
       if (!drawn(p) || !p.data || !p.data[0] || !p.data[0].customdata) return false;
       return p.data[0].customdata[0][2] == want && p.data[0].y.length === a.sentences[want];
     },
-    overview: (a, main) => path() === '/overview' && main.textContent.includes('Every measure')
-      && [...main.querySelectorAll('.js-plotly-plot')].filter(drawn).length >= 4
-      && main.querySelector('[data-testid=stDataFrame]') !== null,
+    overview: (a, main) => path() === '/overview' && main.querySelector('[role=tab][aria-selected=true]') !== null
+      && drawn(main.querySelector('.js-plotly-plot')),
     actors: (a, main) => path() === '/actors' && main.textContent.includes('How is each actor talked about')
       && drawn(main.querySelector('.js-plotly-plot')) && main.querySelector('[data-testid=stDataFrame]') !== null,
     methods: (a, main) => path() === '/methods' && main.textContent.includes('Settings of this analysis'),
@@ -707,7 +706,7 @@ class WsSession(Session):
             v["pair"] = shown
             return shown is not None and v["charts"] >= 1 and (self.want_pair is None or shown == self.want_pair)
         if self.where == "overview":
-            return v["charts"] >= 4 and v["tables"] >= 1 and "Every measure" in text
+            return v["charts"] >= 1 and "Click a point, bar, cell or row" in text
         if self.where == "actors":
             return v["charts"] >= 1 and v["tables"] >= 1 and "How is each actor talked about" in text
         if self.where == "methods":

@@ -149,6 +149,9 @@ def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
     return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
 
 
+ARC_LABELS_MAX = 30  # answers up to which the arc writes each answer's mean beside its marker
+
+
 def arc(answers: pd.DataFrame) -> go.Figure:
     """Each answer's mean sentence sentiment with its range (min-max), and its question's, in order."""
     a = answers.sort_values("pair")
@@ -158,7 +161,9 @@ def arc(answers: pd.DataFrame) -> go.Figure:
         go.Scatter(
             x=x,
             y=a["sentiment"],
-            mode="markers+text+lines",
+            # The mean beside each marker while they fit (the default interview has 9 answers); a
+            # briefing's 60-100 labels overlap and slow the drawing, and the hover gives each number.
+            mode="markers+text+lines" if len(a) <= ARC_LABELS_MAX else "markers+lines",
             line=dict(color="#bbbbbb", width=1),
             marker=dict(size=16, color=[sentiment_colour(v) for v in a["sentiment"]], line=dict(color="#000", width=1)),
             error_y=dict(
@@ -169,7 +174,7 @@ def arc(answers: pd.DataFrame) -> go.Figure:
                 color="#888",
                 thickness=1.2,
             ),
-            text=[number(v) for v in a["sentiment"]],
+            text=[number(v) for v in a["sentiment"]] if len(a) <= ARC_LABELS_MAX else None,
             textposition="middle right",
             name="answer (mean of sentences; bar: min to max)",
             customdata=list(
@@ -203,7 +208,7 @@ def heatmap(
     answers: pd.DataFrame, labels: dict[str, str], *, what: str = "Topics", scale: str = TOPIC_SCALE
 ) -> go.Figure:
     """Answers (rows) x topics or marker families (columns, ``labels``: column -> label), cell = rate
-    per 1,000 words, with the number in the cell."""
+    per 1,000 words, with the number in the cell (none where the rate is 0)."""
     a = answers.sort_values("pair")
     cols = list(labels)
     z = a[cols].to_numpy()
@@ -216,7 +221,9 @@ def heatmap(
             y=rows,
             colorscale=scale,
             zmin=0,
-            text=[[f"{v:.1f}" for v in row] for row in z],
+            # Numbers in the cells that have matches; an empty cell is the lightest colour (the hover
+            # says 0). Fewer labels also draw faster: a briefing has a thousand cells.
+            text=[[f"{v:.1f}" if v else "" for v in row] for row in z],
             texttemplate="%{text}",
             colorbar=dict(title="per 1,000<br>words"),
             hoverinfo="skip",

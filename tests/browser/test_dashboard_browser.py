@@ -112,13 +112,30 @@ def test_methods_page(page: Page, server: str, screenshot):
 # --- 2. chart marks lead into the Reader -----------------------------------------------------------------
 
 
+def test_overview_tabs_draw_one_view_each_and_keep_it_in_the_url(page: Page, server: str, screenshot):
+    page.goto(server + "/overview")
+    charts = page.locator(".js-plotly-plot")
+    expect(charts).to_have_count(1)  # only the open tab (the arc) is built and drawn
+    for view, selector in (("Topics", ".scatterlayer .trace path.point"), ("Alignment", ".barlayer .trace path"),
+                           ("Markers", ".scatterlayer .trace path.point")):
+        page.get_by_role("tab", name=view).click()
+        page.wait_for_url(re.compile(rf"view={view}"))
+        expect(charts).to_have_count(1)
+        expect(charts.first.locator(selector).first).to_be_attached()
+    page.get_by_role("tab", name="Table").click()
+    expect(charts).to_have_count(0)
+    expect(main(page).locator("[data-testid=stDataFrame]")).to_have_count(1)
+    page.goto(server + "/overview?view=Topics")  # a copied link reopens the tab
+    expect(page.get_by_role("tab", name="Topics")).to_have_attribute("aria-selected", "true")
+    expect(charts.first.locator(".scatterlayer .trace path.point").first).to_be_attached()
+    assert_no_errors(page)
+
+
 def test_overview_arc_point_opens_that_answer(page: Page, server: str, screenshot):
     page.goto(server + "/overview")
     charts = page.locator(".js-plotly-plot")
-    expect(charts).to_have_count(4)  # arc, topics, alignment, markers
     points = charts.first.locator(".scatterlayer .trace").first.locator("path.point")
     expect(points).to_have_count(N_DEFAULT)
-    expect(charts.nth(1).locator(".scatterlayer .trace path.point").first).to_be_attached()
     assert_no_errors(page)
     screenshot(page, "overview")
     points.nth(3).click(force=True)
@@ -129,8 +146,8 @@ def test_overview_arc_point_opens_that_answer(page: Page, server: str, screensho
 
 
 def test_overview_alignment_bar_opens_that_answer(page: Page, server: str):
-    page.goto(server + "/overview")
-    chart = page.locator(".js-plotly-plot").nth(2)
+    page.goto(server + "/overview?view=Alignment")
+    chart = page.locator(".js-plotly-plot").first
     chart.scroll_into_view_if_needed()
     bars = chart.locator(".barlayer .trace").first.locator("path")
     expect(bars).to_have_count(N_DEFAULT)
@@ -140,8 +157,8 @@ def test_overview_alignment_bar_opens_that_answer(page: Page, server: str):
 
 
 def test_overview_heatmap_cell_opens_that_answer(page: Page, server: str):
-    page.goto(server + "/overview")
-    heat = page.locator(".js-plotly-plot").nth(1)
+    page.goto(server + "/overview?view=Topics")
+    heat = page.locator(".js-plotly-plot").first
     cells = heat.locator(".scatterlayer .trace path.point")
     cells.first.wait_for(state="attached")
     per_answer = cells.count() // N_DEFAULT

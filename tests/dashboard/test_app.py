@@ -112,14 +112,21 @@ def test_methods_shows_the_saturation_table():
     assert "9** question–answer pairs" in shown_text(at)
 
 
-def test_overview_has_two_charts_a_table_and_downloads():
-    at = app("views/overview.py")
+@pytest.mark.parametrize(
+    ("view", "charts", "tables"),
+    [(None, 1, 0), ("Sentiment arc", 1, 0), ("Topics", 1, 0), ("Alignment", 1, 0), ("Markers", 1, 0), ("Table", 0, 1)],
+)
+def test_overview_builds_only_the_open_tab_and_always_offers_downloads(view, charts, tables):
+    at = app("views/overview.py", **({"view": view} if view else {}))
     assert_clean(at)
-    assert len(at.get("plotly_chart")) == 4
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 9
+    assert [t.label for t in at.tabs] == ["Sentiment arc", "Topics", "Alignment", "Markers", "Table"]
+    assert len(at.get("plotly_chart")) == charts
+    assert len(at.dataframe) == tables
+    if tables:
+        assert len(at.dataframe[0].value) == 9
     labels = {b.proto.label for b in at.get("download_button")}
     expected = {"Answers (CSV)", "Answers (JSON)", "Sentences (CSV)", "Sentences (JSON)"}
-    expected |= {"Arc chart (HTML)", "Heatmap (HTML)"}
+    expected |= {"Arc chart (HTML)", "Heatmap (HTML)", "Report (one HTML file)"}
     assert expected <= labels
 
 

@@ -141,6 +141,14 @@ def test_arc_answer_marks_carry_pair_colour_and_number():
     assert list(answer.error_y.arrayminus) == pytest.approx([0.2] * 3)
 
 
+def test_arc_numbers_beside_the_markers_only_while_they_fit():
+    few = charts.arc(answers_frame(tuple([0.1] * charts.ARC_LABELS_MAX))).data[0]
+    many = charts.arc(answers_frame(tuple([0.1] * (charts.ARC_LABELS_MAX + 1)))).data[0]
+    assert "text" in few.mode and len(few.text) == charts.ARC_LABELS_MAX
+    assert "text" not in many.mode and many.text is None
+    assert "%{y:+.2f}" in many.hovertemplate  # the number is still there, on hover
+
+
 def test_arc_leaves_out_questions_without_a_score():
     a = answers_frame((0.4, -0.3))
     a.loc[0, "question_sentiment"] = float("nan")
@@ -152,12 +160,13 @@ def test_arc_leaves_out_questions_without_a_score():
 # --- heatmap ---------------------------------------------------------------------------------------------
 
 
-def test_heatmap_numbers_in_every_cell_and_a_clickable_mark_per_cell():
+def test_heatmap_numbers_in_cells_with_matches_and_a_clickable_mark_per_cell():
     a = answers_frame((0.4, -0.3, 0.0))
     fig = charts.heatmap(a, LABELS)
     heat, marks = fig.data
     assert isinstance(heat, go.Heatmap) and isinstance(marks, go.Scatter)
-    assert [list(r) for r in heat.text] == [["10.0", "0.0"], ["20.0", "0.0"], ["30.0", "0.0"]]
+    # an empty cell shows no "0.0"; its hover still gives the rate and the count
+    assert [list(r) for r in heat.text] == [["10.0", ""], ["20.0", ""], ["30.0", ""]]
     assert heat.texttemplate == "%{text}" and heat.zmin == 0
     assert list(heat.y) == ["A1", "A2", "A3"]
     assert len(marks.x) == len(marks.customdata) == 3 * len(LABELS)

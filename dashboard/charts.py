@@ -149,7 +149,7 @@ def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
     return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
 
 
-ARC_LABELS_MAX = 30  # answers up to which the arc writes each answer's mean beside its marker
+ARC_LABELS_MAX = 30  # answers up to which the arc writes each answer's mean beside its marker and numbers each
 
 
 def arc(answers: pd.DataFrame) -> go.Figure:
@@ -198,7 +198,10 @@ def arc(answers: pd.DataFrame) -> go.Figure:
             hovertemplate="<b>Question %{customdata[0]}</b>: %{y:+.2f}<br>%{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(title="question-answer pair", tickmode="array", tickvals=list(x), range=[x.min() - 0.5, x.max() + 0.9])
+    # Every pair numbered while they fit; beyond that Plotly picks round ticks (a label per answer of a
+    # briefing overlaps, and measuring 74 rotated labels was most of the chart's drawing time).
+    ticks = dict(tickmode="array", tickvals=list(x)) if len(a) <= ARC_LABELS_MAX else dict(tickmode="auto", tickformat="d")
+    fig.update_xaxes(title="question-answer pair", range=[x.min() - 0.5, x.max() + 0.9], **ticks)
     fig.update_yaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#444", title="VADER compound")
     fig.update_layout(legend=dict(orientation="h", y=-0.25, x=0))
     return _layout(fig, title="Sentiment across the interview (click an answer to read it)", height=420)

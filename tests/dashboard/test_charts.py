@@ -146,6 +146,10 @@ def test_arc_numbers_beside_the_markers_only_while_they_fit():
     many = charts.arc(answers_frame(tuple([0.1] * (charts.ARC_LABELS_MAX + 1)))).data[0]
     assert "text" in few.mode and len(few.text) == charts.ARC_LABELS_MAX
     assert "text" not in many.mode and many.text is None
+    few_axis = charts.arc(answers_frame(tuple([0.1] * charts.ARC_LABELS_MAX))).layout.xaxis
+    many_axis = charts.arc(answers_frame(tuple([0.1] * (charts.ARC_LABELS_MAX + 1)))).layout.xaxis
+    assert few_axis.tickmode == "array" and list(few_axis.tickvals) == list(range(1, charts.ARC_LABELS_MAX + 1))
+    assert many_axis.tickmode == "auto" and many_axis.tickvals is None
     assert "%{y:+.2f}" in many.hovertemplate  # the number is still there, on hover
 
 

@@ -149,7 +149,9 @@ def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
     return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
 
 
-ARC_LABELS_MAX = 30  # answers up to which the arc writes each answer's mean beside its marker and numbers each
+# Answers up to which a chart writes each answer's figure beside its mark and numbers every answer on
+# the axis; a briefing's 60-100 labels overlap, and measuring them is most of the drawing time.
+LABELS_MAX = 30
 
 
 def arc(answers: pd.DataFrame) -> go.Figure:
@@ -163,7 +165,7 @@ def arc(answers: pd.DataFrame) -> go.Figure:
             y=a["sentiment"],
             # The mean beside each marker while they fit (the default interview has 9 answers); a
             # briefing's 60-100 labels overlap and slow the drawing, and the hover gives each number.
-            mode="markers+text+lines" if len(a) <= ARC_LABELS_MAX else "markers+lines",
+            mode="markers+text+lines" if len(a) <= LABELS_MAX else "markers+lines",
             line=dict(color="#bbbbbb", width=1),
             marker=dict(size=16, color=[sentiment_colour(v) for v in a["sentiment"]], line=dict(color="#000", width=1)),
             error_y=dict(
@@ -174,7 +176,7 @@ def arc(answers: pd.DataFrame) -> go.Figure:
                 color="#888",
                 thickness=1.2,
             ),
-            text=[number(v) for v in a["sentiment"]] if len(a) <= ARC_LABELS_MAX else None,
+            text=[number(v) for v in a["sentiment"]] if len(a) <= LABELS_MAX else None,
             textposition="middle right",
             name="answer (mean of sentences; bar: min to max)",
             customdata=list(
@@ -200,7 +202,7 @@ def arc(answers: pd.DataFrame) -> go.Figure:
     )
     # Every pair numbered while they fit; beyond that Plotly picks round ticks (a label per answer of a
     # briefing overlaps, and measuring 74 rotated labels was most of the chart's drawing time).
-    ticks = dict(tickmode="array", tickvals=list(x)) if len(a) <= ARC_LABELS_MAX else dict(tickmode="auto", tickformat="d")
+    ticks = dict(tickmode="array", tickvals=list(x)) if len(a) <= LABELS_MAX else dict(tickmode="auto", tickformat="d")
     fig.update_xaxes(title="question-answer pair", range=[x.min() - 0.5, x.max() + 0.9], **ticks)
     fig.update_yaxes(range=[-1.05, 1.05], zeroline=True, zerolinecolor="#444", title="VADER compound")
     fig.update_layout(legend=dict(orientation="h", y=-0.25, x=0))
@@ -379,7 +381,7 @@ def alignment_bars(alignment: pd.DataFrame) -> go.Figure:
     custom = list(zip(a["pair"], a["shared_terms"].fillna("").map(lambda w: _escape(w or "none")), a["premise_challenge"].map({True: "yes", False: "no"})))
     fig = go.Figure([
         go.Bar(x=x, y=a["alignment"], name="its own question", marker=dict(color=ALIGNMENT_COLOUR), customdata=custom,
-               text=[f"{v:.2f}" for v in a["alignment"]], textposition="outside", cliponaxis=False,
+               text=[f"{v:.2f}" for v in a["alignment"]] if len(a) <= LABELS_MAX else None, textposition="outside", cliponaxis=False,
                hovertemplate="<b>Answer %{customdata[0]}</b>: %{y:.2f} with its question<br>shared words: %{customdata[1]}"
                "<br>challenges the premise: %{customdata[2]}<extra></extra>"),
         go.Bar(x=x, y=a["alignment_others"], name="the other questions (mean)", marker=dict(color="#bdbdbd"), customdata=custom,

@@ -142,13 +142,13 @@ def test_arc_answer_marks_carry_pair_colour_and_number():
 
 
 def test_arc_numbers_beside_the_markers_only_while_they_fit():
-    few = charts.arc(answers_frame(tuple([0.1] * charts.ARC_LABELS_MAX))).data[0]
-    many = charts.arc(answers_frame(tuple([0.1] * (charts.ARC_LABELS_MAX + 1)))).data[0]
-    assert "text" in few.mode and len(few.text) == charts.ARC_LABELS_MAX
+    few = charts.arc(answers_frame(tuple([0.1] * charts.LABELS_MAX))).data[0]
+    many = charts.arc(answers_frame(tuple([0.1] * (charts.LABELS_MAX + 1)))).data[0]
+    assert "text" in few.mode and len(few.text) == charts.LABELS_MAX
     assert "text" not in many.mode and many.text is None
-    few_axis = charts.arc(answers_frame(tuple([0.1] * charts.ARC_LABELS_MAX))).layout.xaxis
-    many_axis = charts.arc(answers_frame(tuple([0.1] * (charts.ARC_LABELS_MAX + 1)))).layout.xaxis
-    assert few_axis.tickmode == "array" and list(few_axis.tickvals) == list(range(1, charts.ARC_LABELS_MAX + 1))
+    few_axis = charts.arc(answers_frame(tuple([0.1] * charts.LABELS_MAX))).layout.xaxis
+    many_axis = charts.arc(answers_frame(tuple([0.1] * (charts.LABELS_MAX + 1)))).layout.xaxis
+    assert few_axis.tickmode == "array" and list(few_axis.tickvals) == list(range(1, charts.LABELS_MAX + 1))
     assert many_axis.tickmode == "auto" and many_axis.tickvals is None
     assert "%{y:+.2f}" in many.hovertemplate  # the number is still there, on hover
 
@@ -241,3 +241,30 @@ def test_figures_serialise_and_have_a_title(make):
     assert fig.layout.clickmode == "event+select"
     assert math.isfinite(fig.layout.height) and fig.layout.height >= 260
     fig.to_json()  # plotly validates on serialisation; NaN and text must survive
+
+
+# --- alignment bars ---------------------------------------------------------------------------------------
+
+
+def _alignment_frame(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "pair": range(1, n + 1),
+            "alignment": [0.1 * (i % 5) for i in range(n)],
+            "alignment_others": [0.05] * n,
+            "shared_terms": ["<b>sanctions</b>"] + [None] * (n - 1),
+            "premise_challenge": [i == 1 for i in range(n)],
+        }
+    )
+
+
+def test_alignment_bars_pair_per_bar_premise_flag_and_labels_while_they_fit():
+    own, others = charts.alignment_bars(_alignment_frame(4)).data
+    assert list(own.x) == ["A1", "A2", "A3", "A4"] == list(others.x)
+    assert [c[0] for c in own.customdata] == [1, 2, 3, 4]
+    assert own.customdata[0][1] == "&lt;b&gt;sanctions&lt;/b&gt;" and own.customdata[1][1] == "none"
+    assert list(own.text) == ["0.00", "0.10", "0.20", "0.30"]
+    fig = charts.alignment_bars(_alignment_frame(4))
+    assert [a.x for a in fig.layout.annotations] == ["A2"]  # the answer that challenges its premise
+    many = charts.alignment_bars(_alignment_frame(charts.LABELS_MAX + 1)).data[0]
+    assert many.text is None and len(many.x) == charts.LABELS_MAX + 1

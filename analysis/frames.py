@@ -144,7 +144,8 @@ def analyze(
         "document": [document] * len(pair_col),
         "pair": pair_col,
         "sentence": number_col,
-        **{c: scores[c].to_numpy() for c in ("text", "sentiment", "pos", "neu", "neg")},
+        "text": scores["text"].array,  # the Arrow strings as they are (to_numpy would make Python objects)
+        **{c: scores[c].to_numpy() for c in ("sentiment", "pos", "neu", "neg")},
         **{c: m[c].to_numpy() for c in rate_cols},
         **{c: marker_rates[:, i] for i, c in enumerate(marker_rate_cols)},
         "role": role_col,

@@ -80,6 +80,7 @@ Match(topic='trade', entry='trade*', token_start=3, token_end=4, kind='wildcard'
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import re
@@ -857,11 +858,17 @@ def measure(units: Iterable[Sequence[TokenLike]] | Prepared, dictionary: Diction
         columns[count_column] = counts[:, k]
     columns[COVERAGE_COLUMN] = coverage
     units_frame = pd.DataFrame(columns)
-    terms_frame = pd.DataFrame(
-        term_rows,
-        columns=["unit", "topic", "entry", "kind", "word", "word_end", "token", "token_end", "start", "end", "text"],
-    )
+    terms_frame = pd.DataFrame(term_rows, columns=TERM_COLUMNS) if term_rows else _no_terms().copy()
     return TopicMeasures(units_frame, terms_frame, counts, covered)
+
+
+TERM_COLUMNS = ["unit", "topic", "entry", "kind", "word", "word_end", "token", "token_end", "start", "end", "text"]
+
+
+@functools.lru_cache(maxsize=1)
+def _no_terms() -> pd.DataFrame:
+    """The empty terms frame, made once (callers get a copy)."""
+    return pd.DataFrame([], columns=TERM_COLUMNS)
 
 
 def _breaks(tokens: Sequence[TokenLike], is_word: list[bool], positions: list[int]) -> set[int]:

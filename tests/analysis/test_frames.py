@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import frames, sentiment, text, topics
-from analysis.transcripts import Document, load, parse_text
+from analysis.transcripts import DEFAULT_DOCUMENT, Document, load, parse_text
 
 ANSWER_CONTRACT = [
     "document", "pair", "speaker", "question", "answer", "n_words", "n_sentences",
@@ -460,3 +460,15 @@ def test_property_analyze_never_raises_and_invariants_hold(tiny, document):
     check_invariants(doc, a, tiny)
     for row in a.sentences.itertuples(index=False):
         assert (row.topic_trade_count, row.topic_power_count) == _count_tiny(row.text), row.text
+
+
+def test_empty_frames_of_a_summary_are_each_callers_own() -> None:
+    # The empty frames are made once and copied: changing one a caller got changes no other result.
+    doc = load(DEFAULT_DOCUMENT)
+    first = frames.analyze(doc, detail="summary")
+    for frame in (first.tokens, first.contributions, first.terms, first.markers):
+        assert frame.empty
+        frame["scribble"] = []
+    second = frames.analyze(doc, detail="summary")
+    for frame in (second.tokens, second.contributions, second.terms, second.markers):
+        assert "scribble" not in frame.columns

@@ -159,22 +159,40 @@ def analyze_one(
     return result.answers, result.sentences
 
 
+def _summary_columns(data: bytes, name: str, settings: Settings) -> tuple[dict, dict]:
+    from . import frames
+    from .transcripts import parse_bytes
+
+    who = list(settings.interviewer) if settings.interviewer else None
+    doc = parse_bytes(data, name=Path(name).name, interviewer=who)
+    return frames.summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
+
+
 def analyze_chunk(items: Sequence[tuple[int, str, str]], settings: Settings, with_sentences: bool) -> list[Outcome]:
     """Run :func:`analyze_one` over ``(index, path, name)`` items; each result or failure as an
     :data:`Outcome` (frames as Arrow IPC bytes). Never raises for a file: its reason is returned."""
-    from .library import encode_frame
+    from .library import encode_columns, encode_frame
 
     out: list[Outcome] = []
     for index, path, name in items:
         try:
             data = read_file(path, name)
-            answers, sentences = analyze_one(
-                data, name, dictionary=settings.dictionary, markers=settings.markers,
-                interviewer=settings.interviewer, detail=settings.detail,
-            )
             sha = hashlib.sha256(data).hexdigest()
-            sentences_blob = encode_frame(sentences, compression="lz4") if with_sentences else None
-            out.append((index, sha, len(answers), encode_frame(answers), sentences_blob, None))
+            if settings.detail == "summary":
+                # The same frames as analyze_one's, written to Arrow without becoming pandas frames.
+                answers, sentences = _summary_columns(data, name, settings)
+                n_answers = len(answers["pair"])
+                answers_blob = encode_columns(answers)
+                sentences_blob = encode_columns(sentences, compression="lz4") if with_sentences else None
+            else:
+                answer_frame, sentence_frame = analyze_one(
+                    data, name, dictionary=settings.dictionary, markers=settings.markers,
+                    interviewer=settings.interviewer, detail=settings.detail,
+                )
+                n_answers = len(answer_frame)
+                answers_blob = encode_frame(answer_frame)
+                sentences_blob = encode_frame(sentence_frame, compression="lz4") if with_sentences else None
+            out.append((index, sha, n_answers, answers_blob, sentences_blob, None))
         except DiscourseError as e:
             out.append((index, None, 0, None, None, str(e)))
         except Exception as e:  # noqa: BLE001 - a bug, not the user's input: reported with the file, the run goes on

@@ -172,10 +172,29 @@ def settings_hash(settings: dict, *, detail: str = "summary") -> str:
 
 def encode_frame(frame: pd.DataFrame, *, compression: Literal["none", "lz4"] = "none") -> bytes:
     """One frame as Arrow IPC stream bytes (index dropped), its buffers LZ4-compressed or not."""
+    return _encode_table(_to_arrow(frame), compression)
+
+
+def encode_columns(columns: dict, *, compression: Literal["none", "lz4"] = "none") -> bytes:
+    """Columns (name -> NumPy array, list, or pandas Arrow-backed array) as Arrow IPC stream bytes, as
+    :func:`encode_frame` would write ``pd.DataFrame(columns)``, without making the frame. A list of
+    strings (or of strings and None) becomes an Arrow string column even when it holds only None
+    (so every document's column has one type)."""
+    import pyarrow as pa
+
+    arrays = []
+    for values in columns.values():
+        if isinstance(values, list) and all(v is None or isinstance(v, str) for v in values):
+            arrays.append(pa.array(values, type=pa.large_string()))
+        else:
+            arrays.append(pa.array(values))
+    return _encode_table(pa.Table.from_arrays(arrays, names=[str(c) for c in columns]), compression)
+
+
+def _encode_table(table, compression: Literal["none", "lz4"]) -> bytes:
     import pyarrow as pa
     from pyarrow import ipc
 
-    table = _to_arrow(frame)
     sink = pa.BufferOutputStream()
     options = ipc.IpcWriteOptions(compression=None if compression == "none" else compression, use_threads=False)
     with ipc.new_stream(sink, table.schema, options=options) as writer:

@@ -106,13 +106,13 @@ def test_library_results_equal_fresh_ones(tmp_path, good_files, level):
 
 def test_cache_hit_avoids_reanalysis(tmp_path, corpus, good_files, monkeypatch):
     calls: list[str] = []
-    real = batch.analyze_one
+    real = batch._summary_columns  # what a batch (detail "summary") runs per document
 
-    def counting(source, name=None, **kwargs):
+    def counting(data, name, settings):
         calls.append(Path(name).name)
-        return real(source, name, **kwargs)
+        return real(data, name, settings)
 
-    monkeypatch.setattr(batch, "analyze_one", counting)
+    monkeypatch.setattr(batch, "_summary_columns", counting)
     tiny = tmp_path / "tiny.yaml"
     tiny.write_text("name: Tiny\ntopics:\n  trade:\n    terms: [trade]\n", encoding="utf-8")
     with Library(tmp_path / "lib.sqlite3") as lib:

@@ -472,3 +472,24 @@ def test_empty_frames_of_a_summary_are_each_callers_own() -> None:
     second = frames.analyze(doc, detail="summary")
     for frame in (second.tokens, second.contributions, second.terms, second.markers):
         assert "scribble" not in frame.columns
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "default",
+        "MODERATOR: Welcome, everyone.\n\nSPEAKER: Thank you. I am glad to be here.\n\n"
+        "MODERATOR: What about trade?\n\nSPEAKER: Trade is good. Sanctions are not.\n",
+    ],
+)
+def test_summary_columns_are_the_summary_frames(source: str) -> None:
+    from analysis import library
+
+    doc = load(DEFAULT_DOCUMENT) if source == "default" else parse_text(source, name="t.txt")
+    frames_ = frames.analyze(doc, document="d", detail="summary")
+    answers, sentences = frames.summary_columns(doc, document="d")
+    pd.testing.assert_frame_equal(pd.DataFrame(answers), frames_.answers)
+    pd.testing.assert_frame_equal(pd.DataFrame(sentences), frames_.sentences)
+    # and through Arrow, as the batch stores them, they read back as the frames do
+    for columns, frame in ((answers, frames_.answers), (sentences, frames_.sentences)):
+        pd.testing.assert_frame_equal(library.decode_frames([library.encode_columns(columns)]), frame)

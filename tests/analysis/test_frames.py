@@ -485,7 +485,7 @@ def test_empty_frames_of_a_summary_are_each_callers_own() -> None:
 def test_summary_columns_are_the_summary_frames(source: str) -> None:
     from analysis import library
 
-    doc = load(DEFAULT_DOCUMENT) if source == "default" else parse_text(source, name="t.txt")
+    doc = load(DEFAULT_DOCUMENT) if source == "default" else parse_text(source)
     frames_ = frames.analyze(doc, document="d", detail="summary")
     answers, sentences = frames.summary_columns(doc, document="d")
     pd.testing.assert_frame_equal(pd.DataFrame(answers), frames_.answers)

@@ -6,7 +6,9 @@
 (9, 1, [])
 
 :func:`analyze_one` is the per-document function: a file (or its bytes) in, its answers and sentences
-frames out. :func:`run` sends it file *paths* in chunks (largest files first, so that no worker is left
+frames out. :func:`analyze_chunk` runs it (or, for the default ``detail="summary"``, the same measures
+as columns, :func:`analysis.frames.summary_columns`, which skip building pandas frames) over a list of
+files; :func:`run` sends it file *paths* in chunks (largest files first, so that no worker is left
 with one long file at the end) to ``jobs`` worker processes (``engine="process"``) or to the workers of
 a Dask cluster (``engine="dask"``: a ``LocalCluster`` of ``jobs`` single-threaded processes, or the
 scheduler at ``scheduler``). Workers return each document's frames as Arrow IPC bytes (compact to send,

@@ -41,6 +41,7 @@ from analysis import frames, topics  # noqa: E402
 from analysis.errors import DiscourseError  # noqa: E402
 from analysis.sentiment import load_analyzer  # noqa: E402
 from analysis.transcripts import DEFAULT_DOCUMENT, load  # noqa: E402
+from benchmarks.tables import table  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
 # The project's targets (the issue): analysis at most 1.3 x VADER alone; CLI cold start under 2 s.
@@ -125,14 +126,6 @@ def cold_start(runs: int = COLD_RUNS) -> list[float]:
         )
         times.append(time.perf_counter() - t0)
     return times
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda cells: "  ".join(  # noqa: E731
-        str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))
-    )
-    return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -35,6 +35,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `analysis` importable
 
 from analysis import batch  # noqa: E402
 from analysis.library import Library  # noqa: E402
+from benchmarks.tables import table  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
 # The targets, for 1,154 briefings with 2 jobs.
@@ -79,14 +80,6 @@ def command(inputs: list[str], library: Path, out: Path, *, jobs: int, engine: s
         cwd=ROOT, capture_output=True, check=False,
     )
     return time.perf_counter() - t0
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda cells: "  ".join(  # noqa: E731
-        str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))
-    )
-    return "\n".join([line(header), "  ".join("-" * w for w in widths), *map(line, rows)])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts dashboard/, not the root, on the path
     sys.path.insert(0, str(ROOT))
 
-from dashboard import sources, ui  # noqa: E402
+from dashboard import navigate, sources, ui  # noqa: E402
 
 # No page or page_icon icons: Streamlit turns the current page's icon into a favicon fetched from a CDN,
 # and the dashboard must work with no network.
@@ -37,6 +37,8 @@ page = st.navigation(PAGES, position="top")
 # Less empty space above the content, so that a 1280x720 projector shows text and charts together.
 st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 
+navigate.follow()  # a click on another page asked for the Reader: set the chooser and the answer first
+missing = sources.missing()  # a link's document that this session cannot open (checked before the chooser)
 available = sources.sources()
 # The workshop's "hide speakers' names" switch also hides the document chooser (its ids and labels name
 # people): hidden with CSS rather than left out, so that the widget keeps its state and its URL binding.
@@ -46,11 +48,16 @@ st.sidebar.selectbox(
     options=list(available),
     key="doc",
     bind="query-params",
-    help="The default interview, or a transcript you uploaded in this session (Upload page).",
+    on_change=sources.forget_missing,
+    help="The default interview, a transcript you uploaded in this session (Upload page) or one of the library.",
 )
+# No format_func: a widget bound to the URL writes its option's displayed text there, and links must
+# carry the document's id (?doc=ID); its title is the caption below.
 if anonymous:
     st.html("<style>.st-key-doc {display: none !important;}</style>")
     st.sidebar.caption(f"Document {list(available).index(sources.current().id) + 1} (names hidden)")
 else:
-    st.sidebar.caption(ui.md_escape(sources.current().label))  # a file name is user text
+    st.sidebar.caption(ui.md_escape(sources.current().label))  # a title or file name is user text
+if missing:
+    sources.missing_notice(missing)  # stops the page: never the default interview in its place
 page.run()

@@ -59,13 +59,13 @@ def actor_tables(src: Source):
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _actor_sentences(digest: str, actors_sha: str, actor: str, _src: Source):
-    return actors_mod.sentences_for(shared(_src), actor_mentions(_src), actor, role="both")
+def _actor_sentences(digest: str, actors_sha: str, actor: str, role: str, _src: Source):
+    return actors_mod.sentences_for(shared(_src), actor_mentions(_src), actor, role=role)
 
 
-def actor_sentences(src: Source, actor: str):
-    """The sentences (questions and answers) that mention ``actor``."""
-    return _actor_sentences(src.digest, actor_list().sha256, actor, src)
+def actor_sentences(src: Source, actor: str, *, role: actors_mod.Role = "answer"):
+    """The sentences of ``role`` (answers, questions or both) that mention ``actor``."""
+    return _actor_sentences(src.digest, actor_list().sha256, actor, role, src)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

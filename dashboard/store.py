@@ -35,13 +35,20 @@ def opened(*, write: bool = False) -> Iterator[library.Library]:
     if write and read_only():
         raise DiscourseError("This dashboard is read-only: uploads and changes to the library are turned off.")
     readonly = read_only() or not write
-    if readonly and not library.default_path().exists():
-        if read_only():
-            raise DiscourseError(f"No library at {library.default_path()} (a read-only dashboard does not create one).")
-        with library.Library(library.default_path()):  # create it (with the default interview) once
-            pass
-    with library.Library(library.default_path(), readonly=readonly) as lib:
-        yield lib
+    path = library.default_path()
+    try:
+        if readonly and not path.exists():
+            if read_only():
+                raise DiscourseError("There is no library on this server (a read-only dashboard does not create one).")
+            with library.Library(path):  # create it (with the default interview) once
+                pass
+        with library.Library(path, readonly=readonly) as lib:
+            yield lib
+    except DiscourseError as e:
+        if not read_only():
+            raise
+        # A public dashboard never shows its visitors where its files are on the server.
+        raise DiscourseError(str(e).replace(str(path), "the library file")) from None
 
 
 def page(query: str = "", tag: str | None = None, number: int = 1) -> tuple[list[library.Record], int]:

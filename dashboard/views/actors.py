@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, navigate, ui
 
 src, doc, result = ui.current_document()
 listed = data.actor_list()
@@ -14,7 +14,8 @@ summary, per_answer, unlisted = data.actor_tables(src)
 st.markdown(f"#### How is each actor talked about? · {ui.md_escape(src.label)}")
 st.caption(
     f"Actors from `data/actors/actors.yaml` ({len(listed.actors)} countries, organisations, groups and people, with "
-    "adjectives and demonyms: *Russian* counts for Russia). The tone is the mean VADER compound of the answer "
+    "adjectives and demonyms: *Russian* counts for Russia). Mentions, tone and the sentences listed below are the "
+    "answers' (the questions' sentences can be added to the list). The tone is the mean VADER compound of the answer "
     "sentences that mention the actor: the tone of the sentence, not necessarily the speaker's attitude to the actor "
     "(*Russia was attacked unjustly* scores negative). Pronouns (*they*) are not traced back to actors."
 )
@@ -33,17 +34,32 @@ if hit is not None and hit[0] in options and st.session_state.get("actor-click")
 st.session_state["actor-click"] = hit[0] if hit is not None else None
 if st.session_state.get("actor") not in options:
     st.session_state["actor"] = options[0]
-actor = st.selectbox("Actor", options, format_func=lambda a: f"{label_of[a]} ({int(summary.set_index('actor').loc[a, 'mentions'])} mentions)", key="actor")
+counts = summary.set_index("actor")
+actor = st.selectbox(
+    "Actor", options, key="actor",
+    format_func=lambda a: f"{label_of[a]} ({int(counts.loc[a, 'mentions'])} mentions in answers)",
+)
 
-lines = data.actor_sentences(src, actor)
-st.markdown(f"##### Sentences that mention {ui.md_escape(label_of[actor])} (select a row to read the answer)")
-shown = lines[["pair", "role", "sentence", "sentiment", "text"]]
+# The count, the tone and the list are of the same sentences: the answers' (the questions' on request).
+in_questions = int(counts.loc[actor, "question_mentions"])
+with_questions = st.toggle(
+    f"Also list the questions' sentences ({in_questions} mention{'s' if in_questions != 1 else ''})",
+    key="actor-questions", disabled=in_questions == 0,
+)
+lines = data.actor_sentences(src, actor, role="both" if with_questions else "answer")
+n_mentions, one = int(lines["mentions"].sum()), len(lines) == 1
+where = "answer and question sentence" if with_questions else "answer sentence"
+st.markdown(
+    f"##### {len(lines)} {where}{'' if one else 's'} mention{'s' if one else ''} {ui.md_escape(label_of[actor])} "
+    f"{n_mentions} time{'s' if n_mentions != 1 else ''} (select a row to read the answer)"
+)
+shown = lines[["pair", "role", "sentence", "mentions", "sentiment", "text"]]
 picked = st.dataframe(
     shown, hide_index=True, key=f"actor-lines-{src.id}", on_select="rerun", selection_mode="single-row",
     column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f"), "text": st.column_config.TextColumn(width="large")},
 )
 if picked and picked.selection.rows:
-    st.switch_page("views/reader.py", query_params={"pair": str(int(shown.iloc[picked.selection.rows[0]]["pair"]))})
+    navigate.open_reader(doc=src.id, pair=int(shown.iloc[picked.selection.rows[0]]["pair"]))
 
 with st.expander("Mentions per answer"):
     if per_answer.empty:

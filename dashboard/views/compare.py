@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis import concordance, profiles
 from analysis.errors import DiscourseError
-from dashboard import charts, data, sources, ui
+from dashboard import charts, data, navigate, sources, ui
 
 KINDS = {
     "pairs": "chosen answers",
@@ -25,25 +25,38 @@ DEFAULT_PAIRS = {"a": [1, 2, 3], "b": [5, 6]}
 TERM_KEY = "compare-term"
 
 
+# Every choice is bound to the URL (a comparison is a shareable link: /compare?a-pairs=1&a-pairs=2&...)
+# and kept for the session, so a visit to another page does not reset it.
+KEEP = {"bind": "query-params", "persist_state": "session"}
+
+
+def _new_document(name: str) -> None:
+    """A side's document changed: its answers and speaker were the old document's."""
+    for field in ("pairs", "speaker"):
+        st.session_state.pop(f"{name}-{field}", None)
+
+
 def picker(name: str) -> data.SideSpec:
     """The widgets of one side; returns its spec."""
     available = sources.sources()
+    # Options are ids with no format_func: a widget bound to the URL writes its displayed text there.
     doc_id = st.selectbox(f"Side {name.upper()}: document", list(available), key=f"{name}-doc",
-                          format_func=lambda k: available[k].label)
+                          on_change=_new_document, args=(name,), **KEEP)
     src = available[doc_id]
-    kind = st.selectbox("which text", list(KINDS), format_func=KINDS.get, key=f"{name}-kind")
+    st.caption(ui.md_escape(src.label))
+    kind = st.selectbox("which text", list(KINDS), format_func=KINDS.get, key=f"{name}-kind", **KEEP)
     doc = data.parse(src)
     if kind == "pairs":
         numbers = [p.pair for p in doc.pairs]
         default = [n for n in DEFAULT_PAIRS[name] if n in numbers] if src.id == sources.DEFAULT_ID else numbers[:1]
-        chosen = st.multiselect("answers", numbers, default=default, key=f"{name}-pairs-{src.id}")
+        chosen = st.multiselect("answers", numbers, default=default, key=f"{name}-pairs", **KEEP)
         return data.SideSpec(doc_id, kind, pairs=tuple(chosen))
     if kind == "speaker":
         names = [s.name for s in doc.speakers if s.role in ("interviewee", "other")] or [s.name for s in doc.speakers]
-        return data.SideSpec(doc_id, kind, speaker=st.selectbox("speaker", names, key=f"{name}-speaker-{src.id}"))
+        return data.SideSpec(doc_id, kind, speaker=st.selectbox("speaker", names, key=f"{name}-speaker", **KEEP))
     if kind in ("topic_above", "topic_below"):
         labels = {t.slug: t.label for t in data.dictionary().topics}
-        topic = st.selectbox("topic", list(labels), format_func=labels.get, key=f"{name}-topic")
+        topic = st.selectbox("topic", list(labels), format_func=labels.get, key=f"{name}-topic", **KEEP)
         return data.SideSpec(doc_id, kind, topic=topic)
     return data.SideSpec(doc_id, kind)
 
@@ -61,12 +74,8 @@ def _open_line(key: str, lines) -> None:
     rows = state.selection.rows if state else []
     if rows:
         line = lines.iloc[rows[0]]
-        st.session_state["doc"] = line["document"]
-        st.session_state["goto_pair"] = int(line["pair"])
+        navigate.open_reader(doc=str(line["document"]), pair=int(line["pair"]), rerun=False)
 
-
-if (goto := st.session_state.pop("goto_pair", None)) is not None:
-    st.switch_page("views/reader.py", query_params={"pair": str(goto)})
 
 st.markdown("## Compare two sides")
 left, right = st.columns(2, gap="large")
@@ -75,10 +84,10 @@ with left:
 with right:
     spec_b = picker("b")
 o1, o2, o3 = st.columns([2, 1, 1])
-ngrams = o1.segmented_control("Terms", ["words", "bigrams", "both"], default="words", key="cmp-ngrams",
+ngrams = o1.segmented_control("Terms", ["words", "bigrams", "both"], default="words", key="cmp-ngrams", **KEEP,
                               format_func={"words": "words", "bigrams": "two-word phrases", "both": "both"}.get)
-min_count = o2.number_input("Minimum count (both sides)", min_value=1, max_value=50, value=3, key="cmp-min")
-keep_stop = o3.toggle("Keep function words", value=False, key="cmp-stop", help="the, of, we, they… (data/wordlists/stopwords.txt)")
+min_count = o2.number_input("Minimum count (both sides)", min_value=1, max_value=50, value=3, key="cmp-min", **KEEP)
+keep_stop = o3.toggle("Keep function words", value=False, key="cmp-stop", **KEEP, help="the, of, we, they… (data/wordlists/stopwords.txt)")
 
 try:
     side_a, side_b = data.side(spec_a), data.side(spec_b)
@@ -122,7 +131,8 @@ with t1:
     plot = charts.term_plot(terms, label_a=label_a, label_b=label_b, highlight=st.session_state.get(TERM_KEY))
     st.plotly_chart(plot, key="term-plot", on_select=_term_from_chart, selection_mode="points", config=charts.CONFIG)
 with t2:
-    fmt = {"rate_a": st.column_config.NumberColumn("A per 1,000", format="%.1f"),
+    fmt = {"term": st.column_config.TextColumn(width="medium"),
+           "rate_a": st.column_config.NumberColumn("A per 1,000", format="%.1f"),
            "rate_b": st.column_config.NumberColumn("B per 1,000", format="%.1f"),
            "z": st.column_config.NumberColumn(format="%+.2f")}
     st.html(f"<b>Most typical of <span style='color:{charts.SIDE_A}'>A</span></b>")
@@ -132,7 +142,7 @@ with t2:
     st.download_button("All terms (CSV)", terms.to_csv(index=False), file_name="compare-terms.csv", mime="text/csv", key="dl-terms")
 
 st.markdown("#### In context")
-term = st.text_input("Term or phrase (a trailing * is a wildcard; click a point above to fill it in)", key=TERM_KEY,
+term = st.text_input("Term or phrase (a trailing * is a wildcard; click a point above to fill it in)", key=TERM_KEY, **KEEP,
                      placeholder="e.g. image, russophob*, public opinion")
 if term.strip():
     for name, s_ in (("A", side_a), ("B", side_b)):

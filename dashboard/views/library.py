@@ -10,21 +10,23 @@ import streamlit as st
 from analysis import library
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS
-from dashboard import store, ui
+from dashboard import navigate, store, ui
 
 MAX_IMPORT_MB = 20  # per file, as on the Upload page (.streamlit/config.toml caps a request at 20 MB)
 writable = not store.read_only()
 
 
 def _open(doc_id: str) -> None:
-    st.switch_page("views/reader.py", query_params={"doc": doc_id})
+    """Button callback: open the document in the Reader at its first answer."""
+    navigate.open_reader(doc=doc_id, rerun=False)
 
 
 st.markdown("## Library")
+# A public (read-only) dashboard does not tell its visitors where its files are on the server.
+where = "on this server" if not writable else f"in {ui.md_escape(str(library.default_path()))} (set `DISCOURSE_LIBRARY` to use another file)"
 st.caption(
-    f"Documents kept in {ui.md_escape(str(library.default_path()))} (set `DISCOURSE_LIBRARY` to use another file). "
-    "Analyses are kept with them, keyed by the document's content and the analysis settings, so an unchanged "
-    "document is never analysed twice."
+    f"Documents kept {where}. Analyses are kept with them, keyed by the document's content and the analysis "
+    "settings, so an unchanged document is never analysed twice."
 )
 if not writable:
     st.info("Read-only dashboard: importing, renaming, tagging and deleting are turned off.")

@@ -12,7 +12,7 @@ import json
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, navigate, ui
 
 VIEWS = ["Sentiment arc", "Topics", "Alignment", "Markers", "Table"]
 
@@ -23,8 +23,8 @@ marker_labels = {f.column: f.label for f in data.markers().families}
 
 
 def _open(pair: int) -> None:
-    """Open an answer in the Reader; the query parameters set the bound document and answer widgets."""
-    st.switch_page("views/reader.py", query_params={"pair": str(int(pair))})
+    """Open an answer of this document in the Reader."""
+    navigate.open_reader(doc=src.id, pair=int(pair))
 
 
 def _chart(fig, name: str) -> None:

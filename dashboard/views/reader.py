@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, highlight, ui
+from dashboard import data, highlight, navigate, ui
 
 LAYERS = {"sentiment": "Sentiment", "topics": "Topics", "markers": "Markers", "numbers": "Valences"}
 
@@ -15,8 +15,7 @@ pairs = answers["pair"].tolist()
 by_pair = answers.set_index("pair")
 # Options are the pair numbers as strings, so that the URL binding writes "?pair=3".
 options = [str(p) for p in pairs]
-if st.session_state.get("pair") not in options + [None]:
-    st.session_state["pair"] = options[0]
+navigate.answer_for(src.id, options)
 
 
 def _caption(n: int) -> str:
@@ -38,8 +37,11 @@ with st.sidebar:
 
 pair = int(choice or options[0])
 row = by_pair.loc[pair]
-n_questions = int((answers["kind"] == "qa").sum())
-where = "opening statements" if row["kind"] == "opening" else f"question {pair - (len(pairs) - n_questions)} of {n_questions}"
+# One numbering everywhere: the pair number, as in the list, the URL, the charts, the exports and the
+# report. A briefing's opening statements are pair 1, so its first question is question 2.
+where = f"question {pair} of {len(pairs)}" if row["kind"] == "qa" else f"opening statements (pair {pair} of {len(pairs)})"
+if (answers["kind"] == "opening").any() and row["kind"] == "qa":
+    where += " (1: the opening statements)"
 st.caption(f"{ui.md_escape(doc.title or src.name)} · {doc.date or 'date unknown'} · {where}")
 
 # One key for every answer: Streamlit then redraws the same chart (Plotly.react) instead of mounting a

@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS
-from dashboard import data, sources, store, ui
+from dashboard import data, navigate, sources, store, ui
 
 MAX_UPLOAD_MB = 20
 
@@ -22,16 +22,11 @@ def _keep(name: str, payload: bytes) -> None:
         st.session_state["kept"] = f"error: {e}"
 
 
-def _use(name: str, payload: bytes, askers: tuple[str, ...]) -> None:
-    """Button callback: keep the upload for this session, then open it in the Reader (next run)."""
-    src = sources.add_upload(name, payload, askers)
-    st.session_state["doc"] = src.id  # the bound document chooser follows (a callback runs before the rerun)
-    st.session_state["goto_reader"] = True
+def _use(name: str, payload: bytes, askers: tuple[str, ...], title: str | None) -> None:
+    """Button callback: keep the upload for this session, then open it in the Reader at its first answer."""
+    src = sources.add_upload(name, payload, askers, title=title)
+    navigate.open_reader(doc=src.id, rerun=False)
 
-
-if st.session_state.pop("goto_reader", False):
-    # query_params={} rather than None: None clears the URL, which raises while "doc" is bound to it.
-    st.switch_page("views/reader.py", query_params={})
 
 st.markdown("## Add a transcript")
 if store.read_only():
@@ -56,10 +51,10 @@ except DiscourseError as e:
     st.error(f"This file could not be read: {e}")
     st.stop()
 
-st.markdown(f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {doc.date or 'unknown'} · "
-            f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs")
-if doc.warnings:
-    ui.notice(list(doc.warnings))
+# The summary is drawn here but written after the correction of who asks below, so that it counts the
+# pairs of the document as corrected.
+summary = st.empty()
+warnings = st.container()
 
 askers: tuple[str, ...] = ()
 if doc.format != "web-interview":
@@ -78,6 +73,15 @@ if doc.format != "web-interview":
         except DiscourseError as e:
             st.error(str(e))
             st.stop()
+
+summary.markdown(
+    f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {doc.date or 'unknown'} · "
+    f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs"
+    + (" (with the questioners chosen below)" if askers else "")
+)
+if doc.warnings:
+    with warnings:
+        ui.notice(list(doc.warnings))
 
 speakers = pd.DataFrame(
     [{"speaker": s.name, "role": s.role, "turns": sum(t.speaker == s.name for t in doc.turns)} for s in doc.speakers]
@@ -100,7 +104,7 @@ st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
 left, right = st.columns(2)
 left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",
-    on_click=_use, args=(upload.name, payload, askers),
+    on_click=_use, args=(upload.name, payload, askers, doc.title),
 )
 right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(upload.name, payload),
              help="Stores the file on this machine, so that it is listed on the Library page in later sessions.")

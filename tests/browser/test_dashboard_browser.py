@@ -184,7 +184,7 @@ def test_upload_briefing_and_read_it(page: Page, server: str, briefings_dir: Pat
     screenshot(page, "upload")
 
     analyse(page, doc_prefix="2021-01-20-press-briefing")
-    expect(sidebar(page)).to_contain_text(f"{path.name} (uploaded)")
+    expect(sidebar(page)).to_contain_text(f"{doc.title} (uploaded)")  # its title, not its file name
     chooser = sidebar(page).get_by_role("combobox", name="Document")
     expect(chooser).to_have_value(re.compile(r"^2021-01-20-press-briefing"))
     expect(radio_options(page)).to_have_count(len(doc.pairs))
@@ -197,7 +197,7 @@ def test_upload_briefing_and_read_it(page: Page, server: str, briefings_dir: Pat
     sidebar(page).locator("[data-testid=stRadioOption]").nth(1).click()
     page.wait_for_url(reader_url(pair=second.pair))
     expect(main(page)).to_contain_text(" ".join(second.question.split()[:8]))
-    expect(main(page)).to_contain_text(f"question 1 of {len(doc.qa_pairs)}")
+    expect(main(page)).to_contain_text(f"question {second.pair} of {len(doc.pairs)}")  # one numbering: the pair's
     expect(main(page).locator(ANSWER)).to_contain_text(" ".join(second.answer.split()[:5]))
     expect(main(page).locator(".js-plotly-plot")).to_have_count(1)  # the sentence chart
     expect(main(page).locator(".dd-topics").first).to_contain_text("per 1,000 words")  # the topic bars

@@ -328,11 +328,14 @@ def _click_actor(page: Page, slug: str, label: str) -> None:
 
 
 def _heading(page: Page):
-    return main(page).get_by_text(re.compile(r"^Sentences that mention "))
+    return main(page).get_by_text(re.compile(r"^\d+ answer sentences? mentions? "))
 
 
 def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, server: str, screenshot, analysed):
-    russia = actors.sentences_for(analysed, actors.mentions(analysed, actors.load_actors()), "russia", role="both")
+    # The list shows the answers' sentences, as the count and the tone do.
+    mentions = actors.mentions(analysed, actors.load_actors())
+    russia = actors.sentences_for(analysed, mentions, "russia", role="answer")
+    n_russia = int(russia["mentions"].sum())
     # The first row whose pair is not 1 (the Reader opens at pair 1 anyway, so pair 1 would prove nothing).
     row = int((russia["pair"] != 1).to_numpy().argmax())
     pair = int(russia["pair"].iloc[row])
@@ -344,15 +347,17 @@ def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, ser
     expect(chart.locator(".scatterlayer .trace path.point").first).to_be_attached()
     idle(page)
     assert_no_errors(page)
-    expect(_heading(page)).to_have_text("Sentences that mention Russia (select a row to read the answer)")
+    expect(_heading(page)).to_have_text(
+        f"{len(russia)} answer sentences mention Russia {n_russia} times (select a row to read the answer)"
+    )
 
     # Russia is the first actor (the most mentioned), so first click another one, then Russia.
     _click_actor(page, "united_kingdom", "United Kingdom")
-    expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
+    expect(_heading(page)).to_contain_text("mention United Kingdom")
     idle(page)
     _click_actor(page, "russia", "Russia (")
-    expect(_heading(page)).to_contain_text("Sentences that mention Russia")
-    expect(main(page).get_by_role("combobox", name="Actor")).to_have_value(re.compile(r"^Russia \(\d+ mentions\)$"))
+    expect(_heading(page)).to_contain_text("mention Russia")
+    expect(main(page).get_by_role("combobox", name="Actor")).to_have_value(f"Russia ({n_russia} mentions in answers)")
     idle(page)
     screenshot(page, "actors")
     table = main(page).locator("[data-testid=stDataFrame]").first
@@ -376,11 +381,11 @@ def test_actors_selectbox_still_chooses_after_a_chart_click(page: Page, server: 
     expect(main(page).locator(".js-plotly-plot .main-svg").first).to_be_visible()
     idle(page)
     _click_actor(page, "united_kingdom", "United Kingdom")
-    expect(_heading(page)).to_contain_text("Sentences that mention United Kingdom")
+    expect(_heading(page)).to_contain_text("mention United Kingdom")
     idle(page)
     chooser = main(page).get_by_role("combobox", name="Actor")
     choose(page, chooser, "Russia (")
     expect(chooser).to_have_value(re.compile(r"^Russia \("), timeout=5_000)
-    expect(_heading(page)).to_contain_text("Sentences that mention Russia", timeout=5_000)
+    expect(_heading(page)).to_contain_text("mention Russia", timeout=5_000)
     idle(page)
     expect(chooser).to_have_value(re.compile(r"^Russia \("))  # and the rerun did not put the clicked actor back

@@ -29,8 +29,8 @@ def shown(at: AppTest) -> str:
 
 def test_default_sides_are_the_issue_example():
     at = compare_page()
-    assert at.multiselect(key="a-pairs-" + sources.DEFAULT_ID).value == [1, 2, 3]
-    assert at.multiselect(key="b-pairs-" + sources.DEFAULT_ID).value == [5, 6]
+    assert at.multiselect(key="a-pairs").value == [1, 2, 3]
+    assert at.multiselect(key="b-pairs").value == [5, 6]
     assert len(at.get("plotly_chart")) == 3
     text = shown(at)
     assert "pairs 1-3" in text and "pairs 5-6" in text
@@ -63,7 +63,7 @@ def test_bigrams_and_whole_document_sides():
 
 def test_empty_side_is_a_clear_error():
     at = compare_page()
-    at.multiselect(key="a-pairs-" + sources.DEFAULT_ID).set_value([]).run()
+    at.multiselect(key="a-pairs").set_value([]).run()
     assert not at.exception
     assert at.error and "empty" in at.error[0].value
 

@@ -59,3 +59,21 @@ def test_read_only_mode_turns_off_writes(lib, monkeypatch):
     at = app("views/upload.py")
     assert_clean(at)
     assert len(at.get("file_uploader")) == 0 and any("read-only" in i.value for i in at.info)
+
+
+def test_read_only_mode_shows_no_server_path(lib, monkeypatch):
+    at = app("views/library.py")
+    assert str(lib.parent) in shown_text(at).replace("\\", "")  # a local, writable dashboard says where
+    monkeypatch.setenv("DISCOURSE_READ_ONLY", "1")
+    at = app("views/library.py")
+    assert_clean(at)
+    shown = shown_text(at).replace("\\", "")
+    assert str(lib.parent) not in shown and "lib.sqlite3" not in shown and "on this server" in shown
+
+
+def test_read_only_mode_without_a_library_names_no_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISCOURSE_LIBRARY", str(tmp_path / "absent" / "lib.sqlite3"))
+    monkeypatch.setenv("DISCOURSE_READ_ONLY", "1")
+    at = app("views/library.py")
+    assert at.error and "no library on this server" in at.error[0].value
+    assert str(tmp_path) not in at.error[0].value

@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 import regex
 from . import _nltk  # noqa: F401  (first: imports NLTK without scipy.stats, see there)
+from .datafiles import DATA_DIR
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
@@ -70,7 +71,7 @@ __all__ = [
 ]
 
 # The abbreviation list (lower case, no final period, as PunktParameters.abbrev_types expects).
-ABBREVIATIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "wordlists" / "abbreviations.txt"
+ABBREVIATIONS_FILE = DATA_DIR / "wordlists" / "abbreviations.txt"
 
 # Capitalised words that end the sentence before them even after an abbreviation, an ellipsis or an
 # initial ("...in the U.S. The next day"). Punkt learns such "frequent sentence starters" in training;

@@ -186,3 +186,26 @@ def test_readme_python_api_example_runs_outside_the_repository(installed, outsid
     # the batch over the installed data folder: its one file by its path, and no failures
     assert str(installed / "analysis" / "data" / "transcripts" / DEFAULT_DOCUMENT.name) in out
     assert "dtype: float64 []" in out
+
+
+# --- licence and provenance -------------------------------------------------------------------------
+
+
+def test_every_data_file_has_its_provenance_in_data_readme() -> None:
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    files = sorted(p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*") if p.is_file())
+    assert len(files) > 20
+    missing = [f for f in files if f"`{f}`" not in readme]
+    assert missing == [], f"data files without a line in data/README.md (source and terms): {missing}"
+    # the one third-party text says where it comes from
+    interview = readme[readme.index("`transcripts/bezrukov-soft-power-picreadi-2018.txt`"):].split("\n")[0]
+    assert "picreadi.com" in interview and "study and teaching" in interview and "Not written for this project" in interview
+
+
+def test_mit_licence_with_the_year_and_holder(installed) -> None:
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License\n\nCopyright (c) 2026 The discourse dashboard authors\n")
+    assert "data/README.md" in licence  # what it does not cover is said there
+    (dist,) = installed.glob("discourse_dashboard-*.dist-info")
+    assert "License-Expression: MIT" in (dist / "METADATA").read_text(encoding="utf-8")
+    assert (dist / "licenses" / "LICENSE").read_text(encoding="utf-8") == licence

@@ -97,6 +97,7 @@ import pandas as pd
 import yaml
 
 from . import sentiment, text, topics, yamlfile
+from .datafiles import DATA_DIR
 from .diagnostics import stopwords
 from .errors import DiscourseError
 from .frames import Analysis
@@ -104,7 +105,7 @@ from .frames import Analysis
 # The YAML reading rules every data-file loader shares (line numbers in errors, repeated and unknown keys).
 _line, _mapping, _reject_unknown = yamlfile.line, yamlfile.mapping, yamlfile.reject_unknown_keys
 
-DEFAULT_ACTORS = Path(__file__).resolve().parents[1] / "data" / "actors" / "actors.yaml"
+DEFAULT_ACTORS = DATA_DIR / "actors" / "actors.yaml"
 Kind = Literal["country", "region", "organisation", "group", "person"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 Role = Literal["answer", "question", "both"]

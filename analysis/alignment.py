@@ -75,6 +75,7 @@ import numpy as np
 import pandas as pd
 
 from . import text
+from .datafiles import DATA_DIR
 from .errors import DiscourseError
 from nltk.stem.porter import PorterStemmer  # after analysis.text, which imports NLTK the light way
 
@@ -88,7 +89,7 @@ __all__ = [
     "load_premise_patterns", "measure", "premise_challenges", "terms",
 ]
 
-PREMISE_PATTERNS_FILE = Path(__file__).resolve().parents[1] / "data" / "alignment" / "premise_challenges.txt"
+PREMISE_PATTERNS_FILE = DATA_DIR / "alignment" / "premise_challenges.txt"
 
 # Term frequency as 1 + ln(tf) (scikit-learn's sublinear_tf; Manning, Raghavan & Schütze 2008,
 # "Introduction to Information Retrieval", section 6.4.1): a word said ten times in a long answer

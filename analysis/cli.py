@@ -5,7 +5,7 @@
         [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
     python -m analysis library [--library PATH] add|list|rename|tag|untag|delete ...
     python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
-    python -m analysis kwic FILE... --term WORD [--width N] [--out PATH]
+    python -m analysis kwic FILE_OR_DIR... --term WORD [--width N] [--out PATH]
     python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2.
@@ -210,32 +210,68 @@ def _compare_command(args: argparse.Namespace) -> None:
 
 
 def _kwic_command(args: argparse.Namespace) -> None:
-    from pathlib import Path
-
     from . import concordance
+    from .batch import collect
     from .sides import units_of
     from .transcripts import load
 
     _check_out(args.out)
-    units = [u for name in args.files for u in units_of(load(name), document=Path(name).name)]
+    files, failures = collect(args.files)  # folders as for analyze: searched recursively for transcripts
+    total = len(files) + len(failures)  # inputs: the files, and the folders that held none
+    units = []
+    for name in files:
+        try:
+            units.extend(units_of(load(name), document=name))  # the document column as analyze's: the path
+        except DiscourseError as e:
+            failures.append((name, str(e)))
     lines = concordance.kwic(units, args.term, width=args.width)
+    searched = total - len(failures)
     if args.out is not None:
         _write(lines, args.out)
-    elif lines.empty:
-        print(f"no match for {args.term!r} in {len(args.files)} file(s)", file=sys.stderr)
-    else:
-        print(_kwic_text(lines, args.width))
+    elif not lines.empty:
+        print(_kwic_text(lines, args.width, documents=files if len(set(files)) > 1 else None))
+    elif searched:
+        print(f"no match for {args.term!r} in {searched} file(s)", file=sys.stderr)
+    if len(failures) == total == 1:
+        raise DiscourseError(failures[0][1])  # the one input given: its own message
+    if failures:
+        raise DiscourseError(
+            f"{len(failures)} of {total} inputs could not be searched ({searched} searched):\n  "
+            + "\n  ".join(_failure_lines(failures))
+        )
 
 
-def _kwic_text(lines, width: int) -> str:
-    """Concordance lines: pair and speaker, right-aligned left context, the hit, the right context."""
+def _kwic_text(lines, width: int, *, documents: Sequence[str] | None = None) -> str:
+    """Concordance lines: pair and speaker, right-aligned left context, the hit, the right context.
+
+    With ``documents`` (the files searched), each line starts with the document it is from: its path
+    from the folder all the searched files share (the same name whichever files matched)."""
     tags = [f"[{r.pair}{'Q' if r.role == 'question' else ''}] {r.speaker}" for r in lines.itertuples()]
     tag_width = min(max(map(len, tags)), 30)
+    if documents:
+        short = dict(zip(documents, _short_names(documents)))
+        names = [short[d] for d in lines["document"]]
+        doc_width = max(map(len, names))
+        tags = [f"{n:<{doc_width}}  {t[:tag_width]}" for n, t in zip(names, tags)]
+        tag_width += doc_width + 2
     hit_width = max(map(len, lines["hit"]))
     return "\n".join(
         f"{tag[:tag_width]:<{tag_width}}  {r.left:>{width}}  {r.hit:^{hit_width}}  {r.right}"
         for tag, r in zip(tags, lines.itertuples())
     )
+
+
+def _short_names(paths) -> list[str]:
+    """Each path relative to the folder all of them are in (``corpus/a/x.md``, ``corpus/b/y.md``: ``a/x.md``,
+    ``b/y.md``): still one name per file, without the prefix every line would repeat."""
+    import os
+
+    paths = list(paths)
+    try:
+        common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+    except ValueError:  # paths on different drives
+        return paths
+    return [os.path.relpath(os.path.abspath(p), common) for p in paths]
 
 
 REPORT_SUFFIXES = (".html", ".htm")
@@ -362,8 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--keep-stopwords", action="store_true", help="count function words too (left out by default)")
     c.set_defaults(run=_compare_command)
 
-    k = sub.add_parser("kwic", help="concordance: every occurrence of a word or phrase with its context")
-    k.add_argument("files", nargs="+", metavar="FILE", help="transcripts (their questions and answers are searched)")
+    k = sub.add_parser(
+        "kwic", help="concordance: every occurrence of a word or phrase with its context",
+        description="Files and folders (searched recursively for transcripts, as for analyze); with more than one "
+        "file, each line starts with its document. A file that cannot be read is reported at the end (exit status 2).",
+    )
+    k.add_argument(
+        "files", nargs="+", metavar="FILE_OR_DIR",
+        help="transcripts, or folders of transcripts (their questions and answers are searched)",
+    )
     k.add_argument("--term", required=True, help="word or phrase, case-insensitive; a trailing * matches any ending")
     k.add_argument("--width", type=int, default=60, metavar="N", help="characters of context on each side")
     k.add_argument("--out", default=None, help="output file: .csv, .jsonl or .parquet (aligned text without it)")

@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import sentiment, text
+from .datafiles import DATA_DIR
 from .frames import Analysis
 
-WORDLISTS = Path(__file__).resolve().parents[1] / "data" / "wordlists"
+WORDLISTS = DATA_DIR / "wordlists"
 IRONY_CUES_FILE = WORDLISTS / "irony_cues.txt"
 STOPWORDS_FILE = WORDLISTS / "stopwords.txt"
 

@@ -99,17 +99,31 @@ def settings(dictionary: topics.Dictionary, markers: markers_mod.Markers | None 
     }
 
 
+def document_name(doc: Document) -> str:
+    """What the ``document`` column says when no name is given: the file name the document was read
+    from, else its title, else ``"document"``.
+
+    >>> from analysis.transcripts import load, parse_text, DEFAULT_DOCUMENT
+    >>> document_name(load(DEFAULT_DOCUMENT))
+    'bezrukov-soft-power-picreadi-2018.txt'
+    >>> document_name(parse_text("Q: Why?\\n\\nA: Because."))
+    'document'
+    """
+    return doc.name or doc.title or "document"
+
+
 def analyze(
     doc: Document,
     *,
-    document: str = "document",
+    document: str | None = None,
     dictionary: topics.Dictionary | None = None,
     markers: markers_mod.Markers | None = None,
     detail: Detail = "full",
 ) -> Analysis:
     """Measure every question and answer of ``doc``, sentence by sentence.
 
-    ``document`` names the document in the ``document`` column. ``detail="summary"`` skips the
+    ``document`` names the document in the ``document`` column (default: :func:`document_name`, the
+    file name the document was read from). ``detail="summary"`` skips the
     token, contribution and term frames (returned empty), which a batch over a corpus does not need.
 
     >>> from analysis.transcripts import load, DEFAULT_DOCUMENT
@@ -117,6 +131,7 @@ def analyze(
     >>> len(a.answers), round(float(a.answers.loc[0, "sentiment"]), 2)
     (9, 0.27)
     """
+    document = document_name(doc) if document is None else document
     dictionary = dictionary or topics.load_dictionary()
     markers = markers or _default_markers()
     explain = detail == "full"
@@ -139,7 +154,7 @@ def analyze(
 def summary_columns(
     doc: Document,
     *,
-    document: str = "document",
+    document: str | None = None,
     dictionary: topics.Dictionary | None = None,
     markers: markers_mod.Markers | None = None,
 ) -> tuple[dict, dict]:
@@ -150,6 +165,7 @@ def summary_columns(
     (:func:`analysis.library.encode_columns`), which saves about 8 ms per document (building two frames
     of 60 columns and reading them back column by column). ``pd.DataFrame(columns)`` is the frame.
     """
+    document = document_name(doc) if document is None else document
     m = _measure(doc, document, dictionary or topics.load_dictionary(), markers or _default_markers(), False)
     return m.answer_columns, m.sentence_columns
 

@@ -61,13 +61,14 @@ import yaml
 
 from . import text as text_mod
 from . import topics
+from .datafiles import DATA_DIR
 from .errors import DiscourseError
 
 from .topics import _decode  # the same decoding as topic dictionaries (UTF-8, else cp1252; no NUL)
 from .yamlfile import compose, line as _line, mapping as _mapping, reject_unknown_keys as _reject_unknown_keys
 from .yamlfile import scalar as _scalar
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "data" / "markers"
+DEFAULT_FOLDER = DATA_DIR / "markers"
 COLUMN_PREFIX = "marker_"
 COUNT_SUFFIX = "_count"
 RATE_PER_WORDS = topics.RATE_PER_WORDS  # per 1,000 words, like topics

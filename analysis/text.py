@@ -40,6 +40,8 @@ engines read alike (most English text), the pattern runs on ``re``, which is fas
 same (see ``_same_on_re``; tested). Contractions stay one token ("don't", "isn't",
 "don’t"), so that a highlighted word is the word VADER saw; hyphenated words, decimals ("3.5") and digit
 groups ("100,000") are one word; every other non-space character is a punctuation token of its own.
+Whitespace is Python's (``str.split``), for sentences and tokens alike: it includes the control
+characters U+001C-U+001F, which the ``regex`` engine alone would read as symbols.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from typing import NamedTuple
 
 import regex
 from . import _nltk  # noqa: F401  (first: imports NLTK without scipy.stats, see there)
+from .datafiles import DATA_DIR
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
@@ -68,7 +71,7 @@ __all__ = [
 ]
 
 # The abbreviation list (lower case, no final period, as PunktParameters.abbrev_types expects).
-ABBREVIATIONS_FILE = Path(__file__).resolve().parents[1] / "data" / "wordlists" / "abbreviations.txt"
+ABBREVIATIONS_FILE = DATA_DIR / "wordlists" / "abbreviations.txt"
 
 # Capitalised words that end the sentence before them even after an abbreviation, an ellipsis or an
 # initial ("...in the U.S. The next day"). Punkt learns such "frequent sentence starters" in training;
@@ -87,11 +90,20 @@ SENTENCE_STARTERS = frozenset(
 # free-standing run of two to four symbols (":)", ":-)", "<3", "--"), which stays one token: VADER
 # scores such emoticons as one word, so their valence needs one token with their span.
 _WORD = r"[^\W_]+(?:(?:[-'’.]|(?<=\d)[,:](?=\d))[^\W_]+)*"
-TOKEN_PATTERN = rf"(?P<word>{_WORD})|(?<!\S)(?:</?3|[^\w\s]{{2,4}})(?!\S)|\S"
+# Whitespace is what Python's str.split, str.strip and the ``re`` module call whitespace, everywhere in
+# the text layer (the sentence splitter, the tokens, VADER's chunks): the regex module's ``\s`` plus
+# the information separators U+001C-U+001F, which ``regex`` (Unicode's White_Space) reads as symbols.
+# With ``regex``'s own ``\s`` here, "\x1f\x1b" was one token from 0 while its sentence began at 1.
+_SPACE = r"\s\x1c-\x1f"
+_EMOTICON = rf"(?<![^{_SPACE}])(?:</?3|[^\w{_SPACE}]{{2,4}})(?![^{_SPACE}])"
+TOKEN_PATTERN = rf"(?P<word>{_WORD})|{_EMOTICON}|[^{_SPACE}]"
 
 # NLTK compiles RegexpTokenizer patterns with these flags (nltk/tokenize/regexp.py).
 _TOKEN_RE = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
-_WORD_RE = regex.compile(_WORD, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+# The words of the token pattern: a free-standing "<3" or "</3" is an emoticon, not the word "3".
+_WORD_RE = regex.compile(
+    rf"({_WORD})|(?<![^{_SPACE}])</?3(?![^{_SPACE}])", regex.UNICODE | regex.MULTILINE | regex.DOTALL
+)
 
 
 def _same_on_re(limit: int = 0x2070) -> str:
@@ -102,7 +114,9 @@ def _same_on_re(limit: int = 0x2070) -> str:
     (0.36 s against 0.90 s over 100 briefings), and most text (ASCII, accented Latin letters, curly
     quotes and dashes) is read the same by both. The engines differ on combining marks (``regex``
     counts them as word characters), superscript digits and vulgar fractions (``re`` does), the
-    control characters U+001C-U+001F (space to ``re``, not to ``regex``) and a few more, found here by testing every character below ``limit`` (about a millisecond); a text holding any of
+    control characters U+001C-U+001F (space to ``re``, not to ``regex``; the token pattern names them
+    as space, so this no longer matters, but they are left in the list) and a few more, found here by
+    testing every character below ``limit`` (about a millisecond); a text holding any of
     them, or any character beyond the Latin, Greek, Cyrillic and punctuation blocks, is tokenised
     with ``regex``, so the tokens are always ``regex``'s (tested on the corpus and with Hypothesis).
     """
@@ -271,8 +285,8 @@ def tokenize_sentences(text: str, sentences: Sequence[Sentence]) -> list[list[To
 
     The same tokens as :func:`tokenize` over the whole text, grouped by sentence: sentences begin and
     end at whitespace, which no token crosses and which is all the token pattern's look-arounds test
-    at a sentence's edges. (Characters outside every sentence are whitespace to ``str.split`` and
-    belong to no sentence.)
+    at a sentence's edges. Every token is in a sentence: characters outside every sentence are
+    whitespace to ``str.split``, and so to the token pattern.
 
     >>> t = "It is. Is it?"
     >>> [[w.text for w in ts] for ts in tokenize_sentences(t, split_sentences(t))]
@@ -297,7 +311,7 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """The word tokens of ``text``, lower-cased (exactly the tokens ``count_words`` counts)."""
-    return [w.lower() for w in _WORD_RE.findall(text)]
+    return [w.lower() for w in _WORD_RE.findall(text) if w]
 
 
 def count_words(text: str) -> int:
@@ -306,4 +320,5 @@ def count_words(text: str) -> int:
     >>> count_words("It's 3.5% -- isn't it?")
     4
     """
-    return len(_WORD_RE.findall(text))
+    found = _WORD_RE.findall(text)
+    return len(found) - found.count("")

@@ -98,6 +98,7 @@ import pandas as pd
 import yaml
 
 from . import yamlfile
+from .datafiles import DATA_DIR
 from .errors import DiscourseError
 
 # The YAML reading rules shared by every data-file loader (markers and actors import them from here too).
@@ -126,7 +127,7 @@ TERM_JOINERS = re.compile(r"[-/]")
 POSSESSIVE = "'s"
 YAML_TOP_KEYS = frozenset({"name", "version", "description", "topics"})
 YAML_TOPIC_KEYS = frozenset({"label", "description", "terms"})
-DEFAULT_DICTIONARY = Path(__file__).resolve().parent.parent / "data" / "topics" / "foreign_policy.yaml"
+DEFAULT_DICTIONARY = DATA_DIR / "topics" / "foreign_policy.yaml"
 
 Format = Literal["yaml", "dic"]
 MatchKind = Literal["exact", "wildcard", "phrase"]

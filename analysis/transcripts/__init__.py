@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
+from ..datafiles import DATA_DIR
 from ..errors import DiscourseError
 from .build import build_document
 from .decode import decode
@@ -28,7 +30,7 @@ EXTENSIONS = {
 }
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
-DEFAULT_DOCUMENT = Path(__file__).resolve().parents[2] / "data" / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
+DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
 
 __all__ = [
     "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
@@ -83,9 +85,17 @@ def parse_text(text: str, *, format: Format | None = None, interviewer: list[str
 
 
 def parse_bytes(
-    data: bytes, *, name: str = "the file", format: Format | None = None, interviewer: list[str] | None = None
+    data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None
 ) -> Document:
-    """Parse a file's bytes; the format is recognised from the content (and the name's extension)."""
+    """Parse a file's bytes; the format is recognised from the content (and the name's extension).
+
+    ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
+    """
+    doc = _parse_bytes(data, name or "the file", format, interviewer)
+    return replace(doc, name=name) if name else doc
+
+
+def _parse_bytes(data: bytes, name: str, format: Format | None, interviewer: list[str] | None) -> Document:
     if not data or not data.strip():
         raise DiscourseError(f"{name} is empty: there is no text to read.")
     fmt = format or detect_format(data, name=name)
@@ -123,7 +133,7 @@ def read_file(path: str | Path, name: str | None = None) -> bytes:
 
 
 def load(path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
-    """Read and parse a transcript file."""
+    """Read and parse a transcript file; the document's ``name`` is the file's name."""
     p = Path(path)
     return parse_bytes(read_file(p), name=p.name, format=format, interviewer=interviewer)
 

@@ -108,6 +108,9 @@ class Document:
     notes: tuple[Note, ...] = ()
     warnings: tuple[str, ...] = ()
     metadata: dict = field(default_factory=dict)
+    # The file name it was read from (``load``, ``parse_bytes(name=...)``); None for text parsed directly.
+    # Where it came from, not what it says: two documents with the same content compare equal.
+    name: str | None = field(default=None, compare=False)
 
     @property
     def qa_pairs(self) -> tuple[Pair, ...]:

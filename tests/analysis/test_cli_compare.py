@@ -113,3 +113,75 @@ def test_kwic_out_and_no_match(tmp_path, capsys) -> None:
     assert list(got["hit"].str.lower().unique()) == ["soft power"]
     code, stdout, err = run(["kwic", DOC, "--term", "elephant"], capsys)
     assert code == 0 and stdout == "" and "no match" in err
+
+
+# --- kwic over several documents and folders ------------------------------------------------------
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """A folder as analyze takes it: the default interview twice (one in a sub-folder) and a short one."""
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(DEFAULT_DOCUMENT.read_bytes())
+    (folder / "sub" / "b.txt").write_bytes(DEFAULT_DOCUMENT.read_bytes())
+    (folder / "sub" / "c.txt").write_text("Q: Is soft power genuine?\nA: Soft power is genuine.\n", encoding="utf-8")
+    (folder / "notes.xyz").write_text("not a transcript", encoding="utf-8")
+    return folder
+
+
+def test_kwic_lines_from_several_files_name_their_document(corpus, capsys) -> None:
+    a, b, c = (str(corpus / n) for n in ("a.txt", "sub/b.txt", "sub/c.txt"))
+    code, out, err = run(["kwic", a, b, c, "--term", "soft power", "--width", "30"], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    one = concordance.kwic(units_of(load(DOC), document="x"), "soft power", width=30)
+    assert len(lines) == 2 * len(one) + 2
+    # each line starts with its file, named from the folder the files share, then pair and speaker
+    names = [line.split()[0] for line in lines]
+    assert names == ["a.txt"] * len(one) + ["sub/b.txt"] * len(one) + ["sub/c.txt"] * 2
+    assert lines[0].startswith("a.txt      [1Q] PICREADI") and lines[-1].startswith("sub/c.txt  [1] A ")
+    assert lines[-1].rstrip().endswith("Soft power  is genuine.")
+    # the hit still starts in the same column on every line
+    hits = list(one["hit"]) * 2 + ["soft power", "Soft power"]
+    rights = list(one["right"]) * 2 + ["genuine?", "is genuine."]
+    columns = {line.index(hit, len(line) - len(right) - len(hit) - 4) for line, hit, right in zip(lines, hits, rights)}
+    assert len(columns) == 1
+
+
+def test_kwic_of_one_file_has_no_document_column(capsys) -> None:
+    code, out, _ = run(["kwic", DOC, DOC, "--term", "novichok"], capsys)  # the same file twice: one document
+    assert code == 0
+    assert out.splitlines() and all(line.startswith("[6") for line in out.splitlines())
+    assert DEFAULT_DOCUMENT.name not in out
+
+
+def test_kwic_takes_a_folder_as_analyze_does(corpus, tmp_path, capsys) -> None:
+    out = tmp_path / "lines.jsonl"
+    code, stdout, err = run(["kwic", str(corpus), "--term", "soft power", "--out", str(out)], capsys)
+    assert code == 0 and stdout == "" and err == ""
+    got = pd.read_json(out, lines=True)
+    # the document column names the files as analyze's does (the path as found in the folder)
+    answers = tmp_path / "answers.csv"
+    assert run(["analyze", str(corpus), "--out", str(answers)], capsys)[0] == 0
+    documents = list(pd.read_csv(answers)["document"].unique())
+    assert documents == [str(corpus / n) for n in ("a.txt", "sub/b.txt", "sub/c.txt")]
+    assert list(got["document"].unique()) == documents
+    assert got.groupby("document", sort=False).size().tolist() == [15, 15, 2]
+    # the text output of the folder: one document column
+    code, stdout, _ = run(["kwic", str(corpus), "--term", "genuine", "--width", "13"], capsys)
+    assert code == 0 and stdout.splitlines() == [
+        "sub/c.txt  [1Q] Q  Is soft power  genuine  ?",
+        "sub/c.txt  [1] A   Soft power is  genuine  .",
+    ]
+
+
+def test_kwic_reports_files_it_could_not_read_after_the_lines(corpus, tmp_path, capsys) -> None:
+    (corpus / "sub" / "empty.txt").write_bytes(b"")
+    empty_folder = tmp_path / "nothing"
+    empty_folder.mkdir()
+    code, out, err = run(["kwic", str(corpus), str(empty_folder), "--term", "genuine"], capsys)
+    assert code == 2
+    assert [line.split()[0] for line in out.splitlines()] == ["sub/c.txt", "sub/c.txt"]
+    assert err.startswith("error: 2 of 5 inputs could not be searched (3 searched):")
+    assert f"{corpus / 'sub' / 'empty.txt'} is empty" in err and f"{empty_folder}: no transcript files" in err

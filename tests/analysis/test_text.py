@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -98,6 +97,13 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
         ("[as of the date]", ["[", "as", "of", "the", "date", "]"]),
         ("Россия и мир", ["Россия", "и", "мир"]),
         ("cafe\u0301 au lait", ["cafe\u0301", "au", "lait"]),
+        # U+001C-U+001F are whitespace, as to str.split (and so to VADER and the sentence splitter)
+        ("a\x1cb\x1d\x1e\x1fc", ["a", "b", "c"]),
+        ("\x1f\x1b", ["\x1b"]),
+        ("x \x1e:)\x1f y", ["x", ":)", "y"]),
+        ("a\x85b\u2028c\u2029d", ["a", "b", "c", "d"]),
+        # zero-width characters and the BOM are not whitespace (to str.split either)
+        ("\ufeffa\u200bb", ["\ufeff", "a", "\u200b", "b"]),
     ],
 )
 def test_tokenize(text: str, expected: list[str]) -> None:
@@ -116,6 +122,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("— … !!", 0),
         ("Mr. Nye met Dr. Smith in the U.S.", 8),
         ("Not big enough of a role.", 6),
+        ("I <3 it </3 <3x", 3),  # "<3" and "</3" are emoticons, not the word "3", as in tokenize
+        ("a\x1cb", 2),
     ],
 )
 def test_count_words(text: str, expected: int) -> None:
@@ -210,10 +218,13 @@ def test_sentences_cover_the_text(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(max_size=200), _SENTENCE_LIKE))
+@example("<3")
+@example("x </3 y")
+@example("a\x1cb \x1f")
 def test_tokens_cover_the_text_and_counts_agree(text: str) -> None:
     tokens = tokenize(text)
-    # (whitespace as the regex engine sees it: unlike str.split, it keeps \x1c-\x1f as characters)
-    assert "".join(t.text for t in tokens) == regex.sub(r"\s+", "", text)
+    # whitespace as str.split sees it (U+001C-U+001F included), as the sentence splitter and VADER do
+    assert "".join(t.text for t in tokens) == "".join(text.split())
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert count_words(text) == sum(t.is_word for t in tokens) == len(words(text))
     assert words(text) == [t.lower for t in tokens if t.is_word]
@@ -255,13 +266,24 @@ def test_the_fast_engine_is_used_only_on_plain_text() -> None:
         assert unsafe.search(f"a{char}b"), repr(char)
 
 
+# Control characters and separators where the splitter and the tokenizer once disagreed (U+001C-U+001F:
+# space to str.strip, a symbol to the regex engine), and their neighbours that always agreed. A
+# targeted search (these characters, U+0000-U+0020, U+007F, U+0085, U+00A0, U+2000-U+200F, U+2028,
+# U+2029, U+2060, U+FEFF, tags, combining marks, mixed with abbreviations and emoticons; 50,000
+# examples) found no other case.
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TRICKY, _SENTENCE_LIKE, st.text(max_size=200)))
+@example("\x1f\x1b")
+@example("\x1f'")
+@example("\x1e")
+@example("end.\x1cThe next\x1d:)\x1f")
+@example("a \x1f\x1b. b")
+@example("\x85a.\u2028The\u2029\x0b\x0c b")
+@example("\ufeffa. \u200bThe\u200d \u2060b")
 def test_tokenize_sentences_is_tokenize_grouped_by_sentence(text: str) -> None:
     sentences = split_sentences(text)
     grouped = tokenize_sentences(text, sentences)
     whole = tokenize(text)
     assert grouped == [[t for t in whole if s.start <= t.start < s.end] for s in sentences]
-    # Tokens outside every sentence are characters str.split() takes for space (U+001C-U+001F).
-    inside = {t for ts in grouped for t in ts}
-    assert all(t.text.isspace() for t in whole if t not in inside)
+    # Every token is in a sentence: what lies outside every sentence is whitespace to both.
+    assert [t for ts in grouped for t in ts] == whole

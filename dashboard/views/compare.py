@@ -131,14 +131,17 @@ with t1:
     plot = charts.term_plot(terms, label_a=label_a, label_b=label_b, highlight=st.session_state.get(TERM_KEY))
     st.plotly_chart(plot, key="term-plot", on_select=_term_from_chart, selection_mode="points", config=charts.CONFIG)
 with t2:
-    fmt = {"term": st.column_config.TextColumn(width="medium"),
-           "rate_a": st.column_config.NumberColumn("A per 1,000", format="%.1f"),
-           "rate_b": st.column_config.NumberColumn("B per 1,000", format="%.1f"),
-           "z": st.column_config.NumberColumn(format="%+.2f")}
+    # Four narrow columns, so that the whole term shows in a column two fifths of the page wide (the rates
+    # per 1,000 words are in the CSV and in the plot's hover).
+    fmt = {"term": st.column_config.TextColumn(width=150),
+           "count_a": st.column_config.NumberColumn("A", width=44, help="count in side A"),
+           "count_b": st.column_config.NumberColumn("B", width=44, help="count in side B"),
+           "z": st.column_config.NumberColumn(format="%+.2f", width=56)}
+    shown = ["term", "count_a", "count_b", "z"]
     st.html(f"<b>Most typical of <span style='color:{charts.SIDE_A}'>A</span></b>")
-    st.dataframe(terms.head(12)[["term", "count_a", "count_b", "rate_a", "rate_b", "z"]], hide_index=True, column_config=fmt, height=240)
+    st.dataframe(terms.head(12)[shown], hide_index=True, column_config=fmt, height=240)
     st.html(f"<b>Most typical of <span style='color:{charts.SIDE_B}'>B</span></b>")
-    st.dataframe(terms.tail(12).iloc[::-1][["term", "count_a", "count_b", "rate_a", "rate_b", "z"]], hide_index=True, column_config=fmt, height=240)
+    st.dataframe(terms.tail(12).iloc[::-1][shown], hide_index=True, column_config=fmt, height=240)
     st.download_button("All terms (CSV)", terms.to_csv(index=False), file_name="compare-terms.csv", mime="text/csv", key="dl-terms")
 
 st.markdown("#### In context")

@@ -41,7 +41,7 @@ row = by_pair.loc[pair]
 # report. A briefing's opening statements are pair 1, so its first question is question 2.
 where = f"question {pair} of {len(pairs)}" if row["kind"] == "qa" else f"opening statements (pair {pair} of {len(pairs)})"
 if (answers["kind"] == "opening").any() and row["kind"] == "qa":
-    where += " (1: the opening statements)"
+    where += " · number 1 is the opening statements"
 st.caption(f"{ui.md_escape(doc.title or src.name)} · {doc.date or 'date unknown'} · {where}")
 
 # One key for every answer: Streamlit then redraws the same chart (Plotly.react) instead of mounting a

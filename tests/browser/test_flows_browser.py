@@ -202,7 +202,7 @@ def test_upload_opens_at_its_first_answer_with_its_title_and_one_numbering(page:
     page.wait_for_url(re.compile(r"pair=3"))
     # Heading, caption, list and URL all say 3 for the second question of a briefing.
     assert_on_answer(page, 3, n_pairs=3, question="And the budget?")
-    expect(main(page)).to_contain_text("(1: the opening statements)")
+    expect(main(page)).to_contain_text("question 3 of 3 · number 1 is the opening statements")
     nav(page, "Overview")
     expect(main(page).locator("h4")).to_contain_text(f"{TITLE} (uploaded)")
     nav(page, "Compare")
@@ -274,3 +274,32 @@ def test_compare_keeps_its_sides_and_term_across_pages_and_reloads(page: Page, s
         expect(main(p2)).to_contain_text(re.compile(r"B: bezrukov-2018: all questions · "))
     finally:
         other.close()
+
+
+def test_compare_term_tables_show_whole_terms_and_every_column(page: Page, server: str):
+    """At 1280 px the two term tables fit their column: no horizontal scrolling, no term cut short
+    ("security cou")."""
+    from analysis import keyness
+
+    side_a = sides.select(DEFAULT, document="bezrukov-2018", kind="pairs", pairs=(1, 2, 3))
+    side_b = sides.select(DEFAULT, document="bezrukov-2018", kind="pairs", pairs=(5, 6))
+    terms = keyness.compare(side_a, side_b, ngrams="words", stopwords="drop", min_count=3)
+    shown = list(terms.head(12)["term"]) + list(terms.tail(12)["term"])
+    page.goto(server + "/compare")
+    tables = main(page).locator("[data-testid=stDataFrame]")
+    expect(tables).to_have_count(2)
+    for i in range(2):
+        tables.nth(i).scroll_into_view_if_needed()
+        scroller = tables.nth(i).locator(".dvn-scroller")
+        expect(scroller).to_be_attached()
+        over = scroller.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert over <= 1, f"table {i} scrolls sideways by {over} px: a column is hidden"
+    # The widest term shown, measured in the grid's own font, fits the term column (150 px, 8 px padding a side).
+    widest = page.evaluate(
+        """terms => { const c = document.createElement('canvas').getContext('2d');
+        const cell = getComputedStyle(document.querySelector('[data-testid=stDataFrame]'));
+        c.font = `${cell.fontSize} ${cell.fontFamily}`;
+        return Math.max(...terms.map(t => c.measureText(t).width)); }""",
+        shown,
+    )
+    assert widest <= 150 - 16, (widest, max(shown, key=len))

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from dashboard import anonymise, data, guesses, ui
+from dashboard import anonymise, data, guesses, ui, workshop_store
 
 src, doc, result = ui.current_document()
 answers = result.answers
@@ -17,27 +17,59 @@ if qa.empty:
 labels = data.topic_labels()
 families = {f.slug: f for f in data.markers().families}
 
-# Per-session workshop state, set once: the answer shown, the guesses and which answers are revealed.
-state = st.session_state.setdefault("workshop", {})
-doc_state = state.setdefault(src.id, {"index": 0, "guesses": {}, "revealed": set()})
-index = min(doc_state["index"], len(qa) - 1)
+# The workshop's state is kept on the server, keyed by the workshop id in the URL (?ws=...) and the
+# document, so that a reload or a dropped connection comes back to it (see dashboard/workshop_store.py).
+# The answer shown is in the URL too (?answer=3), read on the session's first run; after that each
+# session keeps its own answer (two screens on one workshop share the guesses, not the answer shown).
+ws = st.query_params.get("ws")
+if not workshop_store.valid_id(ws):
+    ws = st.session_state.get("ws-id") or workshop_store.new_id()  # a page switch drops the URL's ws
+st.session_state["ws-id"] = ws
+stored = workshop_store.load(ws, src.id)
+shown: dict[str, int] = st.session_state.setdefault("ws-answer", {})  # document id -> answer index shown
+if src.id not in shown:
+    asked = st.query_params.get("answer", "")
+    # The URL's answer belongs to the first document the session shows (a later one opens where it was left).
+    shown[src.id] = int(asked) - 1 if asked.isdigit() and not shown else int(stored["index"])
+index = shown[src.id] = max(0, min(len(qa) - 1, shown[src.id]))
+if stored["index"] != index:
+    stored = workshop_store.set_index(ws, src.id, index)
+for k, v in (("ws", ws), ("answer", str(index + 1))):
+    if st.query_params.get(k) != v:
+        st.query_params[k] = v
 row = qa.iloc[index]
 pair = int(row["pair"])
-pair_guesses: list[dict] = doc_state["guesses"].setdefault(pair, [])
-revealed = pair in doc_state["revealed"]
+pair_guesses: list[dict] = stored["guesses"].get(pair, [])
+revealed = pair in stored["revealed"]
 
 
 def _go(step: int) -> None:
-    doc_state["index"] = max(0, min(len(qa) - 1, doc_state["index"] + step))
+    new = max(0, min(len(qa) - 1, index + step))
+    shown[src.id] = new
+    workshop_store.set_index(ws, src.id, new)
+    st.query_params["answer"] = str(new + 1)
 
 
 def _reveal(show: bool) -> None:
-    (doc_state["revealed"].add if show else doc_state["revealed"].discard)(pair)
+    workshop_store.set_revealed(ws, src.id, pair, show)
+
+
+def _new_workshop() -> None:
+    st.session_state["ws-id"] = workshop_store.new_id()
+    st.session_state["ws-answer"] = {}
+    st.query_params["ws"] = st.session_state["ws-id"]
+    st.query_params["answer"] = "1"
 
 
 with st.sidebar:
     hide_names = st.toggle("Hide speakers' names", key="ws-anon", help="Shows 'Interviewer' and 'Speaker A' instead of names, in labels and in the text.")
     st.caption("Keys: → next answer, ← previous, V reveal or hide the measures.")
+    where = "on the server" if workshop_store.persistent() else "in the server's memory (until it restarts)"
+    st.caption(
+        f"This workshop's guesses and reveals are kept {where} under the id `{ws}` in the page's address: "
+        "reloading the page, or opening the same address on another computer, comes back to them."
+    )
+    st.button("New workshop", key="ws-new", on_click=_new_workshop, help="A fresh workshop (no guesses, nothing revealed), with its own address.")
 names = anonymise.aliases(doc) if hide_names else {}
 
 st.html(
@@ -83,7 +115,7 @@ if not revealed:
         people = c3.number_input("People", min_value=1, max_value=500, value=1, step=1, key="ws-people",
                                  help="How many people gave this guess (for a show of hands).")
         if st.form_submit_button("Add guess"):
-            pair_guesses.append({"tone": tone, "topic": topic, "n": int(people)})
+            workshop_store.add_guess(ws, src.id, pair, {"tone": tone, "topic": topic, "n": int(people)})
             st.rerun()
     if pair_guesses:
         tones, topics_ = guesses.tally(pair_guesses, "tone"), guesses.tally(pair_guesses, "topic")
@@ -93,7 +125,7 @@ if not revealed:
             + " · Topic: " + ui.md_escape(", ".join(f"{t} {n}" for t, n in topics_.most_common()))
         )
         if st.button("Clear this answer's guesses", key="ws-clear"):
-            pair_guesses.clear()
+            workshop_store.clear_guesses(ws, src.id, pair)
             st.rerun()
     else:
         st.caption("Enter the room's guesses, then reveal the measures (V).")
@@ -129,7 +161,9 @@ else:
     )
 
 # Only revealed answers: the table must not give away an answer the room has not guessed yet.
-results = guesses.comparison(qa, {p: g for p, g in doc_state["guesses"].items() if p in doc_state["revealed"]}, labels)
+results = guesses.comparison(qa, {p: g for p, g in stored["guesses"].items() if p in stored["revealed"]}, labels)
+if hide_names:
+    results["question"] = [anonymise.hide(q, names) for q in results["question"]]
 if not results.empty:
     with st.expander(f"Guesses and measures so far ({len(results)} answer{'s' if len(results) != 1 else ''})"):
         st.dataframe(

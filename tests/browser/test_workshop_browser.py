@@ -2,14 +2,17 @@
 hide the names; and the Actors page's chart -> sentences -> Reader.
 
 Run with ``python -m pytest tests/browser/test_workshop_browser.py -q``. The workshop's state (the answer
-shown, the guesses, what is revealed) lives in the Streamlit session, so these tests never reload a page
-in the middle of a flow. Keys are pressed with the focus on the page body (never in an input), after the
-previous rerun has finished.
+shown, the guesses, what is revealed) is kept on the server under the workshop id in the URL
+(``?ws=...&answer=3``): a reload, and the same URL in a new browser context (a new session, as after a
+dropped connection), must come back to it. Keys are pressed with the focus on the page body (never in an
+input), after the previous rerun has finished.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -269,6 +272,96 @@ def test_workshop_topic_guess_bar_is_drawn(page: Page, server: str):
     assert tone_width > 100  # 4 of 4 people: a long bar
     # The same share (all the room) must read as a bar of comparable length on the projector.
     assert topic_width >= tone_width / 2, f"the topic bar for 4 of 4 people is {topic_width:.0f}px wide"
+
+
+# --- 3b. a reload, a new browser, and the CSV ----------------------------------------------------------------
+
+
+def query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def wait_for_answer_in_url(page: Page, k: int) -> None:
+    page.wait_for_url(lambda url: parse_qs(urlparse(url).query).get("answer") == [str(k)])
+
+
+def expect_tally(page: Page, positive: int, neutral: int, negative: int) -> None:
+    """The revealed tone bars: label, bar, count for each option, in the order negative, neutral, positive."""
+    tones = main(page).locator(".dd-guesses[data-name=tone]")
+    pattern = rf"negative\s*{negative}(?!\d).*neutral\s*{neutral}(?!\d).*positive\s*{positive}(?!\d)"
+    expect(tones).to_contain_text(re.compile(pattern, re.S))
+
+
+def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, browser, screenshot, measured, analysed):
+    open_workshop(page, server)
+    ws = query(page).get("ws", "")
+    assert re.fullmatch(r"[A-Za-z0-9_-]{12}", ws), f"no workshop id in {page.url}"
+    wait_for_answer_in_url(page, 1)
+    for k in (2, 3):
+        press(page, "ArrowRight")
+        at_answer(page, k)
+    wait_for_answer_in_url(page, 3)
+    first = add_guess(page, "positive", 1, 5)
+    expect(main(page)).to_contain_text("5 guesses so far")
+    idle(page)
+    second = add_guess(page, "neutral", 2, 3)
+    expect(main(page)).to_contain_text("8 guesses so far")
+    idle(page)
+    press(page, "v")
+    tone = _tone(measured[2])
+    expect_revealed(page, tone)
+    expect_tally(page, 5, 3, 0)
+    idle(page)
+
+    # A reload: a new session, the same answer, the same guesses, still revealed.
+    page.reload()
+    at_answer(page, 3)
+    expect_revealed(page, tone)
+    expect_tally(page, 5, 3, 0)
+    assert query(page)["ws"] == ws and query(page)["answer"] == "3"
+
+    # The same address in a new browser context (a dropped connection, another computer).
+    url = page.url
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        other = context.new_page()
+        other.goto(url)
+        at_answer(other, 3)
+        expect_revealed(other, tone)
+        expect_tally(other, 5, 3, 0)
+        # Back to answer 1 there: not revealed, no guesses; and a reload keeps answer 1.
+        for k in (2, 1):
+            press(other, "ArrowLeft")
+            at_answer(other, k)
+        expect_hidden(other)
+        wait_for_answer_in_url(other, 1)
+        other.reload()
+        at_answer(other, 1)
+        expect_hidden(other)
+        expect(main(other)).not_to_contain_text("guesses so far")
+    finally:
+        context.close()
+
+    # The CSV: the full tally of answer 3, its question, the measures and the time of the last guess.
+    expander = main(page).get_by_text("Guesses and measures so far (1 answer)")
+    expander.click()
+    with page.expect_download() as download:
+        main(page).get_by_role("button", name="Download (CSV)").click()
+    with open(download.value.path(), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 1
+    row = rows[0]
+    qa = analysed.answers[analysed.answers["kind"] == "qa"].reset_index(drop=True)
+    assert row["pair"] == "3" and row["question"] == qa.loc[2, "question"]
+    tally = (row["guesses_positive"], row["guesses_neutral"], row["guesses_negative"], row["people"])
+    assert tally == ("5", "3", "0", "8")
+    assert row["topic_guesses"] == f"{first} 5; {second} 3"
+    assert row["tone_measured"] == tone and float(row["sentiment"]) == round(measured[2], 3)
+    assert float(row["tone_agreement"]) == {"positive": 5 / 8, "neutral": 3 / 8}.get(tone, 0.0)
+    assert row["topic_measured"] and row["topic_agreement"] != ""
+    last = datetime.strptime(row["last_guess"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert abs(datetime.now(UTC) - last) < timedelta(minutes=10)
+    assert_no_errors(page)
 
 
 # --- 4. the names hidden ---------------------------------------------------------------------------------------

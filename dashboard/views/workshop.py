@@ -115,8 +115,15 @@ st.html(
     " border-bottom: 1px solid #ddd; background: linear-gradient(#fff, #fff) 0 100% / 100% 2.5rem no-repeat local,"
     " linear-gradient(to top, rgba(0,0,0,0.18), rgba(0,0,0,0)) 0 100% / 100% 1.2rem no-repeat scroll}"
     ".dd-ws .dd-big .dd-text {font-size: clamp(17px, 2.9cqi, 40px); line-height: 1.55; max-width: 80ch}"
-    # The guess bars in the narrow right column: a narrower label column leaves the bars their length.
+    # The right column keeps room for three tone buttons when the sidebar is opened beside it.
+    "[data-testid=stHorizontalBlock]:has(> [data-testid=stColumn] .st-key-ws-side) {flex-wrap: nowrap}"
+    "[data-testid=stColumn]:has(.st-key-ws-side) {min-width: min(21rem, 45%)}"
+    # The guess bars in the narrow right column: a narrower label column leaves the tone bars their
+    # length; a topic's label (often three words) goes above its bar.
     ".st-key-ws-side .dd-guesses {grid-template-columns: minmax(4.5rem, 30%) minmax(6rem, 1fr) auto !important}"
+    ".st-key-ws-side .dd-guesses[data-name=topic] {grid-template-columns: minmax(6rem, 1fr) auto !important}"
+    ".st-key-ws-side .dd-guesses[data-name=topic] > div:nth-child(3n+1) {grid-column: 1 / -1; text-align: left !important;"
+    " margin-top: 0.2rem}"
     "@media (min-width: 1600px) {.st-key-ws-side {zoom: 1.35} .st-key-ws-nav {zoom: 1.2}}"
     ".dd-ws-side {font-size: 1.15rem; line-height: 1.5}"
     ".dd-ws-side h4 {margin: 0 0 0.3rem 0}"

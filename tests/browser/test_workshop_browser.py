@@ -570,6 +570,23 @@ def test_the_workshop_sidebar_starts_collapsed_and_the_readers_comes_back(page: 
     expect(sidebar(page).locator("[data-testid=stRadio]")).to_be_in_viewport()
 
 
+def test_the_tone_buttons_keep_their_words_with_the_sidebar_open(page: Page, server: str):
+    """Opened beside the workshop at 1280 px, the sidebar must not squeeze the tone buttons to "ne…"."""
+    open_workshop(page, server)
+    open_sidebar(page)
+    idle(page)
+    for tone in ("negative", "neutral", "positive"):
+        button = tone_button(page, tone)
+        expect(button).to_contain_text(tone)
+        # Cut off: the label's text is wider than the element that shows it (an ellipsis somewhere inside).
+        clipped = button.evaluate(
+            "b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)"
+            " || b.querySelector('p').getBoundingClientRect().right > b.getBoundingClientRect().right"
+        )
+        assert not clipped, f"the '{tone}' button's label is cut off"
+        assert_in_viewport(page, tone_button(page, tone), f"the '{tone}' button")
+
+
 # --- 4. the names hidden ---------------------------------------------------------------------------------------
 
 

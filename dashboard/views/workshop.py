@@ -256,4 +256,4 @@ if not results.empty:
             },
         )
         st.download_button("Download (CSV)", results.to_csv(index=False), file_name=f"{src.id}-workshop.csv",
-                           mime="text/csv", key="ws-dl")
+                           mime="text/csv", key="ws-dl", on_click="ignore")  # a download changes nothing on the page

@@ -377,10 +377,13 @@ def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, b
         context.close()
 
     # The CSV: the full tally of answer 3, its question, the measures and the time of the last guess.
-    expander = main(page).get_by_text("Guesses and measures so far (1 answer)")
-    expander.click()
-    with page.expect_download() as download:
-        main(page).get_by_role("button", name="Download (CSV)").click()
+    idle(page)
+    main(page).get_by_text("Guesses and measures so far (1 answer)").click()
+    button = main(page).get_by_role("button", name="Download (CSV)")
+    expect(button).to_be_visible()
+    idle(page)
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
     with open(download.value.path(), newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 1

@@ -63,3 +63,14 @@ def name_spans(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
 def label(name: str, names: dict[str, str]) -> str:
     """A speaker label as shown: the alias when names are hidden."""
     return "; ".join(names.get(n.strip(), "[name]") for n in name.split(";")) if name else name
+
+
+def hide(text: str, names: dict[str, str]) -> str:
+    """``text`` with every speaker name (or part of one) replaced by its alias (for plain text, such as
+    the question column of the workshop's CSV)."""
+    out, last = [], 0
+    for start, end, alias in name_spans(text, names):
+        possessive = re.search(r"['’]s$", text[start:end])
+        out += [text[last:start], alias + (possessive.group(0) if possessive else "")]
+        last = end
+    return "".join(out) + text[last:]

@@ -34,6 +34,8 @@ PAGES = [
     st.Page(str(ROOT / "dashboard" / "views" / "library.py"), title="Library", url_path="library"),
 ]
 page = st.navigation(PAGES, position="top")
+# The workshop is for a projector: its sidebar starts collapsed (the answer and the room's guesses need the width).
+st.set_page_config(initial_sidebar_state="collapsed" if page.url_path == "workshop" else "auto")
 # Less empty space above the content, so that a 1280x720 projector shows text and charts together.
 st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 

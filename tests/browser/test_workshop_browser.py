@@ -2,26 +2,35 @@
 hide the names; and the Actors page's chart -> sentences -> Reader.
 
 Run with ``python -m pytest tests/browser/test_workshop_browser.py -q``. The workshop's state (the answer
-shown, the guesses, what is revealed) lives in the Streamlit session, so these tests never reload a page
-in the middle of a flow. Keys are pressed with the focus on the page body (never in an input), after the
-previous rerun has finished.
+shown, the guesses, what is revealed) is kept on the server under the workshop id in the URL
+(``?ws=...&answer=3``): a reload, and the same URL in a new browser context (a new session, as after a
+dropped connection), must come back to it. Keys are pressed with the focus on the page body (never in an
+input), after the previous rerun has finished.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from analysis import actors, frames
+from analysis import actors, frames, library
 from analysis.transcripts import DEFAULT_DOCUMENT, load
+from dashboard.highlight import contrast
 
 pytestmark = pytest.mark.browser
 
 N = 9  # answers of the default interview
+# A long briefing of the press-briefings corpus: 84 answers, answer 2 is 1,843 words (the longest found).
+LONG_BRIEFING = (
+    "2024-03/2024-03-12-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-advisor-jake-sullivan-12.md"
+)
+SIZES = [(1280, 720), (1920, 1080)]  # the projectors the workshop is laid out for
 NAMES = ("Bezrukov", "PICREADI")  # the interviewee's and the interviewer's names in the default interview
 
 
@@ -110,12 +119,29 @@ def choose(page: Page, combobox, option: str) -> None:
     page.locator("[role=option]", has_text=option).first.click()
 
 
+def guess_box(page: Page):
+    return main(page).locator(".st-key-ws-guess")
+
+
+def tone_button(page: Page, tone: str):
+    return main(page).locator(f".st-key-ws-tone-{tone} button")
+
+
+def expect_tone_chosen(page: Page, tone: str) -> None:
+    """The chosen tone is the filled (primary) button, ticked; the other two are not."""
+    for t in ("negative", "neutral", "positive"):
+        expect(tone_button(page, t)).to_have_text(f"✓ {t}" if t == tone else t)
+        kind = "primary" if t == tone else "secondary"
+        expect(tone_button(page, t)).to_have_attribute("data-testid", f"stBaseButton-{kind}")
+
+
 def add_guess(page: Page, tone: str, topic_index: int, people: int) -> str:
-    """Enter one guess through the form and submit it; returns the topic's label."""
-    form = main(page).locator("[data-testid=stForm]")
-    form.get_by_text(tone, exact=True).click()
-    expect(form.get_by_role("radio", name=tone)).to_be_checked()
-    topic_box = form.get_by_role("combobox", name="Main topic")
+    """Enter one guess through the controls and add it; returns the topic's label."""
+    box = guess_box(page)
+    tone_button(page, tone).click()
+    expect_tone_chosen(page, tone)
+    idle(page)
+    topic_box = box.get_by_role("combobox", name="Main topic")
     open_list(topic_box)
     options = page.locator("[role=option]")
     expect(options.first).to_be_visible()
@@ -123,10 +149,13 @@ def add_guess(page: Page, tone: str, topic_index: int, people: int) -> str:
     assert topic and topic != "none of these"
     options.nth(topic_index).click()
     expect(topic_box).to_have_value(topic)
-    count = form.get_by_role("spinbutton", name="People")
+    idle(page)
+    count = box.get_by_role("spinbutton", name="People")
     count.fill(str(people))
     count.press("Tab")  # commits the number, as leaving the field does
-    form.get_by_role("button", name="Add guess").click()
+    idle(page)
+    expect(count).to_have_value(str(people))
+    box.get_by_role("button", name="Add guess").click()
     return topic
 
 
@@ -145,9 +174,17 @@ def open_workshop(page: Page, base: str) -> None:
     idle(page)
 
 
-def at_answer(page: Page, k: int) -> None:
-    expect(progress(page)).to_contain_text(f"Answer {k} of {N}")
+def at_answer(page: Page, k: int, n: int = N) -> None:
+    expect(progress(page)).to_contain_text(f"Answer {k} of {n}")
     idle(page)
+
+
+def open_sidebar(page: Page) -> None:
+    """The workshop starts with its sidebar collapsed (a projector needs the width): open it."""
+    expand = page.locator("[data-testid=stExpandSidebarButton]")
+    if expand.is_visible():
+        expand.click()
+    expect(sidebar(page).get_by_text("Hide speakers' names")).to_be_visible()
 
 
 def expect_hidden(page: Page) -> None:
@@ -231,7 +268,7 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     press(page, "ArrowRight")
     at_answer(page, 2)
     expect_hidden(page)
-    expect(main(page)).not_to_contain_text("guesses so far")  # the guesses are per answer
+    expect(main(page)).not_to_contain_text(re.compile(r"\d+ guess(es)? so far"))  # the guesses are per answer
     press(page, "ArrowLeft")
     at_answer(page, 1)
     expect_revealed(page, "positive")
@@ -271,6 +308,288 @@ def test_workshop_topic_guess_bar_is_drawn(page: Page, server: str):
     assert topic_width >= tone_width / 2, f"the topic bar for 4 of 4 people is {topic_width:.0f}px wide"
 
 
+# --- 3b. a reload, a new browser, and the CSV ----------------------------------------------------------------
+
+
+def query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def wait_for_answer_in_url(page: Page, k: int) -> None:
+    page.wait_for_url(lambda url: parse_qs(urlparse(url).query).get("answer") == [str(k)])
+
+
+def expect_tally(page: Page, positive: int, neutral: int, negative: int) -> None:
+    """The revealed tone bars: label, bar, count for each option, in the order negative, neutral, positive."""
+    tones = main(page).locator(".dd-guesses[data-name=tone]")
+    pattern = rf"negative\s*{negative}(?!\d).*neutral\s*{neutral}(?!\d).*positive\s*{positive}(?!\d)"
+    expect(tones).to_contain_text(re.compile(pattern, re.S))
+
+
+def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, browser, screenshot, measured, analysed):
+    open_workshop(page, server)
+    ws = query(page).get("ws", "")
+    assert re.fullmatch(r"[A-Za-z0-9_-]{12}", ws), f"no workshop id in {page.url}"
+    wait_for_answer_in_url(page, 1)
+    for k in (2, 3):
+        press(page, "ArrowRight")
+        at_answer(page, k)
+    wait_for_answer_in_url(page, 3)
+    first = add_guess(page, "positive", 1, 5)
+    expect(main(page)).to_contain_text("5 guesses so far")
+    idle(page)
+    second = add_guess(page, "neutral", 2, 3)
+    expect(main(page)).to_contain_text("8 guesses so far")
+    idle(page)
+    press(page, "v")
+    tone = _tone(measured[2])
+    expect_revealed(page, tone)
+    expect_tally(page, 5, 3, 0)
+    idle(page)
+
+    # A reload: a new session, the same answer, the same guesses, still revealed.
+    page.reload()
+    at_answer(page, 3)
+    expect_revealed(page, tone)
+    expect_tally(page, 5, 3, 0)
+    assert query(page)["ws"] == ws and query(page)["answer"] == "3"
+
+    # The same address in a new browser context (a dropped connection, another computer).
+    url = page.url
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        other = context.new_page()
+        other.goto(url)
+        at_answer(other, 3)
+        expect_revealed(other, tone)
+        expect_tally(other, 5, 3, 0)
+        # Back to answer 1 there: not revealed, no guesses; and a reload keeps answer 1.
+        for k in (2, 1):
+            press(other, "ArrowLeft")
+            at_answer(other, k)
+        expect_hidden(other)
+        wait_for_answer_in_url(other, 1)
+        other.reload()
+        at_answer(other, 1)
+        expect_hidden(other)
+        expect(main(other)).not_to_contain_text(re.compile(r"\d+ guess(es)? so far"))
+    finally:
+        context.close()
+
+    # The CSV: the full tally of answer 3, its question, the measures and the time of the last guess.
+    idle(page)
+    main(page).get_by_text("Guesses and measures so far (1 answer)").click()
+    button = main(page).get_by_role("button", name="Download (CSV)")
+    expect(button).to_be_visible()
+    idle(page)
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    with open(download.value.path(), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 1
+    row = rows[0]
+    qa = analysed.answers[analysed.answers["kind"] == "qa"].reset_index(drop=True)
+    assert row["pair"] == "3" and row["question"] == qa.loc[2, "question"]
+    tally = (row["guesses_positive"], row["guesses_neutral"], row["guesses_negative"], row["people"])
+    assert tally == ("5", "3", "0", "8")
+    assert row["topic_guesses"] == f"{first} 5; {second} 3"
+    assert row["tone_measured"] == tone and float(row["sentiment"]) == round(measured[2], 3)
+    assert float(row["tone_agreement"]) == {"positive": 5 / 8, "neutral": 3 / 8}.get(tone, 0.0)
+    assert row["topic_measured"] and row["topic_agreement"] != ""
+    last = datetime.strptime(row["last_guess"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert abs(datetime.now(UTC) - last) < timedelta(minutes=10)
+    assert_no_errors(page)
+
+
+# --- 3c. a projector: controls beside the answer, line length, contrast, arrow keys ----------------------
+
+
+@pytest.fixture(scope="module")
+def long_briefing(briefings_dir) -> tuple[str, int, int]:
+    """(document id, answer number, answers) of the long briefing, kept in the server's library."""
+    path = briefings_dir / LONG_BRIEFING
+    with library.Library(library.default_path()) as lib:
+        record = lib.add(path.name, path.read_bytes())
+    return record.id, 2, 84
+
+
+@pytest.fixture
+def sized_page(browser, server):
+    """``sized_page(width, height)``: a fresh page (its own session) at that size."""
+    contexts = []
+
+    def make(width: int, height: int) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for c in contexts:
+        c.close()
+
+
+def longest_answer(analysed) -> int:
+    """The number (from 1) of the default interview's longest answer."""
+    qa = analysed.answers[analysed.answers["kind"] == "qa"].reset_index(drop=True)
+    return int(qa["n_words"].idxmax()) + 1
+
+
+def assert_in_viewport(page: Page, locator, what: str) -> None:
+    """``locator`` is wholly on the screen as it is (nothing scrolled)."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    assert box is not None, f"{what} is not shown"
+    right, bottom = box["x"] + box["width"], box["y"] + box["height"]
+    inside = box["x"] >= 0 and box["y"] >= 0 and right <= size["width"] and bottom <= size["height"]
+    assert inside, f"{what} at {box} is not within the {size['width']}x{size['height']} window"
+
+
+def chars_per_line(page: Page) -> list[int]:
+    """Characters on each rendered line of the answer's first paragraph but its last line (grouped by
+    the top of each character's box: what a reader sees as a line)."""
+    return page.evaluate(
+        """() => {
+          const text = document.querySelector('.dd-big .dd-text');
+          const lines = new Map(); const range = document.createRange();
+          const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT); let node, done = false;
+          while (!done && (node = walker.nextNode())) {
+            for (let i = 0; i < node.length; i++) {
+              if (node.data[i] === '\\n') { if (lines.size) { done = true; break; } continue; }
+              range.setStart(node, i); range.setEnd(node, i + 1);
+              const r = range.getClientRects()[0]; if (!r) continue;
+              const top = Math.round(r.top); lines.set(top, (lines.get(top) || 0) + 1);
+            }
+          }
+          return [...lines.values()].slice(0, -1);
+        }"""
+    )
+
+
+def word_contrasts(page: Page) -> list[tuple[str, float]]:
+    """(word, WCAG contrast of its text on its background) for every coloured word of the answer."""
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('.dd-big .a.s')].map(e => {
+             const s = getComputedStyle(e); return [e.textContent, s.color, s.backgroundColor]; })"""
+    )
+
+    def hex_of(css: str) -> str:
+        r, g, b = (int(v) for v in re.findall(r"\d+", css)[:3])
+        return f"#{r:02x}{g:02x}{b:02x}"
+
+    return [(word, contrast(hex_of(ink), hex_of(bg))) for word, ink, bg in found]
+
+
+@pytest.mark.parametrize("which", ["default interview", "long briefing"])
+def test_workshop_guess_controls_and_tally_are_beside_the_longest_answer(
+    sized_page, server: str, screenshot, analysed, which, request
+):
+    if which == "default interview":
+        doc, k, n = "", longest_answer(analysed), N
+        assert k == 6  # 639 words
+    else:
+        doc, k, n = request.getfixturevalue("long_briefing")
+    for width, height in SIZES:
+        page = sized_page(width, height)
+        page.goto(f"{server}/workshop?answer={k}" + (f"&doc={doc}" if doc else ""))
+        at_answer(page, k, n)
+        expect(answer_block(page)).to_be_visible()
+        words = len(answer_block(page).inner_text().split())
+        assert words >= 280, f"answer {k} has {words} words: not a long answer"
+        size = answer_block(page).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        assert size >= (24 if width < 1600 else 30), f"the answer is in {size}px type at {width}x{height}"
+        # The answer scrolls inside its own box, which ends within the window.
+        scroller = main(page).locator(".dd-big")
+        assert_in_viewport(page, scroller, "the answer's box")
+        assert scroller.evaluate("el => el.scrollHeight > el.clientHeight + 10")
+        # The guess controls, on the screen with the answer.
+        for name in ("negative", "neutral", "positive"):
+            assert_in_viewport(page, tone_button(page, name), f"the '{name}' button")
+        assert_in_viewport(page, guess_box(page).get_by_role("combobox", name="Main topic"), "the topic chooser")
+        assert_in_viewport(page, guess_box(page).get_by_role("spinbutton", name="People"), "the people count")
+        assert_in_viewport(page, guess_box(page).get_by_role("button", name="Add guess"), "Add guess")
+        add_guess(page, "negative", 1, 4)
+        expect(main(page)).to_contain_text("4 guesses so far")
+        idle(page)
+        assert_in_viewport(page, main(page).locator("[data-testid=ws-tally]"), "the tally")
+        assert_in_viewport(page, main(page).get_by_role("button", name="Clear this answer's guesses"), "Clear")
+        screenshot(page, f"workshop-{which.replace(' ', '-')}-{width}")
+        # Revealed: the room's guesses beside the measures, still on the screen with the answer.
+        press(page, "v")
+        expect(main(page)).to_contain_text("Measured tone:")
+        idle(page)
+        assert_in_viewport(page, main(page).get_by_text("Measured tone:"), "the measured tone")
+        assert_in_viewport(page, main(page).locator(".dd-guesses[data-name=tone]"), "the tone tally")
+        assert_in_viewport(page, main(page).get_by_role("button", name="Hide the measures"), "Hide the measures")
+        assert_in_viewport(page, main(page).locator(".dd-big"), "the answer's box")
+        # Every coloured word is readable: its text on its colour reaches WCAG's 4.5:1.
+        contrasts = word_contrasts(page)
+        assert len(contrasts) > 10
+        low = [(w, round(c, 2)) for w, c in contrasts if c < 4.5]
+        assert not low, f"words below 4.5:1 at {width}: {low[:8]}"
+        screenshot(page, f"workshop-{which.replace(' ', '-')}-revealed-{width}")
+        assert_no_errors(page)
+
+
+def test_workshop_answer_lines_hold_about_80_characters(sized_page, server: str, analysed):
+    k = longest_answer(analysed)
+    for width, height in SIZES:
+        page = sized_page(width, height)
+        page.goto(f"{server}/workshop?answer={k}")
+        at_answer(page, k)
+        lines = chars_per_line(page)
+        assert len(lines) >= 5, f"characters per line at {width}: {lines}"
+        median = sorted(lines)[len(lines) // 2]
+        assert all(60 <= c <= 95 for c in lines) and 70 <= median <= 90, f"characters per line at {width}: {lines}"
+
+
+def test_arrow_keys_move_between_answers_after_a_tone_is_chosen(page: Page, server: str):
+    open_workshop(page, server)
+    tone_button(page, "negative").click()  # the mouse, as a trainer would; the focus stays where it lands
+    expect_tone_chosen(page, "negative")
+    idle(page)
+    page.keyboard.press("ArrowRight")
+    at_answer(page, 2)
+    expect_tone_chosen(page, "negative")  # the key moved the answer, not the choice
+    # With the keyboard focus on a tone button itself (the worst case).
+    tone_button(page, "negative").focus()
+    assert tone_button(page, "negative").evaluate("el => el === document.activeElement")
+    page.keyboard.press("ArrowRight")
+    at_answer(page, 3)
+    expect_tone_chosen(page, "negative")
+    tone_button(page, "positive").focus()
+    page.keyboard.press("ArrowLeft")
+    at_answer(page, 2)
+    expect_tone_chosen(page, "negative")
+    assert_no_errors(page)
+
+
+def test_the_workshop_sidebar_starts_collapsed_and_the_readers_comes_back(page: Page, server: str):
+    open_workshop(page, server)
+    expect(page.locator("[data-testid=stExpandSidebarButton]")).to_be_visible()
+    expect(sidebar(page).get_by_text("Hide speakers' names")).not_to_be_in_viewport()
+    page.locator("[data-testid=stTopNavLink]", has_text="Reader").first.click()
+    expect(sidebar(page).locator("[data-testid=stRadio] input[type=radio]")).to_have_count(N)
+    expect(sidebar(page).locator("[data-testid=stRadio]")).to_be_in_viewport()
+
+
+def test_the_tone_buttons_keep_their_words_with_the_sidebar_open(page: Page, server: str):
+    """Opened beside the workshop at 1280 px, the sidebar must not squeeze the tone buttons to "ne…"."""
+    open_workshop(page, server)
+    open_sidebar(page)
+    idle(page)
+    for tone in ("negative", "neutral", "positive"):
+        button = tone_button(page, tone)
+        expect(button).to_contain_text(tone)
+        # Cut off: the label's text is wider than the element that shows it (an ellipsis somewhere inside).
+        clipped = button.evaluate(
+            "b => [b, ...b.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1)"
+            " || b.querySelector('p').getBoundingClientRect().right > b.getBoundingClientRect().right"
+        )
+        assert not clipped, f"the '{tone}' button's label is cut off"
+        assert_in_viewport(page, tone_button(page, tone), f"the '{tone}' button")
+
+
 # --- 4. the names hidden ---------------------------------------------------------------------------------------
 
 
@@ -278,6 +597,7 @@ def test_workshop_hides_the_speakers_names(page: Page, server: str, screenshot, 
     open_workshop(page, server)
     body = visible_text(page)
     assert all(name in body for name in NAMES), "the names should show before the switch is on"
+    open_sidebar(page)
     sidebar(page).get_by_text("Hide speakers' names").click()
     expect(sidebar(page).get_by_role("switch", name="Hide speakers' names")).to_be_checked()
     expect(main(page)).to_contain_text("Answer by Speaker A")

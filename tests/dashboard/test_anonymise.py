@@ -36,3 +36,15 @@ def test_rendering_shows_the_alias_and_nothing_of_the_name():
 
 def test_label_of_several_speakers():
     assert anonymise.label("Andrey Bezrukov; Someone Else", NAMES) == "Speaker A; [name]"
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Mr. Bezrukov, thank you.", "Mr. Speaker A, thank you."),
+        ("Andrey Bezrukov's book, PICREADI asks", "Speaker A's book, Interviewer asks"),
+        ("no names here", "no names here"),
+    ],
+)
+def test_hide_replaces_names_in_plain_text(text, shown):
+    assert anonymise.hide(text, NAMES) == shown

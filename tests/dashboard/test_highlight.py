@@ -280,3 +280,34 @@ def test_topic_bars_escape_and_show_terms():
     assert "20.0 (2)" in out and "0.0 (0)" in out
     assert out.index("A &lt;b&gt;") < out.index("B &amp; co")  # highest rate first
     assert 'style="width:100.0%"' in out and 'style="width:0.0%"' in out
+
+
+# --- contrast of the highlighted words (WCAG 2.x, 4.5:1 for normal text) ---------------------------
+
+
+@pytest.mark.parametrize("a, b, ratio", [
+    ("#000000", "#ffffff", 21.0), ("#ffffff", "#ffffff", 1.0),
+    ("#ffffff", "#4393c3", 3.39), ("#ffffff", "#d6604d", 3.72),  # the white-on-mid-colour of the old rule
+    ("#767676", "#ffffff", 4.54),  # the usual reference grey, just above 4.5:1
+])
+def test_contrast_is_wcags(a, b, ratio):
+    assert highlight.contrast(a, b) == pytest.approx(ratio, abs=0.01)
+    assert highlight.contrast(b, a) == highlight.contrast(a, b)
+
+
+@pytest.mark.parametrize("background", highlight.WORD_COLOURS)
+def test_every_word_colour_has_ink_of_at_least_4_5_to_1(background):
+    assert highlight.contrast(background, highlight.ink_for(background)) >= highlight.MIN_CONTRAST
+
+
+def test_every_rendered_sentiment_word_reaches_4_5_to_1():
+    """Over the whole valence range the highlighter sees (VADER's lexicon is about -4..+4; boosted
+    words go beyond), the colours and inks it writes into the HTML."""
+    valences = [v / 20 for v in range(-120, 121)] + [float("nan")]
+    text = "w " * len(valences)
+    marks = [_Span(2 * i, 2 * i + 1, "sentiment", "why", v) for i, v in enumerate(valences)]
+    pairs = set(re.findall(r'style="background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})"', highlight.render(text, marks)))
+    assert {bg for bg, _ in pairs} <= set(highlight.WORD_COLOURS) and len(pairs) >= 11
+    low = {(bg, ink): round(highlight.contrast(bg, ink), 2) for bg, ink in pairs if highlight.contrast(bg, ink) < 4.5}
+    assert not low, f"words below 4.5:1: {low}"
+

@@ -29,22 +29,25 @@ families = {f.slug: f for f in data.markers().families}
 
 # The workshop's state is kept on the server, keyed by the workshop id in the URL (?ws=...) and the
 # document, so that a reload or a dropped connection comes back to it (see dashboard/workshop_store.py).
-# The answer shown is in the URL too (?answer=3), read on the session's first run; after that each
-# session keeps its own answer (two screens on one workshop share the guesses, not the answer shown).
+# The answer shown is in the URL too (?answer=3: its pair number, as in the Reader's ?pair=3), read on the
+# session's first run; after that each session keeps its own answer (two screens on one workshop share
+# the guesses, not the answer shown).
 ws = st.query_params.get("ws")
 if not workshop_store.valid_id(ws):
     ws = st.session_state.get("ws-id") or workshop_store.new_id()  # a page switch drops the URL's ws
 st.session_state["ws-id"] = ws
 stored = workshop_store.load(ws, src.id)
+order = [int(p) for p in qa["pair"]]  # the pair number of each answer the workshop walks through
 shown: dict[str, int] = st.session_state.setdefault("ws-answer", {})  # document id -> answer index shown
 if src.id not in shown:
     asked = st.query_params.get("answer", "")
     # The URL's answer belongs to the first document the session shows (a later one opens where it was left).
-    shown[src.id] = int(asked) - 1 if asked.isdigit() and not shown else int(stored["index"])
+    asked_index = order.index(int(asked)) if asked.isdigit() and int(asked) in order else None
+    shown[src.id] = asked_index if asked_index is not None and not shown else int(stored["index"])
 index = shown[src.id] = max(0, min(len(qa) - 1, shown[src.id]))
 if stored["index"] != index:
     stored = workshop_store.set_index(ws, src.id, index)
-for k, v in (("ws", ws), ("answer", str(index + 1))):
+for k, v in (("ws", ws), ("answer", str(order[index]))):
     if st.query_params.get(k) != v:
         st.query_params[k] = v
 row = qa.iloc[index]
@@ -57,7 +60,7 @@ def _go(step: int) -> None:
     new = max(0, min(len(qa) - 1, index + step))
     shown[src.id] = new
     workshop_store.set_index(ws, src.id, new)
-    st.query_params["answer"] = str(new + 1)
+    st.query_params["answer"] = str(order[new])
 
 
 def _reveal(show: bool) -> None:
@@ -76,7 +79,7 @@ def _new_workshop() -> None:
     st.session_state["ws-id"] = workshop_store.new_id()
     st.session_state["ws-answer"] = {}
     st.query_params["ws"] = st.session_state["ws-id"]
-    st.query_params["answer"] = "1"
+    st.query_params["answer"] = str(order[0])
 
 
 with st.sidebar:
@@ -143,7 +146,7 @@ def _value(value: float) -> str:
 nav = st.container(key="ws-nav").columns([1.3, 1.1, 4, 2], vertical_alignment="center")
 nav[0].button("Previous", key="ws-prev", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left")
 nav[1].button("Next", key="ws-next", on_click=_go, args=(1,), disabled=index == len(qa) - 1, shortcut="Right")
-nav[2].progress((index + 1) / len(qa), text=f"Answer {index + 1} of {len(qa)}")
+nav[2].progress((index + 1) / len(qa), text=f"Question {pair} ({index + 1} of {len(qa)})")
 nav[3].button(
     "Hide the measures" if revealed else "Reveal the measures", key="ws-reveal",
     type="secondary" if revealed else "primary", on_click=_reveal, args=(not revealed,), shortcut="V",
@@ -161,7 +164,7 @@ with left:
     question = ui.boxed(data.question_html(src, pair, [], names), colour="#7f7f7f", bg="#f3f3f3")
     st.html(
         "<div class='dd-ws'>"
-        f"<div class='dd-label'>Question {index + 1}, asked by {html.escape(asker)}</div>"
+        f"<div class='dd-label'>Question {pair}, asked by {html.escape(asker)}</div>"
         f"<div class='dd-big-q'>{question}</div>"
         f"<div class='dd-label' style='margin-top:0.3rem'>Answer by {html.escape(speaker)}</div>"
         f"<div class='dd-big' tabindex='0'>{data.workshop_html(src, pair, layers, names)}</div>"

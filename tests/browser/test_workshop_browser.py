@@ -20,7 +20,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from analysis import actors, frames, library
-from analysis.transcripts import DEFAULT_DOCUMENT, load
+from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from dashboard.highlight import contrast
 
 pytestmark = pytest.mark.browser
@@ -169,13 +169,14 @@ def progress(page: Page):
 
 def open_workshop(page: Page, base: str) -> None:
     page.goto(base + "/workshop")
-    expect(progress(page)).to_contain_text(f"Answer 1 of {N}")
+    expect(progress(page)).to_contain_text(f"Question 1 (1 of {N})")
     expect(answer_block(page)).to_be_visible()
     idle(page)
 
 
-def at_answer(page: Page, k: int, n: int = N) -> None:
-    expect(progress(page)).to_contain_text(f"Answer {k} of {n}")
+def at_answer(page: Page, k: int, n: int = N, pair: int | None = None) -> None:
+    """The workshop shows its ``k``-th answer of ``n``, numbered ``pair`` as in the Reader (``k`` by default)."""
+    expect(progress(page)).to_contain_text(f"Question {k if pair is None else pair} ({k} of {n})")
     idle(page)
 
 
@@ -285,7 +286,7 @@ def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str
     expect(main(page).get_by_role("button", name=re.compile(r"^Next"))).to_be_disabled()
     press(page, "ArrowRight")  # past the last answer: stays there
     idle(page)
-    expect(progress(page)).to_contain_text(f"Answer {N} of {N}")
+    expect(progress(page)).to_contain_text(f"Question {N} ({N} of {N})")
     # V again hides the measures (a toggle), and shows the form again.
     press(page, "v")
     expect_hidden(page)
@@ -405,12 +406,16 @@ def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, b
 
 
 @pytest.fixture(scope="module")
-def long_briefing(briefings_dir) -> tuple[str, int, int]:
-    """(document id, answer number, answers) of the long briefing, kept in the server's library."""
+def long_briefing(briefings_dir) -> tuple[str, int, int, int]:
+    """(document id, pair number, its place among the questions, questions) of the long briefing's second
+    answer, kept in the server's library. The briefing opens with statements (pair 1), so its second
+    question is pair 3."""
     path = briefings_dir / LONG_BRIEFING
     with library.Library(library.default_path()) as lib:
         record = lib.add(path.name, path.read_bytes())
-    return record.id, 2, 84
+    questions = parse_bytes(path.read_bytes(), name=path.name).qa_pairs
+    assert len(questions) == 84 and questions[1].pair == 3
+    return record.id, questions[1].pair, 2, 84
 
 
 @pytest.fixture
@@ -486,13 +491,14 @@ def test_workshop_guess_controls_and_tally_are_beside_the_longest_answer(
 ):
     if which == "default interview":
         doc, k, n = "", longest_answer(analysed), N
+        pair = k
         assert k == 6  # 639 words
     else:
-        doc, k, n = request.getfixturevalue("long_briefing")
+        doc, pair, k, n = request.getfixturevalue("long_briefing")
     for width, height in SIZES:
         page = sized_page(width, height)
-        page.goto(f"{server}/workshop?answer={k}" + (f"&doc={doc}" if doc else ""))
-        at_answer(page, k, n)
+        page.goto(f"{server}/workshop?answer={pair}" + (f"&doc={doc}" if doc else ""))
+        at_answer(page, k, n, pair)
         expect(answer_block(page)).to_be_visible()
         words = len(answer_block(page).inner_text().split())
         assert words >= 280, f"answer {k} has {words} words: not a long answer"

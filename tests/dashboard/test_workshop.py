@@ -28,7 +28,7 @@ def test_measures_stay_hidden_until_revealed():
     at = app("views/workshop.py")
     assert_clean(at)
     shown = texts(at)
-    assert Q1 in shown and "Answer 1 of 9" in shown
+    assert Q1 in shown and "Question 1 (1 of 9)" in shown
     assert "Measured" not in shown and "◀ measured" not in shown
     # Before the reveal the answer is plain text: no sentiment colours, no marker underlines.
     assert 'class="a' not in answer_block(at)
@@ -59,7 +59,7 @@ def test_guess_then_reveal_sets_the_guesses_beside_the_measures():
 def test_next_and_previous_move_one_answer():
     at = app("views/workshop.py")
     at.button(key="ws-next").click().run()
-    assert Q2 in texts(at) and "Answer 2 of 9" in texts(at)
+    assert Q2 in texts(at) and "Question 2 (2 of 9)" in texts(at)
     at.button(key="ws-prev").click().run()
     assert Q1 in texts(at)
     assert at.button(key="ws-prev").disabled
@@ -90,7 +90,7 @@ def test_a_first_visit_puts_a_workshop_id_and_the_answer_in_the_url():
 def test_guesses_reveals_and_the_answer_survive_a_new_session_with_the_same_url():
     """A reload or a dropped connection is a new Streamlit session: only the URL carries over."""
     at = app("views/workshop.py", ws="reload-test-0001", answer="3")
-    assert "Answer 3 of 9" in texts(at)
+    assert "Question 3 (3 of 9)" in texts(at)
     at.button(key="ws-tone-positive").click().run()
     at.number_input(key="ws-people").set_value(5)
     at.button(key="ws-add").click().run()
@@ -104,7 +104,7 @@ def test_guesses_reveals_and_the_answer_survive_a_new_session_with_the_same_url(
     again = app("views/workshop.py", ws="reload-test-0001", answer="3")
     assert_clean(again)
     shown = texts(again)
-    assert "Answer 3 of 9" in shown and "Measured: " in shown  # the same answer, still revealed
+    assert "Question 3 (3 of 9)" in shown and "Measured: " in shown  # the same answer, still revealed
     table = again.dataframe[0].value
     row = table[table["pair"] == 3].iloc[0]
     assert (row["guesses_positive"], row["guesses_neutral"], row["guesses_negative"]) == (5, 3, 0)
@@ -118,9 +118,9 @@ def test_the_url_without_an_answer_reopens_the_answer_last_shown():
     at = app("views/workshop.py", ws="reload-test-0003")
     for _ in range(4):
         at.button(key="ws-next").click().run()
-    assert "Answer 5 of 9" in texts(at)
-    assert "Answer 5 of 9" in texts(app("views/workshop.py", ws="reload-test-0003"))
-    assert "Answer 1 of 9" in texts(app("views/workshop.py", ws="reload-test-0003", answer="1"))
+    assert "Question 5 (5 of 9)" in texts(at)
+    assert "Question 5 (5 of 9)" in texts(app("views/workshop.py", ws="reload-test-0003"))
+    assert "Question 1 (1 of 9)" in texts(app("views/workshop.py", ws="reload-test-0003", answer="1"))
 
 
 def test_read_only_mode_keeps_the_workshop_in_memory(monkeypatch):
@@ -132,5 +132,5 @@ def test_read_only_mode_keeps_the_workshop_in_memory(monkeypatch):
     assert "kept in the server's memory (until it restarts)" in texts(at)
     at.button(key="ws-reveal").click().run()
     again = app("views/workshop.py", ws="read-only-0001", answer="2")
-    assert "Answer 2 of 9" in texts(again) and "Measured: " in texts(again)
+    assert "Question 2 (2 of 9)" in texts(again) and "Measured: " in texts(again)
     assert not workshop_store.path().exists() or "read-only-0001" not in workshop_store.path().read_text()

@@ -36,7 +36,7 @@ from analysis import markers as markers_mod
 from analysis.frames import Analysis
 from analysis.transcripts import Document
 
-from . import badges, charts, highlight, topicbars
+from . import badges, charts, guesses, highlight, topicbars
 
 PRODUCT = "Discourse dashboard"
 READING_GUIDE = (
@@ -258,13 +258,15 @@ def _header(doc: Document, title: str, source_name: str, generated_at: datetime,
 
 
 def _top_topic(row: pd.Series, labels: dict[str, str]) -> str:
+    """The answer's main topic by the Workshop's rule (:func:`dashboard.guesses.top_topics`): every
+    topic tied for the highest rate, or none when no topic term matched."""
     if not labels:
         return "—"
-    column = max(labels, key=lambda c: float(row[c]))
-    rate = float(row[column])
-    if rate <= 0:
+    top = guesses.top_topics(row, labels)
+    if top == [guesses.NONE]:
         return '<span class="muted">none matched</span>'
-    return f"{_e(labels[column])} ({rate:.1f})"
+    rate = max(float(row[c]) for c in labels)
+    return f"{' / '.join(_e(t) for t in top)} ({rate:.1f})"
 
 
 def _first_words(text: object, n: int = 9) -> str:

@@ -21,6 +21,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 QUESTION_COLOUR = "#7f7f7f"
 ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu sentiment colours
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
+AXIS_TITLE_STANDOFF = 8  # px between an axis's tick labels and its title
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -67,6 +68,12 @@ def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
         hoverlabel=dict(font_size=14, align="left"),
         clickmode="event+select",
     )
+    # Room for the tick labels and the axis titles, whatever the template: Streamlit makes its own
+    # template the default once it is imported, and that one (unlike Plotly's) has no automargin, so a
+    # figure built in the dashboard (the report download, a chart's HTML) drew its y title over its
+    # tick labels and clipped them to the 10 px margin ("0.25" read "5").
+    fig.update_xaxes(automargin=True, title_standoff=AXIS_TITLE_STANDOFF)
+    fig.update_yaxes(automargin=True, title_standoff=AXIS_TITLE_STANDOFF)
     return fig
 
 

@@ -268,3 +268,50 @@ def test_alignment_bars_pair_per_bar_premise_flag_and_labels_while_they_fit():
     assert [a.x for a in fig.layout.annotations] == ["A2"]  # the answer that challenges its premise
     many = charts.alignment_bars(_alignment_frame(charts.LABELS_MAX + 1)).data[0]
     assert many.text is None and len(many.x) == charts.LABELS_MAX + 1
+
+
+# --- room for the labels, whatever the template ----------------------------------------------------------
+
+
+def _profile_frame() -> pd.DataFrame:
+    return pd.DataFrame({"label": ["Economy", "Image & reputation"], "rate_a": [12.0, 3.0], "rate_b": [2.0, 9.0],
+                         "difference": [10.0, -6.0], "low": [4.0, -11.0], "high": [15.0, -1.0]})
+
+
+def _terms_frame(n: int = 40) -> pd.DataFrame:
+    return pd.DataFrame({"term": [f"term{i}" for i in range(n)], "count_a": [1 + i % 7 for i in range(n)],
+                         "count_b": [1 + (i * 3) % 5 for i in range(n)], "z": [(i - n / 2) / 5 for i in range(n)],
+                         "rate_a": [1.0] * n, "rate_b": [2.0] * n})
+
+
+def _actors_frame() -> pd.DataFrame:
+    return pd.DataFrame({"actor": ["russia", "nato"], "label": ["Russia", "NATO"], "mentions": [4, 2], "sentences": [4, 2],
+                         "answers": [2, 1], "sentiment": [-0.2, 0.3], "sentiment_min": [-0.6, 0.1], "sentiment_max": [0.4, 0.5]})
+
+
+ALL_CHARTS = [
+    pytest.param(lambda: charts.sentence_bars(sentences_frame()), id="sentence_bars"),
+    pytest.param(lambda: charts.sentence_bars(
+        sentences_frame(), alignment=pd.DataFrame({"sentence": [1, 2, 3, 4], "alignment": [0.1, 0.0, 0.3, 0.2],
+                                                   "shared_terms": ["a", None, "b", "c"]})), id="sentence_bars-alignment"),
+    pytest.param(lambda: charts.topic_bars(answers_frame().iloc[0], LABELS), id="topic_bars"),
+    pytest.param(lambda: charts.arc(answers_frame()), id="arc"),
+    pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), id="heatmap"),
+    pytest.param(lambda: charts.sentiment_boxes(sentences_frame(), sentences_frame(), label_a="A", label_b="B"), id="boxes"),
+    pytest.param(lambda: charts.topic_difference(_profile_frame(), label_a="A", label_b="B"), id="topic_difference"),
+    pytest.param(lambda: charts.term_plot(_terms_frame(), label_a="A", label_b="B"), id="term_plot"),
+    pytest.param(lambda: charts.actor_dots(_actors_frame()), id="actor_dots"),
+    pytest.param(lambda: charts.alignment_bars(_alignment_frame(5)), id="alignment_bars"),
+]
+
+
+@pytest.mark.parametrize("make", ALL_CHARTS)
+def test_every_axis_makes_room_for_its_labels_in_the_figure_itself(make):
+    # Streamlit's template (Plotly's default once streamlit is imported) has no automargin: the room for
+    # tick labels and axis titles must be in the figure, not left to the template.
+    fig = make()
+    axes = [*fig.select_xaxes(), *fig.select_yaxes()]
+    assert axes
+    for axis in axes:
+        assert axis.automargin is True
+        assert axis.title.standoff == charts.AXIS_TITLE_STANDOFF

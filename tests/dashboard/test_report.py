@@ -298,3 +298,13 @@ def test_summary_top_topic_of_the_default_interview_names_every_tied_topic(defau
         for label in guesses.top_topics(row, labels):
             assert (label if label != guesses.NONE else "none matched") in cells[int(row["pair"])]
     assert "Economy and business / Image, reputation and soft power" in cells[1]  # 35.5 each
+
+
+def test_table_rounds_rates_to_two_decimals_counts_to_integers_and_scrolls_in_its_box():
+    frame = pd.DataFrame({"share_negative": [0.3783783783783784, 0.0], "mentions": [1234, 2], "tone": [-0.0021, 0.5],
+                          "missing": [float("nan"), 1.0]})
+    out = report.table(frame, signed=["tone"])
+    cells = re.findall(r'<td class="n">([^<]*)</td>', out)
+    assert cells == ["0.38", "1,234", "0.00", "—", "0.00", "2", "+0.50", "1.00"]
+    assert "<th>share negative</th>" in out  # a heading of words wraps
+    assert out.startswith('<div class="table-wrap">') and ".table-wrap { max-width: 100%; overflow-x: auto;" in report.STYLE

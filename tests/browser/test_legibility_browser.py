@@ -1,0 +1,124 @@
+"""What a person can read on the charts: the boxes of Plotly's SVG text, measured in a real Chromium.
+
+Every chart on the page is measured with ``getBoundingClientRect``: each tick label must lie inside the
+chart's SVG and clear of every axis title, the axis titles clear of each other and inside the SVG, and
+the chart's title clear of its toolbar (the modebar). The report is opened from its file
+(``file://``); the dashboard pages from the session's server.
+"""
+
+from __future__ import annotations
+
+import re
+
+import plotly.io as pio
+import pytest
+from playwright.sync_api import Page, expect
+
+from analysis import frames
+from analysis.transcripts import DEFAULT_DOCUMENT, load
+from dashboard import report, report_sections
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT_MS = 30_000
+SIZES = {"1280": {"width": 1280, "height": 720}, "1920": {"width": 1920, "height": 1080}}
+
+# For each drawn chart (.js-plotly-plot) under ``root``: its size, its title and what a reader cannot
+# read, by kind: "tick" (a tick label outside the SVG or under an axis title), "title" (axis titles over
+# each other or outside the SVG), "modebar" (the toolbar over the chart's title).
+MEASURE = """
+(root) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return {x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, w: r.width}; };
+  const meet = (a, b) => a.w > 0 && b.w > 0 && a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
+  const outside = (a, s) => a.x0 < s.x0 - 1 || a.x1 > s.x1 + 1 || a.y0 < s.y0 - 1 || a.y1 > s.y1 + 1;
+  return [...document.querySelectorAll((root || '') + ' .js-plotly-plot')].filter(gd => gd.querySelector('.main-svg')).map(gd => {
+    const svg = box(gd.querySelector('.main-svg'));
+    const ticks = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text')].filter(t => t.textContent && t.getBBox().width > 0);
+    const titles = [...gd.querySelectorAll('.infolayer text[class$="title"]')].filter(t => !t.classList.contains('gtitle') && t.textContent);
+    const gtitle = gd.querySelector('.gtitle'), modebar = gd.querySelector('.modebar');
+    const problems = {tick: [], title: [], modebar: []};
+    for (const t of ticks) {
+      const r = box(t);
+      if (outside(r, svg)) problems.tick.push(`'${t.textContent}' outside the chart`);
+      for (const a of titles) if (meet(r, box(a))) problems.tick.push(`'${t.textContent}' under the title '${a.textContent}'`);
+    }
+    titles.forEach((a, i) => {
+      if (outside(box(a), svg)) problems.title.push(`'${a.textContent}' outside the chart`);
+      titles.slice(i + 1).forEach(b => { if (meet(box(a), box(b))) problems.title.push(`'${a.textContent}' over '${b.textContent}'`); });
+    });
+    if (gtitle && modebar && meet(box(gtitle), box(modebar))) problems.modebar.push(`toolbar over '${gtitle.textContent}'`);
+    return {id: gd.id, title: gtitle ? gtitle.textContent : '', width: svg.x1 - svg.x0, height: svg.y1 - svg.y0,
+            ticks: ticks.map(t => t.textContent), problems};
+  });
+}
+"""
+
+
+def measure(page: Page, root: str = "") -> list[dict]:
+    return page.evaluate(MEASURE, root)
+
+
+def unreadable(charts: list[dict], kinds: tuple[str, ...] = ("tick", "title", "modebar")) -> dict[str, list[str]]:
+    """``{chart title: [problems]}`` for the charts with a problem of one of ``kinds``."""
+    out = {}
+    for c in charts:
+        found = [p for k in kinds for p in c["problems"][k]]
+        if found:
+            out[c["title"] or c["id"]] = found[:5]
+    return out
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def default_analysis():
+    doc = load(DEFAULT_DOCUMENT)
+    return doc, frames.analyze(doc, document=DEFAULT_DOCUMENT.name)
+
+
+def _write_report(path, doc, analysis, template: str, monkeypatch) -> None:
+    if template == "streamlit":
+        import streamlit  # noqa: F401  (registers its template and makes it Plotly's default)
+    monkeypatch.setattr(pio.templates, "default", template)
+    page = report.build(doc, analysis, source_name=DEFAULT_DOCUMENT.name, extras=report_sections.standard(analysis))
+    report.write(path, page)
+
+
+def _open_report(browser, path, size: str) -> Page:
+    context = browser.new_context(viewport=SIZES[size], offline=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    pg = context.new_page()
+    pg.goto(path.as_uri(), wait_until="load")
+    pg.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(d => d.querySelector('.main-svg'))")
+    return pg
+
+
+# "plotly": the CLI (python -m analysis report); "streamlit": the report downloaded from the dashboard,
+# whose process has Streamlit's template (no automargin) as Plotly's default.
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("template", ["plotly", "streamlit"])
+def test_report_charts_and_tables_are_readable(browser, default_analysis, tmp_path, monkeypatch, screenshot, template, size):
+    doc, analysis = default_analysis
+    path = tmp_path / "report.html"
+    _write_report(path, doc, analysis, template, monkeypatch)
+    pg = _open_report(browser, path, size)
+    try:
+        for attempt in ("first view", "after a reload"):
+            charts = measure(pg)
+            assert len(charts) >= 2 + 9 + 3, attempt  # arc, heatmap, 9 sentence charts, the sections' charts
+            assert unreadable(charts, ("tick", "title")) == {}, attempt
+            alignment = next(c for c in charts if c["title"].startswith("Does the answer take up"))
+            assert {"0.1", "0.2"} <= set(alignment["ticks"])  # whole tick labels, not "5" for "0.25"
+            # The tables fit the window: the page does not scroll sideways; numbers are rounded.
+            assert pg.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"], attempt
+            cells = pg.locator("table.dd-table td.n").all_inner_texts()
+            assert cells and [c for c in cells if re.search(r"\d\.\d{3,}", c)] == [], attempt
+            pg.reload(wait_until="load")
+            pg.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')].every(d => d.querySelector('.main-svg'))")
+        actors = pg.locator("section.extra").nth(2)
+        actors.scroll_into_view_if_needed()
+        expect(actors.locator("table.dd-table").first).to_contain_text("0.38")  # Russia's share of negative sentences
+        screenshot(pg, f"legibility-report-{template}-{size}")
+    finally:
+        pg.context.close()

@@ -21,6 +21,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 QUESTION_COLOUR = "#7f7f7f"
 ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu sentiment colours
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
+AXIS_TITLE_SIZE = 14  # px: an axis title under a narrow panel
 AXIS_TITLE_STANDOFF = 8  # px between an axis's tick labels and its title
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -122,10 +123,13 @@ def sentence_bars(
                 showlegend=False,
             )
         )
+        # Short axis titles (the subtitle says which panel is which): in the Reader's right column (about
+        # 300 px at 1280 px) "VADER compound per sentence" and "similarity to the question" ran into each
+        # other and past the chart's edge; these fit their panels down to about 250 px.
         fig.update_layout(
-            xaxis=dict(domain=[0, 0.62]),
-            xaxis2=dict(domain=[0.7, 1], range=[0, 1.15], title="similarity to the question", showgrid=True,
-                        gridcolor="#eeeeee", anchor="y"),
+            xaxis=dict(domain=[0, 0.6], title=dict(text="VADER compound", font=dict(size=AXIS_TITLE_SIZE))),
+            xaxis2=dict(domain=[0.68, 1], range=[0, 1.15], title=dict(text="similarity", font=dict(size=AXIS_TITLE_SIZE)),
+                        showgrid=True, gridcolor="#eeeeee", anchor="y", tickvals=[0, 0.5, 1]),
         )
     height = max(260, 60 + 22 * len(s))
     title = ("Sentence by sentence<br><sup>tone (left) · similarity to the question (right)</sup>"

@@ -54,7 +54,26 @@ MEASURE = """
 """
 
 
+# Resolves once the charts' text boxes are the same in two frames 250 ms apart (Plotly redraws after its
+# automargin pass and Streamlit after it knows the column's width), or after 10 s.
+SETTLE = """
+async (root) => {
+  const boxes = () => JSON.stringify([...document.querySelectorAll((root || '') + ' .js-plotly-plot text')]
+      .map(t => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.width]; }));
+  let before = boxes();
+  for (let i = 0; i < 40; i++) {
+    await new Promise(r => setTimeout(r, 250));
+    const now = boxes();
+    if (now === before && now !== '[]') return true;
+    before = now;
+  }
+  return false;
+}
+"""
+
+
 def measure(page: Page, root: str = "") -> list[dict]:
+    assert page.evaluate(SETTLE, root), "the charts kept moving for 10 s"
     return page.evaluate(MEASURE, root)
 
 
@@ -122,3 +141,35 @@ def test_report_charts_and_tables_are_readable(browser, default_analysis, tmp_pa
         screenshot(pg, f"legibility-report-{template}-{size}")
     finally:
         pg.context.close()
+
+
+# --- the dashboard -------------------------------------------------------------------------------------
+
+
+def _chart(page: Page, title: str) -> dict:
+    charts = measure(page)
+    found = [c for c in charts if c["title"].startswith(title)]
+    assert found, f"no chart titled {title!r} among {[c['title'] for c in charts]}"
+    return found[0]
+
+
+def _charts_drawn(page: Page, n: int = 1) -> None:
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.querySelector('.main-svg')).length >= n", arg=n
+    )
+
+
+def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, server: str, screenshot):
+    page.goto(server + "/?pair=6")
+    page.locator(".dd-text[data-role=answer]").wait_for()
+    _charts_drawn(page)
+    for size in ("1280", "1920"):
+        page.set_viewport_size(SIZES[size])
+        for attempt in ("first view", "after a reload"):
+            chart = _chart(page, "Sentence by sentence")
+            assert chart["problems"]["title"] == [] and chart["problems"]["tick"] == [], (size, attempt)
+            assert {"S1", "S13", "0.5"} <= set(chart["ticks"]), (size, attempt)
+            page.reload()
+            page.locator(".dd-text[data-role=answer]").wait_for()
+            _charts_drawn(page)
+        screenshot(page, f"legibility-reader-{size}")

@@ -8,6 +8,7 @@ the pair number in ``customdata[0]``.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -21,6 +22,9 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 QUESTION_COLOUR = "#7f7f7f"
 ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu sentiment colours
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
+MODEBAR_ROOM = 30  # px at the top of a figure for Plotly's toolbar (its buttons are 26 px high in Chromium)
+TITLE_LINE = 22  # px per line of a 17 px title (a <sup> subtitle line takes less, so this errs on the roomy side)
+TITLE_PAD = 6  # px between the title and the plot area
 AXIS_TITLE_SIZE = 14  # px: an axis title under a narrow panel
 AXIS_TITLE_STANDOFF = 8  # px between an axis's tick labels and its title
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -60,10 +64,16 @@ def _escape(text: str) -> str:
 
 
 def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
+    # The title sits just above the plot area (its bottom on the plot's top edge), below a band kept
+    # free for the toolbar, which Plotly draws in the figure's top-right corner: a title at the top of
+    # the figure ran under the toolbar's buttons on a narrow chart.
+    lines = 1 + title.count("<br>")
+    top = MODEBAR_ROOM + TITLE_LINE * lines + TITLE_PAD
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=17)),
-        height=height,
-        margin=dict(l=10, r=10, t=50, b=10),
+        title=dict(text=title, x=0, xanchor="left", xref="container", yref="paper", y=1, yanchor="bottom",
+                   pad=dict(b=TITLE_PAD), font=dict(size=17), automargin=True),
+        height=height + top - 50,  # the heights below were chosen with a 50 px top margin
+        margin=dict(l=10, r=10, t=top, b=10),
         font=FONT,
         plot_bgcolor="white",
         hoverlabel=dict(font_size=14, align="left"),
@@ -134,8 +144,7 @@ def sentence_bars(
     height = max(260, 60 + 22 * len(s))
     title = ("Sentence by sentence<br><sup>tone (left) · similarity to the question (right)</sup>"
              if alignment is not None else "Sentiment sentence by sentence")
-    _layout(fig, title=title, height=height)
-    return fig.update_layout(margin=dict(t=66)) if alignment is not None else fig
+    return _layout(fig, title=title, height=height)
 
 
 def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
@@ -302,32 +311,100 @@ def sentiment_boxes(a: pd.DataFrame, b: pd.DataFrame, *, label_a: str, label_b: 
     return _layout(fig, title="Sentence sentiment per side (dashed: mean)", height=300)
 
 
+def _topic_row_label(label: str, rate_a: float, rate_b: float, *, width: int = 24) -> str:
+    """A topic's axis label on up to three short lines: its name (wrapped) and the two rates, so that
+    the labels leave the plot half of a narrow chart (each of the Compare page's two columns)."""
+    lines = [_escape(w) for w in textwrap.wrap(label, width=width)] or [""]
+    rates = f"{rate_a:.1f} vs {rate_b:.1f}"
+    if len(lines[-1]) + len(rates) + 3 <= width + 4:
+        lines[-1] += f" <span style='color:#555'>({rates})</span>"
+    else:
+        lines.append(f"<span style='color:#555'>({rates})</span>")
+    return "<br>".join(lines[:3])
+
+
 def topic_difference(profile: pd.DataFrame, *, label_a: str, label_b: str) -> go.Figure:
     """Difference of topic rates (A - B) with its bootstrap interval, one row per topic."""
     p = profile.sort_values("difference")
+    rows = [_topic_row_label(lab, ra, rb) for lab, ra, rb in zip(p["label"], p["rate_a"], p["rate_b"])]
     fig = go.Figure(
         go.Scatter(
             x=p["difference"],
-            y=[f"{lab} ({ra:.1f} vs {rb:.1f})" for lab, ra, rb in zip(p["label"], p["rate_a"], p["rate_b"])],
+            y=rows,
             mode="markers",
             marker=dict(size=11, color=[SIDE_A if d > 0 else SIDE_B for d in p["difference"]], line=dict(color="#000", width=1)),
             error_x=dict(type="data", symmetric=False, array=p["high"] - p["difference"], arrayminus=p["difference"] - p["low"], color="#666"),
-            hovertemplate="%{y}: A - B = %{x:+.1f} per 1,000 words<extra></extra>",
+            customdata=[_escape(lab) for lab in p["label"]],
+            hovertemplate="%{customdata}: A - B = %{x:+.1f} per 1,000 words<extra></extra>",
         )
     )
     fig.add_vline(x=0, line_color="#444")
-    fig.update_xaxes(title=f"{_escape(label_a)} minus {_escape(label_b)}, per 1,000 words (95% interval)")
-    fig.update_yaxes(automargin=True)
-    return _layout(fig, title="Topic rates (A vs B) and their difference", height=max(320, 70 + 34 * len(p)))
+    title = _wrap(f"{label_a} minus {label_b}, per 1,000 words (95% interval)", width=30, lines=3)
+    fig.update_xaxes(title=dict(text=title, font=dict(size=AXIS_TITLE_SIZE)), nticks=6, zeroline=False)
+    fig.update_yaxes(automargin=True, tickfont=dict(size=13))
+    n_lines = sum(1 + r.count("<br>") for r in rows)
+    return _layout(fig, title="Topic rates (A vs B) and their difference", height=max(320, 110 + 17 * n_lines + 14 * len(rows)))
+
+
+# The term plot's text labels: the plot area it is drawn for (the Compare page's left column at 1280 px;
+# wider windows only spread the labels further apart), and the size of a 12 px label in Chromium.
+TERM_PLOT_AREA = (390, 400)  # px, width x height
+TERM_CHAR_PX, TERM_LABEL_PX = 7.0, 16.0
+
+
+def _term_labels(x: list[float], y: list[float], names: list[str], order: list[int], *, x_range, y_range, keep: int):
+    """Indices of the terms to label and each label's textposition: in ``order`` (most distinctive
+    first), a label is kept when its box, above its point, below it or beside it, overlaps no kept label, up
+    to ``keep``. A label near the left or right edge is drawn towards the inside, so that it is not cut off."""
+    w, h = TERM_PLOT_AREA
+    kept: dict[int, str] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for i in order:
+        if len(kept) >= keep:
+            break
+        px = (x[i] - x_range[0]) / (x_range[1] - x_range[0]) * w
+        py = (y[i] - y_range[0]) / (y_range[1] - y_range[0]) * h
+        width = TERM_CHAR_PX * len(names[i]) + 4
+        if px - width / 2 < 0:
+            side, x0 = "right", px
+        elif px + width / 2 > w:
+            side, x0 = "left", px - width
+        else:
+            side, x0 = "center", px - width / 2
+        # Above the point, else below it, else beside it (y grows upwards here); else no label (the
+        # hover remains).
+        places = [("top " + side, x0, py + 4), ("bottom " + side, x0, py - 4 - TERM_LABEL_PX),
+                  ("middle right", px + 6, py - TERM_LABEL_PX / 2), ("middle left", px - 6 - width, py - TERM_LABEL_PX / 2)]
+        for position, bx, by in places:
+            box = (bx, by, bx + width, by + TERM_LABEL_PX)
+            if box[0] < 0 or box[2] > w:
+                continue
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+                boxes.append(box)
+                kept[i] = position
+                break
+    return kept
 
 
 def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str | None = None, top: int = 8) -> go.Figure:
     """Terms by frequency (x, log) and distinctiveness (y: the log-odds z-score), in the manner of
-    Scattertext; the most distinctive terms of each side are labelled. customdata[0] is the term."""
-    t = terms.assign(total=terms["count_a"] + terms["count_b"])
-    # Label the most distinctive terms only (|z| >= 1), so that labels of rare terms do not pile up.
+    Scattertext. The most distinctive terms of each side (``top`` each, |z| >= 1) are labelled where
+    their labels do not overlap; every term has its hover. customdata[0] is the term."""
+    t = terms.assign(total=terms["count_a"] + terms["count_b"]).reset_index(drop=True)
+    x = [math.log10(v) for v in t["total"]]
+    y = [float(v) for v in t["z"]]
+    pad_x = max(0.05, 0.06 * (max(x, default=0) - min(x, default=0)))
+    x_range = [min(x, default=0) - pad_x, max(x, default=1) + pad_x]
+    # Room above the highest point for its label, and the +-1.96 lines always in view.
+    y_range = [min(min(y, default=0), -2.2) - 0.3, max(max(y, default=0), 2.2) + 0.5]
     strong = t[t["z"].abs() >= 1]
-    labelled = set(strong.nlargest(top, "z")["term"]) | set(strong.nsmallest(top, "z")["term"]) | ({highlight} if highlight else set())
+    candidates = list(strong.nlargest(top, "z").index) + list(strong.nsmallest(top, "z").index)
+    candidates = sorted(dict.fromkeys(candidates), key=lambda i: -abs(y[i]))
+    names = [_escape(w) for w in t["term"]]
+    if highlight is not None and highlight in set(t["term"]):
+        candidates.insert(0, int(t.index[t["term"] == highlight][0]))
+    labelled = _term_labels(x, y, list(t["term"]), list(dict.fromkeys(candidates)), x_range=x_range, y_range=y_range,
+                            keep=2 * top + 1)
     colours = [SIDE_A if z > 1.96 else SIDE_B if z < -1.96 else "#bbbbbb" for z in t["z"]]
     fig = go.Figure(
         go.Scatter(
@@ -335,10 +412,11 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
             y=t["z"],
             mode="markers+text",
             marker=dict(color=colours, size=[14 if w == highlight else 7 for w in t["term"]], line=dict(color="#333", width=0.5)),
-            text=[_escape(w) if w in labelled else "" for w in t["term"]],
-            textposition="top center",
+            text=[names[i] if i in labelled else "" for i in range(len(t))],
+            textposition=[labelled.get(i, "top center") for i in range(len(t))],
             textfont=dict(size=12),
-            customdata=list(zip(t["term"].map(_escape), t["count_a"], t["count_b"], t["rate_a"], t["rate_b"])),
+            cliponaxis=False,
+            customdata=list(zip(names, t["count_a"], t["count_b"], t["rate_a"], t["rate_b"])),
             hovertemplate=(
                 "<b>%{customdata[0]}</b> z = %{y:+.2f}<br>A: %{customdata[1]} (%{customdata[3]:.1f} per 1,000)"
                 "<br>B: %{customdata[2]} (%{customdata[4]:.1f} per 1,000)<extra></extra>"
@@ -347,8 +425,8 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
     )
     fig.add_hline(y=1.96, line_dash="dot", line_color=SIDE_A)
     fig.add_hline(y=-1.96, line_dash="dot", line_color=SIDE_B)
-    fig.update_xaxes(type="log", title="frequency on both sides (log scale)")
-    fig.update_yaxes(title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
+    fig.update_xaxes(type="log", range=x_range, title="frequency on both sides (log scale)")
+    fig.update_yaxes(range=y_range, title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
     return _layout(fig, title="Distinctive terms (click a point to read it in context)", height=520)
 
 

@@ -47,7 +47,9 @@ MEASURE = """
       titles.slice(i + 1).forEach(b => { if (meet(box(a), box(b))) problems.title.push(`'${a.textContent}' over '${b.textContent}'`); });
     });
     if (gtitle && modebar && meet(box(gtitle), box(modebar))) problems.modebar.push(`toolbar over '${gtitle.textContent}'`);
+    const plot = gd.querySelector('.nsewdrag');  // the plot area (the first x-y subplot)
     return {id: gd.id, title: gtitle ? gtitle.textContent : '', width: svg.x1 - svg.x0, height: svg.y1 - svg.y0,
+            plot_width: plot ? plot.getBoundingClientRect().width : 0,
             ticks: ticks.map(t => t.textContent), problems};
   });
 }
@@ -173,3 +175,61 @@ def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, se
             page.locator(".dd-text[data-role=answer]").wait_for()
             _charts_drawn(page)
         screenshot(page, f"legibility-reader-{size}")
+
+
+# The text labels drawn beside points (Plotly's .textpoint): each inside the chart and clear of the others.
+POINT_LABELS = """
+(title) => {
+  const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => (g.querySelector('.gtitle') || {}).textContent?.startsWith(title));
+  const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  const labels = [...gd.querySelectorAll('.scatterlayer .textpoint text')].filter(t => t.textContent)
+      .map(t => { const r = t.getBoundingClientRect(); return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom}; });
+  const problems = [];
+  labels.forEach((a, i) => {
+    if (a.x0 < svg.left - 1 || a.x1 > svg.right + 1 || a.y0 < svg.top - 1 || a.y1 > svg.bottom + 1) problems.push(`'${a.text}' cut off`);
+    labels.slice(i + 1).forEach(b => {
+      if (a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1) problems.push(`'${a.text}' over '${b.text}'`);
+    });
+  });
+  return {labels: labels.map(l => l.text), problems};
+}
+"""
+
+
+def _compare_is_readable(page: Page, where: str) -> list[str]:
+    charts = measure(page)
+    titles = [c["title"] for c in charts]
+    assert any(t.startswith("Topic rates") for t in titles) and any(t.startswith("Distinctive terms") for t in titles), titles
+    assert unreadable(charts) == {}, where
+    topics = _chart(page, "Topic rates")
+    assert {"0", "20"} <= set(topics["ticks"]), (where, topics["ticks"])
+    # The topics' labels leave the differences room: at least 40% of the chart's width is the plot.
+    assert topics["plot_width"] >= 0.4 * topics["width"], (where, topics["plot_width"], topics["width"])
+    terms = page.evaluate(POINT_LABELS, "Distinctive terms")
+    assert terms["labels"] and terms["problems"] == [], where
+    return terms["labels"]
+
+
+def test_compare_ticks_term_labels_and_toolbar_leave_every_label_readable(page: Page, server: str, screenshot):
+    page.goto(server + "/compare")
+    _charts_drawn(page, 3)
+    for size in ("1280", "1920"):
+        page.set_viewport_size(SIZES[size])
+        words = _compare_is_readable(page, f"{size}, words")
+        assert "image" in words  # the most distinctive term keeps its label
+        screenshot(page, f"legibility-compare-{size}")
+    page.set_viewport_size(SIZES["1280"])
+    # Words and two-word phrases, rarer ones too: more labels to place, and long ones.
+    page.get_by_role("radio", name="both").click()
+    minimum = page.get_by_label("Minimum count (both sides)")
+    minimum.fill("2")
+    minimum.press("Enter")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot .scatterlayer .point')].length > 60"
+    )
+    assert len(_compare_is_readable(page, "1280, words and phrases")) >= 8
+    page.locator(".js-plotly-plot").nth(2).scroll_into_view_if_needed()
+    screenshot(page, "legibility-compare-phrases-1280")
+    page.reload()
+    _charts_drawn(page, 3)
+    _compare_is_readable(page, "1280, after a reload")

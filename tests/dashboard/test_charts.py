@@ -315,3 +315,46 @@ def test_every_axis_makes_room_for_its_labels_in_the_figure_itself(make):
     for axis in axes:
         assert axis.automargin is True
         assert axis.title.standoff == charts.AXIS_TITLE_STANDOFF
+
+
+# --- the Compare page's charts ---------------------------------------------------------------------------
+
+
+def test_term_plot_labels_terms_only_where_their_labels_do_not_overlap():
+    crowd = pd.DataFrame({"term": [f"crowded{i}" for i in range(10)] + ["a-long-label-alone"], "count_a": [6] * 10 + [1],
+                          "count_b": [0] * 10 + [30], "z": [2.5] * 10 + [-2.5], "rate_a": [1.0] * 11, "rate_b": [1.0] * 11})
+    fig = charts.term_plot(crowd, label_a="A", label_b="B", top=11)
+    (trace,) = fig.data
+    shown = [t for t in trace.text if t]
+    assert "a-long-label-alone" in shown
+    assert 1 <= len([t for t in shown if t.startswith("crowded")]) <= 2  # one above the point, one below
+    assert [c[0] for c in trace.customdata] == list(crowd["term"])  # every term keeps its hover
+    assert trace.cliponaxis is False
+    positions = dict(zip(trace.text, trace.textposition))
+    assert positions["a-long-label-alone"].endswith("left")  # the rightmost point's label is drawn inwards
+    # The axes leave room around the points for their labels.
+    assert fig.layout.xaxis.range[0] < math.log10(6) and fig.layout.xaxis.range[1] > math.log10(30)
+    assert fig.layout.yaxis.range[1] > 2.5 + 0.3 and fig.layout.yaxis.range[0] < -2.5
+
+
+def test_term_plot_always_labels_the_highlighted_term():
+    fig = charts.term_plot(_terms_frame(), label_a="A", label_b="B", highlight="term20")
+    assert "term20" in fig.data[0].text
+
+
+def test_topic_difference_labels_wrap_and_keep_their_rates():
+    fig = charts.topic_difference(pd.DataFrame({
+        "label": ["People-to-people and public engagement", "Law"], "rate_a": [21.1, 0.0], "rate_b": [1.1, 19.2],
+        "difference": [20.0, -19.2], "low": [10.0, -30.0], "high": [30.0, -8.0]}), label_a="A", label_b="B")
+    labels = list(fig.data[0].y)
+    assert all(max(len(re.sub("<[^>]+>", "", line)) for line in lab.split("<br>")) <= 28 for lab in labels)
+    assert "21.1 vs 1.1" in labels[1] and "0.0 vs 19.2" in labels[0]
+    assert "<br>" in fig.layout.xaxis.title.text and fig.layout.xaxis.nticks == 6
+
+
+@pytest.mark.parametrize("make", ALL_CHARTS)
+def test_the_title_sits_below_the_toolbar_band(make):
+    fig = make()
+    lines = 1 + fig.layout.title.text.count("<br>")
+    assert fig.layout.title.yref == "paper" and fig.layout.title.yanchor == "bottom" and fig.layout.title.y == 1
+    assert fig.layout.margin.t >= charts.MODEBAR_ROOM + charts.TITLE_LINE * lines

@@ -24,7 +24,7 @@ ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu se
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
 MODEBAR_ROOM = 30  # px at the top of a figure for Plotly's toolbar (its buttons are 26 px high in Chromium)
 TITLE_LINE = 22  # px per line of a 17 px title (a <sup> subtitle line takes less, so this errs on the roomy side)
-TITLE_PAD = 6  # px between the title and the plot area
+TITLE_PAD = 14  # px between the title and the plot area: the top y tick label reaches half a line above it
 AXIS_TITLE_SIZE = 14  # px: an axis title under a narrow panel
 AXIS_TITLE_STANDOFF = 8  # px between an axis's tick labels and its title
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -63,17 +63,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
-    # The title sits just above the plot area (its bottom on the plot's top edge), below a band kept
-    # free for the toolbar, which Plotly draws in the figure's top-right corner: a title at the top of
-    # the figure ran under the toolbar's buttons on a narrow chart.
+def _layout(fig: go.Figure, *, title: str, height: int, top_room: int = 0) -> go.Figure:
+    # The title sits below a band kept free for the toolbar, which Plotly draws in the figure's
+    # top-right corner (a title at the very top ran under its buttons on a narrow chart), and above the
+    # plot area, or above ``top_room`` px kept for a top axis's labels. It is placed by its first line:
+    # Plotly anchors a title's first line and hangs the others below it (it moves them up only when it
+    # pushes the margin itself), so a "bottom"-anchored two-line title ran into the plot.
     lines = 1 + title.count("<br>")
-    top = MODEBAR_ROOM + TITLE_LINE * lines + TITLE_PAD
+    band = MODEBAR_ROOM + TITLE_LINE * lines + TITLE_PAD
+    total = height + band - 50 + top_room  # the heights below were chosen with a 50 px top margin
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", xref="container", yref="paper", y=1, yanchor="bottom",
-                   pad=dict(b=TITLE_PAD), font=dict(size=17), automargin=True),
-        height=height + top - 50,  # the heights below were chosen with a 50 px top margin
-        margin=dict(l=10, r=10, t=top, b=10),
+        title=dict(text=title, x=0, xanchor="left", xref="container", yref="container", yanchor="bottom",
+                   y=1 - (MODEBAR_ROOM + TITLE_LINE) / total, automargin=False, font=dict(size=17)),
+        height=total,
+        margin=dict(l=10, r=10, t=band + top_room, b=10),
         font=FONT,
         plot_bgcolor="white",
         hoverlabel=dict(font_size=14, align="left"),
@@ -229,20 +232,37 @@ def arc(answers: pd.DataFrame) -> go.Figure:
     return _layout(fig, title="Sentiment across the interview (click an answer to read it)", height=420)
 
 
+# Heatmap rows: 22 px fits a 12 px answer label and the cell's number, and keeps a briefing of 116
+# answers at about 2,900 px instead of 3,900; the topic names are on top (seen first) and, on a heatmap
+# longer than HEATMAP_BOTH_AXES rows, at the bottom too.
+HEATMAP_ROW = 22
+HEATMAP_BOTH_AXES = 20
+HEATMAP_TICK_SIZE = 13
+
+
+def _slanted_label_room(labels: list[str], *, size: int = HEATMAP_TICK_SIZE, angle: float = 30) -> int:
+    """Pixels a row of axis labels slanted by ``angle`` degrees takes (about 0.5 em per character)."""
+    longest = max((len(t) for t in labels), default=0)
+    return int(longest * 0.5 * size * math.sin(math.radians(angle)) + 1.6 * size)
+
+
 def heatmap(
     answers: pd.DataFrame, labels: dict[str, str], *, what: str = "Topics", scale: str = TOPIC_SCALE
 ) -> go.Figure:
     """Answers (rows) x topics or marker families (columns, ``labels``: column -> label), cell = rate
-    per 1,000 words, with the number in the cell (none where the rate is 0)."""
+    per 1,000 words, with the number in the cell (none where the rate is 0). The column names are on a
+    top axis, and on a bottom one too when the heatmap is long."""
     a = answers.sort_values("pair")
     cols = list(labels)
     z = a[cols].to_numpy()
     counts = a[[c + "_count" for c in cols]].to_numpy()
     rows = [f"A{p}" for p in a["pair"]]
+    names = [labels[c] for c in cols]
+    both = len(rows) > HEATMAP_BOTH_AXES
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[labels[c] for c in cols],
+            x=names,
             y=rows,
             colorscale=scale,
             zmin=0,
@@ -250,12 +270,16 @@ def heatmap(
             # says 0). Fewer labels also draw faster: a briefing has a thousand cells.
             text=[[f"{v:.1f}" if v else "" for v in row] for row in z],
             texttemplate="%{text}",
-            colorbar=dict(title="per 1,000<br>words"),
+            textfont=dict(size=12),
+            # A colour bar of its own height at the top, beside the names, however long the heatmap.
+            colorbar=dict(title="per 1,000<br>words", lenmode="pixels", len=min(300, HEATMAP_ROW * max(len(rows), 8)),
+                          y=1, yanchor="top", thickness=16),
             hoverinfo="skip",
         )
     )
     # Heatmap cells cannot be selected in Plotly; a transparent marker on each cell carries the click
-    # (and the hover text) so that a cell leads to its answer in the Reader.
+    # (and the hover text) so that a cell leads to its answer in the Reader. On a long heatmap these
+    # marks are on the bottom axis (the same columns as the top one), which then shows the names too.
     xs, ys, data, texts = [], [], [], []
     for (pair, name, crow, zrow) in zip(a["pair"], rows, counts, z):
         for c, n, v in zip(cols, crow, zrow):
@@ -266,14 +290,24 @@ def heatmap(
     fig.add_trace(
         go.Scatter(
             x=xs, y=ys, mode="markers", customdata=data, text=texts, hovertemplate="%{text}<extra></extra>",
-            marker=dict(symbol="square", size=26, color="rgba(0,0,0,0.01)"), showlegend=False,
+            xaxis="x2" if both else "x",
+            marker=dict(symbol="square", size=HEATMAP_ROW - 2, color="rgba(0,0,0,0.01)"), showlegend=False,
             selected=dict(marker=dict(color="rgba(0,0,0,0.01)")), unselected=dict(marker=dict(opacity=1)),
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-30)
-    # Room for every row label: below about 30 px a row, Plotly skips every other label.
-    return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=max(320, 190 + 32 * len(rows)))
+    # Every answer labelled (an explicit list: Plotly skips labels it thinks are crowded), and the ranges
+    # fixed to the cells: the marks' trace made Plotly pad them by 5%, six empty rows at each end of a
+    # briefing.
+    fig.update_yaxes(range=[len(rows) - 0.5, -0.5], tickmode="array", tickvals=rows, tickfont=dict(size=12))
+    axis = dict(tickangle=-30, tickfont=dict(size=HEATMAP_TICK_SIZE), categoryorder="array", categoryarray=names,
+                range=[-0.5, len(names) - 0.5])
+    fig.update_layout(xaxis=dict(side="top", **axis))
+    if both:
+        fig.update_layout(xaxis2=dict(side="bottom", overlaying="x", matches="x", anchor="y", **axis))
+    room = _slanted_label_room(names)
+    plot = max(HEATMAP_ROW * len(rows), 140)
+    height = 50 + plot + (room if both else 10)
+    return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=height, top_room=room)
 
 
 def minimal(values: list[float]) -> go.Figure:

@@ -48,7 +48,6 @@ READING_GUIDE = (
 PACKAGES = ("nltk", "vaderSentiment", "pandas", "plotly", "PyYAML")
 # The transcript's figures that lead to an answer on click: their customdata[0] is the pair number.
 JUMP_FIGURES = ("fig-arc", "fig-heatmap")
-HEATMAP_LABEL_ROOM = 160  # px added to the heatmap for its rotated topic labels (measured in Chromium)
 # The validation of this project's VADER scorer, from benchmarks/vader_validation.py (Pearson r against
 # the human ratings of Hutto & Gilbert 2014), beside the paper's Table 4; as on the Methods page.
 VALIDATION = (("tweets", 0.878, 0.881), ("movie reviews", 0.422, 0.451), ("Amazon reviews", 0.571, 0.565), ("NYT editorials", 0.490, 0.492))
@@ -312,11 +311,7 @@ def _charts(answers: pd.DataFrame, labels: dict[str, str], figures: _Figures) ->
     else:
         parts.append(figures.html(charts.arc(answers), div_id=JUMP_FIGURES[0]))
         if labels:
-            heat = charts.heatmap(answers, labels)
-            # The rotated topic labels take about 160 px of the chart's height; without that room Plotly
-            # drops every other answer label (A2, A4, ...).
-            heat.update_layout(height=heat.layout.height + HEATMAP_LABEL_ROOM)
-            parts.append(figures.html(heat, div_id=JUMP_FIGURES[1]))
+            parts.append(figures.html(charts.heatmap(answers, labels), div_id=JUMP_FIGURES[1]))
     parts.append("</section>")
     return "".join(parts)
 

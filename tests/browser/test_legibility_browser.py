@@ -8,14 +8,16 @@ the chart's title clear of its toolbar (the modebar). The report is opened from 
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import plotly.io as pio
 import pytest
 from playwright.sync_api import Page, expect
 
 from analysis import frames
-from analysis.transcripts import DEFAULT_DOCUMENT, load
+from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from dashboard import report, report_sections
 
 pytestmark = pytest.mark.browser
@@ -33,7 +35,7 @@ MEASURE = """
   const outside = (a, s) => a.x0 < s.x0 - 1 || a.x1 > s.x1 + 1 || a.y0 < s.y0 - 1 || a.y1 > s.y1 + 1;
   return [...document.querySelectorAll((root || '') + ' .js-plotly-plot')].filter(gd => gd.querySelector('.main-svg')).map(gd => {
     const svg = box(gd.querySelector('.main-svg'));
-    const ticks = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text')].filter(t => t.textContent && t.getBBox().width > 0);
+    const ticks = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text, .overaxes-above text')].filter(t => t.textContent && t.getBBox().width > 0);
     const titles = [...gd.querySelectorAll('.infolayer text[class$="title"]')].filter(t => !t.classList.contains('gtitle') && t.textContent);
     const gtitle = gd.querySelector('.gtitle'), modebar = gd.querySelector('.modebar');
     const problems = {tick: [], title: [], modebar: []};
@@ -41,6 +43,7 @@ MEASURE = """
       const r = box(t);
       if (outside(r, svg)) problems.tick.push(`'${t.textContent}' outside the chart`);
       for (const a of titles) if (meet(r, box(a))) problems.tick.push(`'${t.textContent}' under the title '${a.textContent}'`);
+      if (gtitle && meet(r, box(gtitle))) problems.tick.push(`'${t.textContent}' under the chart's title`);
     }
     titles.forEach((a, i) => {
       if (outside(box(a), svg)) problems.title.push(`'${a.textContent}' outside the chart`);
@@ -233,3 +236,98 @@ def test_compare_ticks_term_labels_and_toolbar_leave_every_label_readable(page: 
     page.reload()
     _charts_drawn(page, 3)
     _compare_is_readable(page, "1280, after a reload")
+
+
+# --- a long briefing's heatmaps ------------------------------------------------------------------------
+
+# 116 answers: the heatmap was 3,900 px tall with the topic names only at its bottom.
+LONG = ("2023-04/2023-04-06-press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-council-"
+        "coordinator-for-strategic-communications-john-kirby-9.md")
+
+# The heatmap's axis labels: the column names of each x axis with their boxes, the row labels' centres.
+HEATMAP_AXES = """
+() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const box = t => { const r = t.getBoundingClientRect(); return {text: t.textContent, top: r.top, bottom: r.bottom, mid: (r.top + r.bottom) / 2}; };
+  const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const columns = [...gd.querySelectorAll('.xaxislayer-above text, .overaxes-above text')].filter(t => t.textContent).map(box);
+  return {svg_height: svg.height, plot_top: plot.top, plot_bottom: plot.bottom,
+          above: columns.filter(c => c.bottom <= plot.top + 1), below: columns.filter(c => c.top >= plot.bottom - 1),
+          rows: [...gd.querySelectorAll('.yaxislayer-above text')].map(box)};
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def long_briefing(briefings_dir: Path) -> tuple[str, int]:
+    """The long briefing in the test session's library (the server reads the same file): its id, its answers."""
+    from analysis.library import Library
+
+    data = (briefings_dir / LONG).read_bytes()
+    with Library(Path(os.environ["DISCOURSE_LIBRARY"])) as lib:
+        record = lib.add(Path(LONG).name, data)
+    return record.id, len(parse_bytes(data, name=Path(LONG).name).pairs)
+
+
+def _assert_heatmap_names_visible(page: Page, names: set[str], n_rows: int, where: str) -> None:
+    charts = measure(page)
+    assert unreadable(charts) == {}, where
+    axes = page.evaluate(HEATMAP_AXES)
+    # The names above the cells, inside the window as the page opens (no scrolling), and below them too.
+    above = {c["text"] for c in axes["above"] if 0 <= c["top"] and c["bottom"] <= page.viewport_size["height"]}
+    assert names <= above, (where, names - above)
+    assert names <= {c["text"] for c in axes["below"]}, where
+    # Every answer labelled, on rows of 18-24 px.
+    rows = axes["rows"]
+    assert [r["text"] for r in rows] == [f"A{i}" for i in range(1, n_rows + 1)], where
+    pitch = (rows[-1]["mid"] - rows[0]["mid"]) / (n_rows - 1)
+    assert 18 <= pitch <= 24, (where, pitch)
+
+
+@pytest.mark.parametrize(("view", "names"), [
+    ("Topics", {"Economy and business", "Security, military and conflict", "People-to-people and public engagement"}),
+    ("Markers", {"Hedges", "Negation", "Boosters and certainty"}),
+])
+def test_long_briefing_heatmap_names_its_columns_on_top_and_keeps_rows_legible(
+    page: Page, server: str, long_briefing, screenshot, view, names
+):
+    doc_id, n_answers = long_briefing
+    page.goto(f"{server}/overview?doc={doc_id}&view={view}")
+    expect(page.get_by_role("tab", name=view)).to_have_attribute("aria-selected", "true")
+    _charts_drawn(page)
+    n_rows = len(page.evaluate(HEATMAP_AXES)["rows"])
+    assert n_rows >= 100 and n_rows in (n_answers, n_answers + 1)  # every answer (and an opening statement)
+    _assert_heatmap_names_visible(page, names, n_rows, "first view at 1280x720")
+    screenshot(page, f"legibility-heatmap-{view.lower()}-1280")
+    page.reload()
+    _charts_drawn(page)
+    _assert_heatmap_names_visible(page, names, n_rows, "after a reload")
+    page.set_viewport_size(SIZES["1920"])
+    _assert_heatmap_names_visible(page, names, n_rows, "at 1920x1080")
+    screenshot(page, f"legibility-heatmap-{view.lower()}-1920")
+    # A cell far down the heatmap still opens its answer (the click marks moved to the bottom axis).
+    cells = page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace path.point")
+    per_row = cells.count() // n_rows
+    cells.nth(99 * per_row + 2).click(force=True)  # row A100, third column
+    page.wait_for_url(re.compile(r"[?&]pair=100(&|$)"))
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("Question 100 · asked by")
+
+
+def test_report_heatmap_of_a_long_briefing_names_its_topics_on_top(browser, briefings_dir: Path, tmp_path):
+    doc = load(briefings_dir / LONG)
+    analysis = frames.analyze(doc)
+    path = tmp_path / "long.html"
+    report.write(path, report.build(doc, analysis, source_name=Path(LONG).name))
+    pg = _open_report(browser, path, "1280")
+    try:
+        pg.locator("#fig-heatmap").scroll_into_view_if_needed()
+        pg.evaluate("document.getElementById('fig-heatmap').scrollIntoView()")
+        charts = [c for c in measure(pg, "#charts") if c["id"] == "fig-heatmap"]
+        assert unreadable(charts) == {}
+        axes = pg.evaluate(HEATMAP_AXES.replace("document.querySelector('.js-plotly-plot')", "document.getElementById('fig-heatmap')"))
+        assert "Economy and business" in {c["text"] for c in axes["above"] if 0 <= c["top"] and c["bottom"] <= 720}
+        pitch = (axes["rows"][-1]["mid"] - axes["rows"][0]["mid"]) / (len(axes["rows"]) - 1)
+        assert 18 <= pitch <= 24, pitch
+    finally:
+        pg.context.close()

@@ -356,5 +356,28 @@ def test_topic_difference_labels_wrap_and_keep_their_rates():
 def test_the_title_sits_below_the_toolbar_band(make):
     fig = make()
     lines = 1 + fig.layout.title.text.count("<br>")
-    assert fig.layout.title.yref == "paper" and fig.layout.title.yanchor == "bottom" and fig.layout.title.y == 1
-    assert fig.layout.margin.t >= charts.MODEBAR_ROOM + charts.TITLE_LINE * lines
+    t = fig.layout.title
+    # its first line's bottom a toolbar's band and a line below the figure's top
+    assert t.yref == "container" and t.yanchor == "bottom" and t.automargin is False
+    assert (1 - t.y) * fig.layout.height == pytest.approx(charts.MODEBAR_ROOM + charts.TITLE_LINE)
+    assert fig.layout.margin.t >= charts.MODEBAR_ROOM + charts.TITLE_LINE * lines  # the plot below the title
+
+
+# --- a long heatmap ----------------------------------------------------------------------------------------
+
+
+def test_heatmap_names_its_columns_on_top_and_at_the_bottom_of_a_long_one():
+    short = charts.heatmap(answers_frame((0.1,) * 9), LABELS)
+    assert short.layout.xaxis.side == "top" and "xaxis2" not in short.to_dict()["layout"]
+    long_ = charts.heatmap(answers_frame((0.1,) * 116), LABELS)
+    heat, marks = long_.data
+    assert long_.layout.xaxis.side == "top"
+    assert long_.layout.xaxis2.side == "bottom" and long_.layout.xaxis2.overlaying == "x" and marks.xaxis == "x2"
+    assert list(long_.layout.yaxis.tickvals) == [f"A{i}" for i in range(1, 117)]  # every answer labelled
+    assert list(long_.layout.yaxis.range) == [115.5, -0.5]  # no padding rows
+    # Rows of HEATMAP_ROW px: the figure is the rows plus the title and the two rows of names.
+    room = charts._slanted_label_room(list(LABELS.values()))
+    assert long_.layout.height == pytest.approx(
+        116 * charts.HEATMAP_ROW + long_.layout.margin.t + room, abs=1)
+    assert 18 <= charts.HEATMAP_ROW <= 24
+    assert heat.colorbar.lenmode == "pixels" and heat.colorbar.y == 1 and heat.colorbar.yanchor == "top"

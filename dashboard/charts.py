@@ -8,6 +8,7 @@ the pair number in ``customdata[0]``.
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -21,6 +22,11 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 QUESTION_COLOUR = "#7f7f7f"
 ALIGNMENT_COLOUR = "#5e3c99"  # purple (PuOr's dark end): apart from the RdBu sentiment colours
 # What the Plotly toolbar's camera button saves: a PNG at twice the screen size, for slides.
+MODEBAR_ROOM = 30  # px at the top of a figure for Plotly's toolbar (its buttons are 26 px high in Chromium)
+TITLE_LINE = 22  # px per line of a 17 px title (a <sup> subtitle line takes less, so this errs on the roomy side)
+TITLE_PAD = 14  # px between the title and the plot area: the top y tick label reaches half a line above it
+AXIS_TITLE_SIZE = 14  # px: an axis title under a narrow panel
+AXIS_TITLE_STANDOFF = 8  # px between an axis's tick labels and its title
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
@@ -57,16 +63,31 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _layout(fig: go.Figure, *, title: str, height: int) -> go.Figure:
+def _layout(fig: go.Figure, *, title: str, height: int, top_room: int = 0) -> go.Figure:
+    # The title sits below a band kept free for the toolbar, which Plotly draws in the figure's
+    # top-right corner (a title at the very top ran under its buttons on a narrow chart), and above the
+    # plot area, or above ``top_room`` px kept for a top axis's labels. It is placed by its first line:
+    # Plotly anchors a title's first line and hangs the others below it (it moves them up only when it
+    # pushes the margin itself), so a "bottom"-anchored two-line title ran into the plot.
+    lines = 1 + title.count("<br>")
+    band = MODEBAR_ROOM + TITLE_LINE * lines + TITLE_PAD
+    total = height + band - 50 + top_room  # the heights below were chosen with a 50 px top margin
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=17)),
-        height=height,
-        margin=dict(l=10, r=10, t=50, b=10),
+        title=dict(text=title, x=0, xanchor="left", xref="container", yref="container", yanchor="bottom",
+                   y=1 - (MODEBAR_ROOM + TITLE_LINE) / total, automargin=False, font=dict(size=17)),
+        height=total,
+        margin=dict(l=10, r=10, t=band + top_room, b=10),
         font=FONT,
         plot_bgcolor="white",
         hoverlabel=dict(font_size=14, align="left"),
         clickmode="event+select",
     )
+    # Room for the tick labels and the axis titles, whatever the template: Streamlit makes its own
+    # template the default once it is imported, and that one (unlike Plotly's) has no automargin, so a
+    # figure built in the dashboard (the report download, a chart's HTML) drew its y title over its
+    # tick labels and clipped them to the 10 px margin ("0.25" read "5").
+    fig.update_xaxes(automargin=True, title_standoff=AXIS_TITLE_STANDOFF)
+    fig.update_yaxes(automargin=True, title_standoff=AXIS_TITLE_STANDOFF)
     return fig
 
 
@@ -115,16 +136,18 @@ def sentence_bars(
                 showlegend=False,
             )
         )
+        # Short axis titles (the subtitle says which panel is which): in the Reader's right column (about
+        # 300 px at 1280 px) "VADER compound per sentence" and "similarity to the question" ran into each
+        # other and past the chart's edge; these fit their panels down to about 250 px.
         fig.update_layout(
-            xaxis=dict(domain=[0, 0.62]),
-            xaxis2=dict(domain=[0.7, 1], range=[0, 1.15], title="similarity to the question", showgrid=True,
-                        gridcolor="#eeeeee", anchor="y"),
+            xaxis=dict(domain=[0, 0.6], title=dict(text="VADER compound", font=dict(size=AXIS_TITLE_SIZE))),
+            xaxis2=dict(domain=[0.68, 1], range=[0, 1.15], title=dict(text="similarity", font=dict(size=AXIS_TITLE_SIZE)),
+                        showgrid=True, gridcolor="#eeeeee", anchor="y", tickvals=[0, 0.5, 1]),
         )
     height = max(260, 60 + 22 * len(s))
     title = ("Sentence by sentence<br><sup>tone (left) · similarity to the question (right)</sup>"
              if alignment is not None else "Sentiment sentence by sentence")
-    _layout(fig, title=title, height=height)
-    return fig.update_layout(margin=dict(t=66)) if alignment is not None else fig
+    return _layout(fig, title=title, height=height)
 
 
 def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
@@ -209,20 +232,37 @@ def arc(answers: pd.DataFrame) -> go.Figure:
     return _layout(fig, title="Sentiment across the interview (click an answer to read it)", height=420)
 
 
+# Heatmap rows: 22 px fits a 12 px answer label and the cell's number, and keeps a briefing of 116
+# answers at about 2,900 px instead of 3,900; the topic names are on top (seen first) and, on a heatmap
+# longer than HEATMAP_BOTH_AXES rows, at the bottom too.
+HEATMAP_ROW = 22
+HEATMAP_BOTH_AXES = 20
+HEATMAP_TICK_SIZE = 13
+
+
+def _slanted_label_room(labels: list[str], *, size: int = HEATMAP_TICK_SIZE, angle: float = 30) -> int:
+    """Pixels a row of axis labels slanted by ``angle`` degrees takes (about 0.5 em per character)."""
+    longest = max((len(t) for t in labels), default=0)
+    return int(longest * 0.5 * size * math.sin(math.radians(angle)) + 1.6 * size)
+
+
 def heatmap(
     answers: pd.DataFrame, labels: dict[str, str], *, what: str = "Topics", scale: str = TOPIC_SCALE
 ) -> go.Figure:
     """Answers (rows) x topics or marker families (columns, ``labels``: column -> label), cell = rate
-    per 1,000 words, with the number in the cell (none where the rate is 0)."""
+    per 1,000 words, with the number in the cell (none where the rate is 0). The column names are on a
+    top axis, and on a bottom one too when the heatmap is long."""
     a = answers.sort_values("pair")
     cols = list(labels)
     z = a[cols].to_numpy()
     counts = a[[c + "_count" for c in cols]].to_numpy()
     rows = [f"A{p}" for p in a["pair"]]
+    names = [labels[c] for c in cols]
+    both = len(rows) > HEATMAP_BOTH_AXES
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[labels[c] for c in cols],
+            x=names,
             y=rows,
             colorscale=scale,
             zmin=0,
@@ -230,12 +270,16 @@ def heatmap(
             # says 0). Fewer labels also draw faster: a briefing has a thousand cells.
             text=[[f"{v:.1f}" if v else "" for v in row] for row in z],
             texttemplate="%{text}",
-            colorbar=dict(title="per 1,000<br>words"),
+            textfont=dict(size=12),
+            # A colour bar of its own height at the top, beside the names, however long the heatmap.
+            colorbar=dict(title="per 1,000<br>words", lenmode="pixels", len=min(300, HEATMAP_ROW * max(len(rows), 8)),
+                          y=1, yanchor="top", thickness=16),
             hoverinfo="skip",
         )
     )
     # Heatmap cells cannot be selected in Plotly; a transparent marker on each cell carries the click
-    # (and the hover text) so that a cell leads to its answer in the Reader.
+    # (and the hover text) so that a cell leads to its answer in the Reader. On a long heatmap these
+    # marks are on the bottom axis (the same columns as the top one), which then shows the names too.
     xs, ys, data, texts = [], [], [], []
     for (pair, name, crow, zrow) in zip(a["pair"], rows, counts, z):
         for c, n, v in zip(cols, crow, zrow):
@@ -246,14 +290,24 @@ def heatmap(
     fig.add_trace(
         go.Scatter(
             x=xs, y=ys, mode="markers", customdata=data, text=texts, hovertemplate="%{text}<extra></extra>",
-            marker=dict(symbol="square", size=26, color="rgba(0,0,0,0.01)"), showlegend=False,
+            xaxis="x2" if both else "x",
+            marker=dict(symbol="square", size=HEATMAP_ROW - 2, color="rgba(0,0,0,0.01)"), showlegend=False,
             selected=dict(marker=dict(color="rgba(0,0,0,0.01)")), unselected=dict(marker=dict(opacity=1)),
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-30)
-    # Room for every row label: below about 30 px a row, Plotly skips every other label.
-    return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=max(320, 190 + 32 * len(rows)))
+    # Every answer labelled (an explicit list: Plotly skips labels it thinks are crowded), and the ranges
+    # fixed to the cells: the marks' trace made Plotly pad them by 5%, six empty rows at each end of a
+    # briefing.
+    fig.update_yaxes(range=[len(rows) - 0.5, -0.5], tickmode="array", tickvals=rows, tickfont=dict(size=12))
+    axis = dict(tickangle=-30, tickfont=dict(size=HEATMAP_TICK_SIZE), categoryorder="array", categoryarray=names,
+                range=[-0.5, len(names) - 0.5])
+    fig.update_layout(xaxis=dict(side="top", **axis))
+    if both:
+        fig.update_layout(xaxis2=dict(side="bottom", overlaying="x", matches="x", anchor="y", **axis))
+    room = _slanted_label_room(names)
+    plot = max(HEATMAP_ROW * len(rows), 140)
+    height = 50 + plot + (room if both else 10)
+    return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=height, top_room=room)
 
 
 def minimal(values: list[float]) -> go.Figure:
@@ -291,32 +345,100 @@ def sentiment_boxes(a: pd.DataFrame, b: pd.DataFrame, *, label_a: str, label_b: 
     return _layout(fig, title="Sentence sentiment per side (dashed: mean)", height=300)
 
 
+def _topic_row_label(label: str, rate_a: float, rate_b: float, *, width: int = 24) -> str:
+    """A topic's axis label on up to three short lines: its name (wrapped) and the two rates, so that
+    the labels leave the plot half of a narrow chart (each of the Compare page's two columns)."""
+    lines = [_escape(w) for w in textwrap.wrap(label, width=width)] or [""]
+    rates = f"{rate_a:.1f} vs {rate_b:.1f}"
+    if len(lines[-1]) + len(rates) + 3 <= width + 4:
+        lines[-1] += f" <span style='color:#555'>({rates})</span>"
+    else:
+        lines.append(f"<span style='color:#555'>({rates})</span>")
+    return "<br>".join(lines[:3])
+
+
 def topic_difference(profile: pd.DataFrame, *, label_a: str, label_b: str) -> go.Figure:
     """Difference of topic rates (A - B) with its bootstrap interval, one row per topic."""
     p = profile.sort_values("difference")
+    rows = [_topic_row_label(lab, ra, rb) for lab, ra, rb in zip(p["label"], p["rate_a"], p["rate_b"])]
     fig = go.Figure(
         go.Scatter(
             x=p["difference"],
-            y=[f"{lab} ({ra:.1f} vs {rb:.1f})" for lab, ra, rb in zip(p["label"], p["rate_a"], p["rate_b"])],
+            y=rows,
             mode="markers",
             marker=dict(size=11, color=[SIDE_A if d > 0 else SIDE_B for d in p["difference"]], line=dict(color="#000", width=1)),
             error_x=dict(type="data", symmetric=False, array=p["high"] - p["difference"], arrayminus=p["difference"] - p["low"], color="#666"),
-            hovertemplate="%{y}: A - B = %{x:+.1f} per 1,000 words<extra></extra>",
+            customdata=[_escape(lab) for lab in p["label"]],
+            hovertemplate="%{customdata}: A - B = %{x:+.1f} per 1,000 words<extra></extra>",
         )
     )
     fig.add_vline(x=0, line_color="#444")
-    fig.update_xaxes(title=f"{_escape(label_a)} minus {_escape(label_b)}, per 1,000 words (95% interval)")
-    fig.update_yaxes(automargin=True)
-    return _layout(fig, title="Topic rates (A vs B) and their difference", height=max(320, 70 + 34 * len(p)))
+    title = _wrap(f"{label_a} minus {label_b}, per 1,000 words (95% interval)", width=30, lines=3)
+    fig.update_xaxes(title=dict(text=title, font=dict(size=AXIS_TITLE_SIZE)), nticks=6, zeroline=False)
+    fig.update_yaxes(automargin=True, tickfont=dict(size=13))
+    n_lines = sum(1 + r.count("<br>") for r in rows)
+    return _layout(fig, title="Topic rates (A vs B) and their difference", height=max(320, 110 + 17 * n_lines + 14 * len(rows)))
+
+
+# The term plot's text labels: the plot area it is drawn for (the Compare page's left column at 1280 px;
+# wider windows only spread the labels further apart), and the size of a 12 px label in Chromium.
+TERM_PLOT_AREA = (390, 400)  # px, width x height
+TERM_CHAR_PX, TERM_LABEL_PX = 7.0, 16.0
+
+
+def _term_labels(x: list[float], y: list[float], names: list[str], order: list[int], *, x_range, y_range, keep: int):
+    """Indices of the terms to label and each label's textposition: in ``order`` (most distinctive
+    first), a label is kept when its box, above its point, below it or beside it, overlaps no kept label, up
+    to ``keep``. A label near the left or right edge is drawn towards the inside, so that it is not cut off."""
+    w, h = TERM_PLOT_AREA
+    kept: dict[int, str] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for i in order:
+        if len(kept) >= keep:
+            break
+        px = (x[i] - x_range[0]) / (x_range[1] - x_range[0]) * w
+        py = (y[i] - y_range[0]) / (y_range[1] - y_range[0]) * h
+        width = TERM_CHAR_PX * len(names[i]) + 4
+        if px - width / 2 < 0:
+            side, x0 = "right", px
+        elif px + width / 2 > w:
+            side, x0 = "left", px - width
+        else:
+            side, x0 = "center", px - width / 2
+        # Above the point, else below it, else beside it (y grows upwards here); else no label (the
+        # hover remains).
+        places = [("top " + side, x0, py + 4), ("bottom " + side, x0, py - 4 - TERM_LABEL_PX),
+                  ("middle right", px + 6, py - TERM_LABEL_PX / 2), ("middle left", px - 6 - width, py - TERM_LABEL_PX / 2)]
+        for position, bx, by in places:
+            box = (bx, by, bx + width, by + TERM_LABEL_PX)
+            if box[0] < 0 or box[2] > w:
+                continue
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+                boxes.append(box)
+                kept[i] = position
+                break
+    return kept
 
 
 def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str | None = None, top: int = 8) -> go.Figure:
     """Terms by frequency (x, log) and distinctiveness (y: the log-odds z-score), in the manner of
-    Scattertext; the most distinctive terms of each side are labelled. customdata[0] is the term."""
-    t = terms.assign(total=terms["count_a"] + terms["count_b"])
-    # Label the most distinctive terms only (|z| >= 1), so that labels of rare terms do not pile up.
+    Scattertext. The most distinctive terms of each side (``top`` each, |z| >= 1) are labelled where
+    their labels do not overlap; every term has its hover. customdata[0] is the term."""
+    t = terms.assign(total=terms["count_a"] + terms["count_b"]).reset_index(drop=True)
+    x = [math.log10(v) for v in t["total"]]
+    y = [float(v) for v in t["z"]]
+    pad_x = max(0.05, 0.06 * (max(x, default=0) - min(x, default=0)))
+    x_range = [min(x, default=0) - pad_x, max(x, default=1) + pad_x]
+    # Room above the highest point for its label, and the +-1.96 lines always in view.
+    y_range = [min(min(y, default=0), -2.2) - 0.3, max(max(y, default=0), 2.2) + 0.5]
     strong = t[t["z"].abs() >= 1]
-    labelled = set(strong.nlargest(top, "z")["term"]) | set(strong.nsmallest(top, "z")["term"]) | ({highlight} if highlight else set())
+    candidates = list(strong.nlargest(top, "z").index) + list(strong.nsmallest(top, "z").index)
+    candidates = sorted(dict.fromkeys(candidates), key=lambda i: -abs(y[i]))
+    names = [_escape(w) for w in t["term"]]
+    if highlight is not None and highlight in set(t["term"]):
+        candidates.insert(0, int(t.index[t["term"] == highlight][0]))
+    labelled = _term_labels(x, y, list(t["term"]), list(dict.fromkeys(candidates)), x_range=x_range, y_range=y_range,
+                            keep=2 * top + 1)
     colours = [SIDE_A if z > 1.96 else SIDE_B if z < -1.96 else "#bbbbbb" for z in t["z"]]
     fig = go.Figure(
         go.Scatter(
@@ -324,10 +446,11 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
             y=t["z"],
             mode="markers+text",
             marker=dict(color=colours, size=[14 if w == highlight else 7 for w in t["term"]], line=dict(color="#333", width=0.5)),
-            text=[_escape(w) if w in labelled else "" for w in t["term"]],
-            textposition="top center",
+            text=[names[i] if i in labelled else "" for i in range(len(t))],
+            textposition=[labelled.get(i, "top center") for i in range(len(t))],
             textfont=dict(size=12),
-            customdata=list(zip(t["term"].map(_escape), t["count_a"], t["count_b"], t["rate_a"], t["rate_b"])),
+            cliponaxis=False,
+            customdata=list(zip(names, t["count_a"], t["count_b"], t["rate_a"], t["rate_b"])),
             hovertemplate=(
                 "<b>%{customdata[0]}</b> z = %{y:+.2f}<br>A: %{customdata[1]} (%{customdata[3]:.1f} per 1,000)"
                 "<br>B: %{customdata[2]} (%{customdata[4]:.1f} per 1,000)<extra></extra>"
@@ -336,8 +459,8 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
     )
     fig.add_hline(y=1.96, line_dash="dot", line_color=SIDE_A)
     fig.add_hline(y=-1.96, line_dash="dot", line_color=SIDE_B)
-    fig.update_xaxes(type="log", title="frequency on both sides (log scale)")
-    fig.update_yaxes(title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
+    fig.update_xaxes(type="log", range=x_range, title="frequency on both sides (log scale)")
+    fig.update_yaxes(range=y_range, title=f"z: more typical of {_escape(label_a)} (up) or {_escape(label_b)} (down)")
     return _layout(fig, title="Distinctive terms (click a point to read it in context)", height=520)
 
 

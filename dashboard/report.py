@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
@@ -36,7 +37,7 @@ from analysis import markers as markers_mod
 from analysis.frames import Analysis
 from analysis.transcripts import Document
 
-from . import badges, charts, highlight, topicbars
+from . import badges, charts, guesses, highlight, topicbars
 
 PRODUCT = "Discourse dashboard"
 READING_GUIDE = (
@@ -47,7 +48,6 @@ READING_GUIDE = (
 PACKAGES = ("nltk", "vaderSentiment", "pandas", "plotly", "PyYAML")
 # The transcript's figures that lead to an answer on click: their customdata[0] is the pair number.
 JUMP_FIGURES = ("fig-arc", "fig-heatmap")
-HEATMAP_LABEL_ROOM = 160  # px added to the heatmap for its rotated topic labels (measured in Chromium)
 # The validation of this project's VADER scorer, from benchmarks/vader_validation.py (Pearson r against
 # the human ratings of Hutto & Gilbert 2014), beside the paper's Table 4; as on the Methods page.
 VALIDATION = (("tweets", 0.878, 0.881), ("movie reviews", 0.422, 0.451), ("Amazon reviews", 0.571, 0.565), ("NYT editorials", 0.490, 0.492))
@@ -68,7 +68,8 @@ nav.toc a { margin-right: 1rem; color: #2166ac; }
 h2 { font-size: 1.45rem; margin: 2.2rem 0 0.6rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; }
 h3 { font-size: 1.15rem; margin: 1.4rem 0 0.4rem; }
 h4 { font-size: 1.02rem; margin: 0.9rem 0 0.3rem; }
-table.dd-table { border-collapse: collapse; font-size: 0.93rem; margin: 0.4rem 0 1rem; }
+.table-wrap { max-width: 100%; overflow-x: auto; margin: 0.4rem 0 1rem; }
+table.dd-table { border-collapse: collapse; font-size: 0.93rem; margin: 0; }
 table.dd-table th, table.dd-table td { border-bottom: 1px solid #e3e3e3; padding: 4px 8px; text-align: left; vertical-align: top; }
 table.dd-table th { background: #f6f6f6; font-weight: 600; }
 table.dd-table td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -258,13 +259,15 @@ def _header(doc: Document, title: str, source_name: str, generated_at: datetime,
 
 
 def _top_topic(row: pd.Series, labels: dict[str, str]) -> str:
+    """The answer's main topic by the Workshop's rule (:func:`dashboard.guesses.top_topics`): every
+    topic tied for the highest rate, or none when no topic term matched."""
     if not labels:
         return "—"
-    column = max(labels, key=lambda c: float(row[c]))
-    rate = float(row[column])
-    if rate <= 0:
+    top = guesses.top_topics(row, labels)
+    if top == [guesses.NONE]:
         return '<span class="muted">none matched</span>'
-    return f"{_e(labels[column])} ({rate:.1f})"
+    rate = max(float(row[c]) for c in labels)
+    return f"{' / '.join(_e(t) for t in top)} ({rate:.1f})"
 
 
 def _first_words(text: object, n: int = 9) -> str:
@@ -297,7 +300,7 @@ def _summarytable(answers: pd.DataFrame, labels: dict[str, str]) -> str:
         '<p class="muted">Mean sentiment: the mean of the VADER compound scores of the answer\'s sentences '
         "(min and max: its most negative and most positive sentence). Coverage: the share of the answer's "
         "words that a topic term matched.</p>"
-        f'<table class="dd-table">{head}{"".join(rows)}</table></section>'
+        f'<div class="table-wrap"><table class="dd-table">{head}{"".join(rows)}</table></div></section>'
     )
 
 
@@ -308,11 +311,7 @@ def _charts(answers: pd.DataFrame, labels: dict[str, str], figures: _Figures) ->
     else:
         parts.append(figures.html(charts.arc(answers), div_id=JUMP_FIGURES[0]))
         if labels:
-            heat = charts.heatmap(answers, labels)
-            # The rotated topic labels take about 160 px of the chart's height; without that room Plotly
-            # drops every other answer label (A2, A4, ...).
-            heat.update_layout(height=heat.layout.height + HEATMAP_LABEL_ROOM)
-            parts.append(figures.html(heat, div_id=JUMP_FIGURES[1]))
+            parts.append(figures.html(charts.heatmap(answers, labels), div_id=JUMP_FIGURES[1]))
     parts.append("</section>")
     return "".join(parts)
 
@@ -383,22 +382,35 @@ def _extra(number: int, section: Section, figures: _Figures) -> str:
 
 def table(frame: pd.DataFrame, *, signed: Sequence[str] = (), empty: str = "") -> str:
     """``frame`` as an HTML table in the report's style, every cell and heading escaped (for the ``html``
-    of a :class:`Section`); ``signed`` columns read ``+0.27``; ``empty`` is shown for an empty frame."""
+    of a :class:`Section`); ``signed`` columns read ``+0.27``, other numbers ``0.38`` (counts ``1,234``);
+    ``empty`` is shown for an empty frame. The table scrolls sideways in its box when it is wider than the page."""
     if frame.empty:
         return f'<p class="muted">{_e(empty)}</p>'
-    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    # Headings read as words ("share negative"), so that a wide table's headings wrap.
+    head = "".join(f"<th>{_e(str(c).replace('_', ' '))}</th>" for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
         for col, v in zip(frame.columns, record):
             if col in signed:
                 cells.append(f'<td class="n">{charts.number(float(v))}</td>')
-            elif isinstance(v, numbers.Real) and not isinstance(v, bool):
-                cells.append(f'<td class="n">{_e(v)}</td>')
+            elif isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)):
+                cells.append(f'<td class="n">{_cell_number(v)}</td>')
             else:
                 cells.append(f"<td>{_e(v)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table class="dd-table"><tr>{head}</tr>{"".join(rows)}</table>'
+    # A wide table scrolls inside its box instead of pushing the page wider than the window.
+    return f'<div class="table-wrap"><table class="dd-table"><tr>{head}</tr>{"".join(rows)}</table></div>'
+
+
+def _cell_number(value: numbers.Real) -> str:
+    """A count as an integer (``1,234``), any other number with 2 decimals (rates, tones, shares)."""
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}"
+    value = float(value)
+    if value != value:
+        return "—"
+    return "0.00" if abs(value) < 0.005 else f"{value:.2f}"
 
 
 def _methods(doc: Document, analysis: Analysis, dictionary: topics.Dictionary | None) -> str:
@@ -500,5 +512,5 @@ def _settings(doc: Document, analysis: Analysis, source_name: str, document_sha2
     return (
         '<section id="settings" class="settings"><h2>Settings used</h2>'
         "<p>The same file, lexicon, dictionary and package versions give the same numbers.</p>"
-        f'<table class="dd-table">{body}</table></section>'
+        f'<div class="table-wrap"><table class="dd-table">{body}</table></div></section>'
     )

@@ -268,3 +268,116 @@ def test_alignment_bars_pair_per_bar_premise_flag_and_labels_while_they_fit():
     assert [a.x for a in fig.layout.annotations] == ["A2"]  # the answer that challenges its premise
     many = charts.alignment_bars(_alignment_frame(charts.LABELS_MAX + 1)).data[0]
     assert many.text is None and len(many.x) == charts.LABELS_MAX + 1
+
+
+# --- room for the labels, whatever the template ----------------------------------------------------------
+
+
+def _profile_frame() -> pd.DataFrame:
+    return pd.DataFrame({"label": ["Economy", "Image & reputation"], "rate_a": [12.0, 3.0], "rate_b": [2.0, 9.0],
+                         "difference": [10.0, -6.0], "low": [4.0, -11.0], "high": [15.0, -1.0]})
+
+
+def _terms_frame(n: int = 40) -> pd.DataFrame:
+    return pd.DataFrame({"term": [f"term{i}" for i in range(n)], "count_a": [1 + i % 7 for i in range(n)],
+                         "count_b": [1 + (i * 3) % 5 for i in range(n)], "z": [(i - n / 2) / 5 for i in range(n)],
+                         "rate_a": [1.0] * n, "rate_b": [2.0] * n})
+
+
+def _actors_frame() -> pd.DataFrame:
+    return pd.DataFrame({"actor": ["russia", "nato"], "label": ["Russia", "NATO"], "mentions": [4, 2], "sentences": [4, 2],
+                         "answers": [2, 1], "sentiment": [-0.2, 0.3], "sentiment_min": [-0.6, 0.1], "sentiment_max": [0.4, 0.5]})
+
+
+ALL_CHARTS = [
+    pytest.param(lambda: charts.sentence_bars(sentences_frame()), id="sentence_bars"),
+    pytest.param(lambda: charts.sentence_bars(
+        sentences_frame(), alignment=pd.DataFrame({"sentence": [1, 2, 3, 4], "alignment": [0.1, 0.0, 0.3, 0.2],
+                                                   "shared_terms": ["a", None, "b", "c"]})), id="sentence_bars-alignment"),
+    pytest.param(lambda: charts.topic_bars(answers_frame().iloc[0], LABELS), id="topic_bars"),
+    pytest.param(lambda: charts.arc(answers_frame()), id="arc"),
+    pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), id="heatmap"),
+    pytest.param(lambda: charts.sentiment_boxes(sentences_frame(), sentences_frame(), label_a="A", label_b="B"), id="boxes"),
+    pytest.param(lambda: charts.topic_difference(_profile_frame(), label_a="A", label_b="B"), id="topic_difference"),
+    pytest.param(lambda: charts.term_plot(_terms_frame(), label_a="A", label_b="B"), id="term_plot"),
+    pytest.param(lambda: charts.actor_dots(_actors_frame()), id="actor_dots"),
+    pytest.param(lambda: charts.alignment_bars(_alignment_frame(5)), id="alignment_bars"),
+]
+
+
+@pytest.mark.parametrize("make", ALL_CHARTS)
+def test_every_axis_makes_room_for_its_labels_in_the_figure_itself(make):
+    # Streamlit's template (Plotly's default once streamlit is imported) has no automargin: the room for
+    # tick labels and axis titles must be in the figure, not left to the template.
+    fig = make()
+    axes = [*fig.select_xaxes(), *fig.select_yaxes()]
+    assert axes
+    for axis in axes:
+        assert axis.automargin is True
+        assert axis.title.standoff == charts.AXIS_TITLE_STANDOFF
+
+
+# --- the Compare page's charts ---------------------------------------------------------------------------
+
+
+def test_term_plot_labels_terms_only_where_their_labels_do_not_overlap():
+    crowd = pd.DataFrame({"term": [f"crowded{i}" for i in range(10)] + ["a-long-label-alone"], "count_a": [6] * 10 + [1],
+                          "count_b": [0] * 10 + [30], "z": [2.5] * 10 + [-2.5], "rate_a": [1.0] * 11, "rate_b": [1.0] * 11})
+    fig = charts.term_plot(crowd, label_a="A", label_b="B", top=11)
+    (trace,) = fig.data
+    shown = [t for t in trace.text if t]
+    assert "a-long-label-alone" in shown
+    assert 1 <= len([t for t in shown if t.startswith("crowded")]) <= 2  # one above the point, one below
+    assert [c[0] for c in trace.customdata] == list(crowd["term"])  # every term keeps its hover
+    assert trace.cliponaxis is False
+    positions = dict(zip(trace.text, trace.textposition))
+    assert positions["a-long-label-alone"].endswith("left")  # the rightmost point's label is drawn inwards
+    # The axes leave room around the points for their labels.
+    assert fig.layout.xaxis.range[0] < math.log10(6) and fig.layout.xaxis.range[1] > math.log10(30)
+    assert fig.layout.yaxis.range[1] > 2.5 + 0.3 and fig.layout.yaxis.range[0] < -2.5
+
+
+def test_term_plot_always_labels_the_highlighted_term():
+    fig = charts.term_plot(_terms_frame(), label_a="A", label_b="B", highlight="term20")
+    assert "term20" in fig.data[0].text
+
+
+def test_topic_difference_labels_wrap_and_keep_their_rates():
+    fig = charts.topic_difference(pd.DataFrame({
+        "label": ["People-to-people and public engagement", "Law"], "rate_a": [21.1, 0.0], "rate_b": [1.1, 19.2],
+        "difference": [20.0, -19.2], "low": [10.0, -30.0], "high": [30.0, -8.0]}), label_a="A", label_b="B")
+    labels = list(fig.data[0].y)
+    assert all(max(len(re.sub("<[^>]+>", "", line)) for line in lab.split("<br>")) <= 28 for lab in labels)
+    assert "21.1 vs 1.1" in labels[1] and "0.0 vs 19.2" in labels[0]
+    assert "<br>" in fig.layout.xaxis.title.text and fig.layout.xaxis.nticks == 6
+
+
+@pytest.mark.parametrize("make", ALL_CHARTS)
+def test_the_title_sits_below_the_toolbar_band(make):
+    fig = make()
+    lines = 1 + fig.layout.title.text.count("<br>")
+    t = fig.layout.title
+    # its first line's bottom a toolbar's band and a line below the figure's top
+    assert t.yref == "container" and t.yanchor == "bottom" and t.automargin is False
+    assert (1 - t.y) * fig.layout.height == pytest.approx(charts.MODEBAR_ROOM + charts.TITLE_LINE)
+    assert fig.layout.margin.t >= charts.MODEBAR_ROOM + charts.TITLE_LINE * lines  # the plot below the title
+
+
+# --- a long heatmap ----------------------------------------------------------------------------------------
+
+
+def test_heatmap_names_its_columns_on_top_and_at_the_bottom_of_a_long_one():
+    short = charts.heatmap(answers_frame((0.1,) * 9), LABELS)
+    assert short.layout.xaxis.side == "top" and "xaxis2" not in short.to_dict()["layout"]
+    long_ = charts.heatmap(answers_frame((0.1,) * 116), LABELS)
+    heat, marks = long_.data
+    assert long_.layout.xaxis.side == "top"
+    assert long_.layout.xaxis2.side == "bottom" and long_.layout.xaxis2.overlaying == "x" and marks.xaxis == "x2"
+    assert list(long_.layout.yaxis.tickvals) == [f"A{i}" for i in range(1, 117)]  # every answer labelled
+    assert list(long_.layout.yaxis.range) == [115.5, -0.5]  # no padding rows
+    # Rows of HEATMAP_ROW px: the figure is the rows plus the title and the two rows of names.
+    room = charts._slanted_label_room(list(LABELS.values()))
+    assert long_.layout.height == pytest.approx(
+        116 * charts.HEATMAP_ROW + long_.layout.margin.t + room, abs=1)
+    assert 18 <= charts.HEATMAP_ROW <= 24
+    assert heat.colorbar.lenmode == "pixels" and heat.colorbar.y == 1 and heat.colorbar.yanchor == "top"

@@ -257,3 +257,54 @@ def test_analysis_cli_does_not_load_plotly_or_dashboard_modules_report_does_not_
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] False"
+
+
+def _summary_cells(page: str) -> dict[int, str]:
+    """The summary table's last cell (top topic) per answer, as text."""
+    summary = page[page.index('<section id="summary"') : page.index('<section id="charts"')]
+    rows = re.findall(r'<tr><td class="n"><a href="#answer-(\d+)">.*?</tr>', summary)
+    cells = re.findall(r'<tr><td class="n"><a href="#answer-\d+">.*?<td>([^<]*(?:<span[^>]*>[^<]*</span>)?)</td></tr>', summary)
+    return {int(p): html.unescape(re.sub("<[^>]+>", "", c)) for p, c in zip(rows, cells)}
+
+
+def test_summary_top_topic_follows_the_workshop_rule_on_a_tie():
+    # Answer 1 uses two topics' words equally often (3 each); answer 2 no topic word.
+    doc = parse_text(
+        "Q: What about trade?\n\nA: Trade and markets and business matter. Image and reputation and prestige too.\n\n"
+        "Q: And then?\n\nA: We went home.\n"
+    )
+    result = frames.analyze(doc)
+    page = report.build(doc, result)
+    labels = report._labels(result.answers, report._dictionary(result, None))
+    from dashboard import guesses
+
+    rows = result.answers.set_index("pair")
+    tied = guesses.top_topics(rows.loc[1], labels)
+    assert len(tied) == 2  # the case: a tie
+    assert guesses.top_topics(rows.loc[2], labels) == [guesses.NONE]
+    cells = _summary_cells(page)
+    rate = max(float(rows.loc[1][c]) for c in labels)
+    assert cells[1] == f"{' / '.join(tied)} ({rate:.1f})"
+    assert cells[2] == "none matched"
+
+
+def test_summary_top_topic_of_the_default_interview_names_every_tied_topic(default):
+    _, result, page = default
+    from dashboard import guesses
+
+    labels = report._labels(result.answers, report._dictionary(result, None))
+    cells = _summary_cells(page)
+    for _, row in result.answers.iterrows():
+        for label in guesses.top_topics(row, labels):
+            assert (label if label != guesses.NONE else "none matched") in cells[int(row["pair"])]
+    assert "Economy and business / Image, reputation and soft power" in cells[1]  # 35.5 each
+
+
+def test_table_rounds_rates_to_two_decimals_counts_to_integers_and_scrolls_in_its_box():
+    frame = pd.DataFrame({"share_negative": [0.3783783783783784, 0.0], "mentions": [1234, 2], "tone": [-0.0021, 0.5],
+                          "missing": [float("nan"), 1.0]})
+    out = report.table(frame, signed=["tone"])
+    cells = re.findall(r'<td class="n">([^<]*)</td>', out)
+    assert cells == ["0.38", "1,234", "0.00", "—", "0.00", "2", "+0.50", "1.00"]
+    assert "<th>share negative</th>" in out  # a heading of words wraps
+    assert out.startswith('<div class="table-wrap">') and ".table-wrap { max-width: 100%; overflow-x: auto;" in report.STYLE

@@ -38,10 +38,31 @@ def sentiment_colour(value: float) -> str:
     return RDBU[i]
 
 
+# WCAG 2.x contrast for normal text (success criterion 1.4.3, level AA): a word's text on its colour.
+MIN_CONTRAST = 4.5
+INKS = ("#000000", "#ffffff")
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#rrggbb`` (sRGB channels linearised, weighted 0.2126/0.7152/0.0722)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours, from 1 to 21."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def ink_for(background: str) -> str:
-    """Black or white text, whichever reads better on ``background`` (#rrggbb)."""
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
+    """Black or white text, whichever has the higher WCAG contrast on ``background``: for highlighted
+    words, number badges and chart labels alike. One of the two always reaches 4.58:1 (the two ratios
+    multiply to 21), so every colour passes 4.5:1. A weighted sum of the channels, used before, chose
+    white on the mid blue #4393c3 (3.4:1) and the mid red #d6604d (3.7:1); this rule chooses black
+    there (6.2:1 and 5.6:1)."""
+    return max(INKS, key=lambda ink: contrast(background, ink))
 
 
 def number(value: float) -> str:

@@ -16,34 +16,10 @@ from typing import Literal
 
 import pandas as pd
 
-from .charts import RDBU, sentiment_colour
+from .charts import MIN_CONTRAST, RDBU, contrast, ink_for, relative_luminance, sentiment_colour  # noqa: F401 (colour rules live in charts)
 
 Layer = Literal["sentiment", "topics", "markers", "numbers"]
 MARKER_COLOUR = "#e66101"  # orange: apart from the RdBu sentiment scale and the purple topic line
-# WCAG 2.x contrast for normal text (success criterion 1.4.3, level AA): a word's text on its colour.
-MIN_CONTRAST = 4.5
-INKS = ("#000000", "#ffffff")
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2.x relative luminance of ``#rrggbb`` (sRGB channels linearised, weighted 0.2126/0.7152/0.0722)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG contrast ratio of two colours, from 1 to 21."""
-    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def ink_for(background: str) -> str:
-    """Black or white text, whichever has the higher WCAG contrast on ``background``. One of the two
-    always reaches 4.58:1 (the two ratios multiply to 21), so every highlight colour passes 4.5:1. The
-    charts' own rule (a weighted sum of the channels) chose white on the mid blue #4393c3 (3.4:1) and
-    the mid red #d6604d (3.7:1); the WCAG rule chooses black there (6.2:1 and 5.6:1)."""
-    return max(INKS, key=lambda ink: contrast(background, ink))
 
 
 def word_colour(valence: float) -> str:

@@ -329,7 +329,6 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
         '<section id="transcript"><h2>The transcript, answer by answer</h2>',
         highlight.legend(layers).removeprefix(highlight.STYLE),
     ]
-    n_questions = int((a["kind"] == "qa").sum())
     for _, row in a.sort_values("pair").iterrows():
         pair = int(row["pair"])
         parts.append(f'<section class="pair" id="answer-{pair}">')
@@ -337,7 +336,7 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
             parts.append(f"<h3>{pair}. Opening statements (before the first question)</h3>")
         else:
             asker = "a reporter (Q)" if row["asked_by"] == "Q" else _e(row["asked_by"])
-            parts.append(f"<h3>Question {pair} of {n_questions} · asked by {asker}</h3>")
+            parts.append(f"<h3>Question {pair} · asked by {asker}</h3>")  # the pair number, as in the Reader
             parts.append(f'<div class="question">{_e(row["question"])}</div>')
             parts.append(badges.question_framing(row, analysis, pair))
         parts.append(f"<h4>Answer · {_e(row['speaker'] or 'no answer recorded')}</h4>")

@@ -381,3 +381,16 @@ def test_heatmap_names_its_columns_on_top_and_at_the_bottom_of_a_long_one():
         116 * charts.HEATMAP_ROW + long_.layout.margin.t + room, abs=1)
     assert 18 <= charts.HEATMAP_ROW <= 24
     assert heat.colorbar.lenmode == "pixels" and heat.colorbar.y == 1 and heat.colorbar.yanchor == "top"
+
+
+def test_every_number_badge_reaches_4_5_to_1():
+    """The Reader's and the report's number badges (ui.swatch) use the same WCAG ink rule as the
+    highlighted words: white on #4393c3 (3.4:1) and on #d6604d (3.7:1) used to fail."""
+    import re
+
+    from dashboard import badges, charts
+
+    values = [i / 20 for i in range(-20, 21)] + [float("nan")]
+    for value in values:
+        bg, ink = re.search(r"background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})", badges.swatch(value)).groups()
+        assert charts.contrast(bg, ink) >= charts.MIN_CONTRAST, (value, bg, ink, charts.contrast(bg, ink))

@@ -219,7 +219,7 @@ def test_cli_writes_the_report(tmp_path, capsys):
     out = tmp_path / "report.html"
     assert main(["report", str(DEFAULT_DOCUMENT), "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert page.count(PLOTLY_JS) == 1 and "Question 9 of 9" in page
+    assert page.count(PLOTLY_JS) == 1 and "Question 9 · asked by" in page
     import hashlib
 
     assert hashlib.sha256(DEFAULT_DOCUMENT.read_bytes()).hexdigest() in page
@@ -308,3 +308,20 @@ def test_table_rounds_rates_to_two_decimals_counts_to_integers_and_scrolls_in_it
     assert cells == ["0.38", "1,234", "0.00", "—", "0.00", "2", "+0.50", "1.00"]
     assert "<th>share negative</th>" in out  # a heading of words wraps
     assert out.startswith('<div class="table-wrap">') and ".table-wrap { max-width: 100%; overflow-x: auto;" in report.STYLE
+
+
+def test_report_numbers_questions_by_their_pair_as_the_reader_does(tmp_path):
+    """A briefing's opening statements are pair 1: its questions are 2 and 3 in the report as in the Reader,
+    never "Question 3 of 2"."""
+    src = tmp_path / "briefing.md"
+    src.write_text(
+        "MS. SMITH: Good afternoon. Two announcements today.\n\nQ: What about trade?\n\nMS. SMITH: Trade is good.\n\n"
+        "Q: And the budget?\n\nMS. SMITH: Next week.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.html"
+    assert main(["report", str(src), "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "1. Opening statements" in page
+    assert "<h3>Question 2 · asked by" in page and "<h3>Question 3 · asked by" in page
+    assert " of 2 · " not in page

@@ -85,3 +85,19 @@ def test_interview_against_the_valdai_transcript(valdai_html):
     at.text_input(key="compare-term").set_value("nuclear").run()
     lines = [d.value for d in at.dataframe if "hit" in d.value.columns]
     assert lines and all(h.lower() == "nuclear" for h in lines[-1]["hit"]) and len(lines[-1]) >= 5
+
+
+def test_a_new_document_on_a_side_starts_at_its_own_first_answer(valdai_html):
+    """The chosen answers belong to a side's document: choosing another document does not carry the old
+    numbers over (the key is the same for every document, so that the URL stays short)."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    valdai = sources.Source("valdai-2017", "Valdai 2017 (uploaded)", valdai_html.name, valdai_html.read_bytes())
+    at.session_state[sources.UPLOADS_KEY] = {valdai.id: valdai}
+    at.switch_page("views/compare.py")
+    at.run()
+    assert at.multiselect(key="a-pairs").value == [1, 2, 3]
+    at.selectbox(key="a-doc").set_value("valdai-2017").run()
+    assert not at.exception and not at.error
+    assert at.multiselect(key="a-pairs").value == [1]
+    at.selectbox(key="a-doc").set_value(sources.DEFAULT_ID).run()
+    assert at.multiselect(key="a-pairs").value == [1, 2, 3]

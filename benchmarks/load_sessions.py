@@ -47,7 +47,7 @@ elements of a rerun being replaced); and the action's own signal, which is false
 - Overview: its tabs, and the open tab's chart drawn (the arc, the first tab);
 - Actors: its heading, the actors chart drawn and the sentences table;
 - Methods: its last caption, "Settings of this analysis";
-- Workshop: "Answer k of 9" in the progress bar (k one more or one less after a step) and the answer in
+- Workshop: "Question 3 (k of 9)" in the progress bar (k one more or one less after a step) and the answer in
   large type; after Reveal "Measured:" and "Hide the measures", after Hide "What does the room think?".
 
 Response time (ws): from sending the rerun message (for the loads: from opening the websocket) to the
@@ -158,7 +158,7 @@ INIT_SCRIPT = r"""
       if (path() !== '/workshop') return false;
       const bar = main.querySelector('[data-testid=stProgress]');
       if (!bar || !main.querySelector('.dd-big .dd-text')) return false;
-      const m = norm(bar.textContent).match(/Answer (\d+) of (\d+)/);
+      const m = norm(bar.textContent).match(/\((\d+) of (\d+)\)/);
       if (!m || (a.k !== null && +m[1] !== a.k)) return false;
       const text = main.textContent;
       if (a.revealed === true) return text.includes('Measured:') && text.includes('Hide the measures');
@@ -200,7 +200,7 @@ INIT_SCRIPT = r"""
   });
   dd.workshop = () => {
     const main = document.querySelector('[data-testid=stMain]');
-    const m = main && norm((main.querySelector('[data-testid=stProgress]') || {}).textContent).match(/Answer (\d+) of (\d+)/);
+    const m = main && norm((main.querySelector('[data-testid=stProgress]') || {}).textContent).match(/\((\d+) of (\d+)\)/);
     return {k: m ? +m[1] : null, n: m ? +m[2] : null, revealed: !!main && main.textContent.includes('Hide the measures')};
   };
 })();
@@ -712,7 +712,7 @@ class WsSession(Session):
         if self.where == "methods":
             return "Settings of this analysis" in text
         if self.where == "workshop":
-            m = re.search(r"Answer (\d+) of (\d+)", v["progress"])
+            m = re.search(r"\((\d+) of (\d+)\)", v["progress"])
             if not m or (self.want_k is not None and int(m.group(1)) != self.want_k):
                 return False
             if self.want_revealed is True:
@@ -772,7 +772,7 @@ class WsSession(Session):
         return await self.send("switch_answer", time.perf_counter(), query=f"pair={pair}", widgets=[state])
 
     def workshop_state(self) -> tuple[int, int, bool] | None:
-        m = re.search(r"Answer (\d+) of (\d+)", self.view.get("progress", ""))
+        m = re.search(r"\((\d+) of (\d+)\)", self.view.get("progress", ""))
         return (int(m.group(1)), int(m.group(2)), "Measured:" in self.view.get("text", "")) if m else None
 
     async def workshop_step(self) -> str:

@@ -40,7 +40,11 @@ st.set_page_config(initial_sidebar_state="collapsed" if page.url_path == "worksh
 st.html("<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 4rem;}</style>")
 
 navigate.follow()  # a click on another page asked for the Reader: set the chooser and the answer first
-missing = sources.missing()  # a link's document that this session cannot open (checked before the chooser)
+if (missing := sources.missing()) is not None:  # a link's document that cannot be opened
+    if page.url_path in ("upload", "library"):  # where the user can bring it back or choose another
+        st.info(f"The link's document {ui.md_escape(missing)} is not available: upload it again, or open another.")
+    else:
+        sources.missing_notice(missing)  # stops the page, before the chooser: never another document instead
 available = sources.sources()
 # The workshop's "hide speakers' names" switch also hides the document chooser (its ids and labels name
 # people): hidden with CSS rather than left out, so that the widget keeps its state and its URL binding.
@@ -60,6 +64,4 @@ if anonymous:
     st.sidebar.caption(f"Document {list(available).index(sources.current().id) + 1} (names hidden)")
 else:
     st.sidebar.caption(ui.md_escape(sources.current().label))  # a title or file name is user text
-if missing:
-    sources.missing_notice(missing)  # stops the page: never the default interview in its place
 page.run()

@@ -1,6 +1,10 @@
-"""Which documents this session can use: the default interview and the user's uploads.
+"""Which documents this session can use: the default interview, uploads and the library's documents.
 
-Per-user UI state only (``st.session_state``): uploads live in the session that added them.
+An upload is kept in the session that added it and, so that a reload (a new Streamlit session) or the
+link opened again on this server finds it, in a bounded store of the server process
+(:class:`KeptUploads`: the most recent uploads, oldest dropped first, gone when the server restarts).
+A document is found by its id: the upload's (a slug of its file name and a prefix of its content hash)
+or the library's.
 """
 
 from __future__ import annotations
@@ -8,6 +12,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -38,14 +44,49 @@ def default_source() -> Source:
     return Source(DEFAULT_ID, "Bezrukov interview, PICREADI 2018 (default)", DEFAULT_DOCUMENT.name, DEFAULT_DOCUMENT.read_bytes())
 
 
+class KeptUploads:
+    """The server's most recent uploads by id, within ``max_count`` documents and ``max_bytes`` bytes
+    (the least recently added or used go first). Shared by the sessions of one server process."""
+
+    def __init__(self, *, max_count: int, max_bytes: int) -> None:
+        self.max_count, self.max_bytes = max_count, max_bytes
+        self._kept: OrderedDict[str, Source] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, src: Source) -> None:
+        with self._lock:
+            self._kept[src.id] = src
+            self._kept.move_to_end(src.id)
+            while len(self._kept) > self.max_count or sum(len(k.data) for k in self._kept.values()) > self.max_bytes:
+                self._kept.popitem(last=False)
+
+    def get(self, doc_id: str) -> Source | None:
+        with self._lock:
+            src = self._kept.get(doc_id)
+            if src is not None:
+                self._kept.move_to_end(doc_id)
+            return src
+
+
+# An upload is at most 20 MB (.streamlit/config.toml); 32 of them or 200 MB, whichever comes first, keep
+# a workshop's or a newsroom's day of uploads without letting the server's memory grow without bound.
+KEPT_UPLOADS = 32
+KEPT_UPLOAD_BYTES = 200 * 2**20
+
+
+@st.cache_resource(show_spinner=False)
+def kept_uploads() -> KeptUploads:
+    return KeptUploads(max_count=KEPT_UPLOADS, max_bytes=KEPT_UPLOAD_BYTES)
+
+
 def sources() -> dict[str, Source]:
-    """The default interview, this session's uploads and, when one is chosen (``?doc=`` or the chooser),
-    a document of the corpus library."""
+    """The default interview, this session's uploads and, when one is asked for (``?doc=``, the chooser or
+    a Compare side), an upload the server still keeps or a document of the corpus library."""
     out = {DEFAULT_ID: default_source()}
     out.update(st.session_state.get(UPLOADS_KEY, {}))
     for key in CHOOSERS:
         wanted = st.session_state.get(key) or st.query_params.get(key)
-        if wanted and wanted not in out and (src := library_source(wanted)) is not None:
+        if wanted and wanted not in out and (src := kept_uploads().get(wanted) or library_source(wanted)) is not None:
             out[wanted] = src
     return out
 
@@ -81,6 +122,7 @@ def add_upload(name: str, data: bytes, interviewer: tuple[str, ...], *, title: s
     uploads = dict(st.session_state.get(UPLOADS_KEY, {}))
     uploads[src.id] = src
     st.session_state[UPLOADS_KEY] = uploads
+    kept_uploads().add(src)
     return src
 
 
@@ -93,8 +135,8 @@ MISSING_KEY = "missing-doc"
 
 def missing() -> str | None:
     """The id of a document that a link (``?doc=``) or the session asks for but this session cannot
-    open: an upload of a session that has ended, or an id the library does not have. Kept until the
-    user chooses a document, so the notice outlives the chooser's fallback to the default."""
+    open: an upload the server no longer keeps (it restarted, or newer uploads took its place), or an id
+    the library does not have. Kept until the user chooses a document."""
     wanted = st.session_state.get("doc") or st.query_params.get("doc")
     if wanted and wanted not in sources():
         st.session_state[MISSING_KEY] = wanted
@@ -107,16 +149,27 @@ def forget_missing() -> None:
 
 def missing_notice(doc_id: str) -> None:
     """Say that ``doc_id`` cannot be opened and what to do, then stop the page: the default interview
-    is never shown silently in its place."""
+    is never shown silently in its place. Drawn before the document chooser, so that the link keeps
+    naming the document (the chooser would put its own choice in the URL)."""
     from . import ui
 
     st.warning(
-        f"The document **{ui.md_escape(doc_id)}** of this link is not available. An uploaded transcript lives only "
-        "in the browser session that added it; this one has ended (or the link names a document this library does "
-        "not have). Upload the file again (its link stays the same), and choose *Keep it in the library* on the "
-        "Upload page so that the link keeps working in later sessions."
+        f"The document **{ui.md_escape(doc_id)}** of this link is not available. An uploaded transcript is kept "
+        "by the dashboard's server only for a while (the most recent uploads, until the server restarts), and "
+        "this one is gone (or the link names a document this library does not have). Upload the file again "
+        "(its link stays the same), and choose *Keep it in the library* on the Upload page so that the link "
+        "keeps working."
     )
     a, b = st.columns(2)
     a.page_link("views/upload.py", label="Upload it again")
-    b.button("Open the default interview instead", key="missing-default", on_click=forget_missing)
+    b.button("Open the default interview instead", key="missing-default", on_click=_open_default)
     st.stop()
+
+
+def _open_default() -> None:
+    forget_missing()
+    st.session_state["doc"] = DEFAULT_ID
+    try:
+        del st.query_params["doc"]  # not bound: the chooser was not drawn on the notice's runs
+    except (KeyError, st.errors.StreamlitAPIException):
+        pass

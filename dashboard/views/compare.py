@@ -40,7 +40,10 @@ def picker(name: str) -> data.SideSpec:
     """The widgets of one side; returns its spec."""
     available = sources.sources()
     # Options are ids with no format_func: a widget bound to the URL writes its displayed text there.
+    # Both sides start on the document chosen in the sidebar (a link or an earlier choice wins).
+    current = sources.current().id
     doc_id = st.selectbox(f"Side {name.upper()}: document", list(available), key=f"{name}-doc",
+                          index=list(available).index(current) if current in available else 0,
                           on_change=_new_document, args=(name,), **KEEP)
     src = available[doc_id]
     st.caption(ui.md_escape(src.label))
@@ -48,7 +51,8 @@ def picker(name: str) -> data.SideSpec:
     doc = data.parse(src)
     if kind == "pairs":
         numbers = [p.pair for p in doc.pairs]
-        default = [n for n in DEFAULT_PAIRS[name] if n in numbers] if src.id == sources.DEFAULT_ID else numbers[:1]
+        first = {"a": numbers[:1], "b": numbers[1:2]}[name]  # another document: its first two answers
+        default = [n for n in DEFAULT_PAIRS[name] if n in numbers] if src.id == sources.DEFAULT_ID else first
         chosen = st.multiselect("answers", numbers, default=default, key=f"{name}-pairs", **KEEP)
         return data.SideSpec(doc_id, kind, pairs=tuple(chosen))
     if kind == "speaker":

@@ -38,10 +38,14 @@ with st.sidebar:
 pair = int(choice or options[0])
 row = by_pair.loc[pair]
 # One numbering everywhere: the pair number, as in the list, the URL, the charts, the exports and the
-# report. A briefing's opening statements are pair 1, so its first question is question 2.
-where = f"question {pair} of {len(pairs)}" if row["kind"] == "qa" else f"opening statements (pair {pair} of {len(pairs)})"
-if (answers["kind"] == "opening").any() and row["kind"] == "qa":
-    where += " · number 1 is the opening statements"
+# report. A briefing's opening statements are pair 1, so its first question is number 2; the caption then
+# counts pairs, not questions, and says why.
+if row["kind"] == "opening":
+    where = f"opening statements (pair {pair} of {len(pairs)})"
+elif (answers["kind"] == "opening").any():
+    where = f"pair {pair} of {len(pairs)} · pair 1 is the opening statements"
+else:
+    where = f"question {pair} of {len(pairs)}"
 st.caption(f"{ui.md_escape(doc.title or src.name)} · {doc.date or 'date unknown'} · {where}")
 
 # One key for every answer: Streamlit then redraws the same chart (Plotly.react) instead of mounting a

@@ -35,7 +35,8 @@ if store.read_only():
 st.markdown(
     "Plain text or Markdown with speaker labels (`Q:`/`A:`, `NAME:`, or questions and answers starting with "
     "`- `), HTML pages, Word `.docx`, PDF with a text layer, SRT/WebVTT captions, or JSON/JSONL/CSV rows with "
-    "speaker and text columns. The file stays in this browser session."
+    "speaker and text columns. The server keeps the file for a while (its link works after a reload); keep it "
+    "in the library to keep it for good."
 )
 upload = st.file_uploader(
     "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,
@@ -77,6 +78,7 @@ if doc.format != "web-interview":
 summary.markdown(
     f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {doc.date or 'unknown'} · "
     f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs"
+    + (" and the opening statements (pair 1)" if len(doc.pairs) > len(doc.qa_pairs) else "")
     + (" (with the questioners chosen below)" if askers else "")
 )
 if doc.warnings:

@@ -197,7 +197,7 @@ def test_upload_briefing_and_read_it(page: Page, server: str, briefings_dir: Pat
     sidebar(page).locator("[data-testid=stRadioOption]").nth(1).click()
     page.wait_for_url(reader_url(pair=second.pair))
     expect(main(page)).to_contain_text(" ".join(second.question.split()[:8]))
-    expect(main(page)).to_contain_text(f"question {second.pair} of {len(doc.pairs)}")  # one numbering: the pair's
+    expect(main(page)).to_contain_text(f"pair {second.pair} of {len(doc.pairs)} · pair 1 is the opening statements")
     expect(main(page).locator(ANSWER)).to_contain_text(" ".join(second.answer.split()[:5]))
     expect(main(page).locator(".js-plotly-plot")).to_have_count(1)  # the sentence chart
     expect(main(page).locator(".dd-topics").first).to_contain_text("per 1,000 words")  # the topic bars

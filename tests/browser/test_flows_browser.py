@@ -57,9 +57,11 @@ def wait_for_reader(page: Page) -> None:
 
 
 def assert_on_answer(page: Page, pair: int, n_pairs: int = N_DEFAULT, question: str | None = None) -> None:
-    """The Reader shows ``pair``: its option is checked, the caption and the heading name it."""
+    """The Reader shows ``pair``: its option is checked, the caption and the heading name it. The default
+    interview has no opening statements (its pairs are its questions); the briefing here has."""
     expect(radio_options(page).nth(pair - 1)).to_be_checked()
-    expect(main(page)).to_contain_text(f"question {pair} of {n_pairs}")
+    caption = f"question {pair} of {n_pairs}" if n_pairs == N_DEFAULT else f"pair {pair} of {n_pairs} · pair 1 is the opening"
+    expect(main(page)).to_contain_text(caption)
     expect(main(page).locator("h5", has_text=re.compile(rf"^Question {pair} ·"))).to_have_count(1)
     if question:
         expect(main(page)).to_contain_text(question)
@@ -202,7 +204,7 @@ def test_upload_opens_at_its_first_answer_with_its_title_and_one_numbering(page:
     page.wait_for_url(re.compile(r"pair=3"))
     # Heading, caption, list and URL all say 3 for the second question of a briefing.
     assert_on_answer(page, 3, n_pairs=3, question="And the budget?")
-    expect(main(page)).to_contain_text("question 3 of 3 · number 1 is the opening statements")
+    expect(main(page)).to_contain_text("pair 3 of 3 · pair 1 is the opening statements")
     nav(page, "Overview")
     expect(main(page).locator("h4")).to_contain_text(f"{TITLE} (uploaded)")
     nav(page, "Compare")
@@ -215,7 +217,7 @@ def test_correcting_who_asks_updates_the_summary_line(page: Page, server: str, t
     assert len(corrected.qa_pairs) == len(doc.qa_pairs) + 1
     page.goto(server + "/upload")
     upload(page, briefing_file(tmp_path))
-    expect(main(page)).to_contain_text(f"{len(doc.qa_pairs)} question–answer pairs")
+    expect(main(page)).to_contain_text(f"{len(doc.qa_pairs)} question–answer pairs and the opening statements (pair 1)")
     askers = main(page).locator("[data-testid=stMultiSelect]")
     askers.click()
     page.get_by_role("option", name="MR. JONES").click()
@@ -231,12 +233,48 @@ def test_a_link_to_an_upload_of_an_ended_session_says_so(page: Page, server: str
     expect(notice).to_contain_text("not available")
     expect(main(page).get_by_role("link", name="Upload it again")).to_be_visible()
     expect(page.locator(ANSWER)).to_have_count(0)  # the default interview is not shown in its place
+    page.reload()  # the link keeps naming the document: a second look says the same, never the default
+    expect(notice).to_contain_text("old-upload-123abc")
+    assert query(page)["doc"] == ["old-upload-123abc"]
+    expect(page.locator(ANSWER)).to_have_count(0)
     nav(page, "Overview")  # every page says it, not only the Reader
     expect(main(page).locator("[data-testid=stAlertContentWarning]")).to_contain_text("old-upload-123abc")
     main(page).get_by_role("button", name="Open the default interview instead").click()
     page.locator(".js-plotly-plot").first.wait_for()
     expect(main(page).locator("[data-testid=stAlertContentWarning]")).to_have_count(0)
     assert_no_errors(page)
+
+
+def test_upload_it_again_leads_to_the_file_picker(page: Page, server: str):
+    page.goto(server + "/?doc=old-upload-123abc")
+    main(page).get_by_role("link", name="Upload it again").click()
+    page.wait_for_url(re.compile(r"/upload"))
+    expect(page.locator("[data-testid=stFileUploader]")).to_be_visible()
+    expect(main(page)).to_contain_text("old-upload-123abc is not available")
+
+
+def test_an_upload_survives_a_reload_and_its_link_opens_in_a_new_session(page: Page, server: str, tmp_path: Path):
+    page.goto(server + "/upload")
+    upload(page, briefing_file(tmp_path))
+    page.get_by_role("button", name="Analyse and open in the Reader").click()
+    wait_for_reader(page)
+    radio_options(page).nth(2).click(force=True)
+    page.wait_for_url(re.compile(r"pair=3"))
+    doc_id = query(page)["doc"][0]
+    page.reload()
+    page.locator(ANSWER).wait_for()
+    assert query(page)["doc"] == [doc_id]
+    assert_on_answer(page, 3, n_pairs=3, question="And the budget?")
+    expect(sidebar(page)).to_contain_text(f"{TITLE} (uploaded)")
+    link = page.url
+    other = page.context.browser.new_context(viewport={"width": 1280, "height": 720})
+    try:  # a new session (another browser) on the same server opens the link too
+        p2 = other.new_page()
+        p2.goto(link)
+        p2.locator(ANSWER).wait_for()
+        assert_on_answer(p2, 3, n_pairs=3, question="And the budget?")
+    finally:
+        other.close()
 
 
 # --- Compare keeps its sides ------------------------------------------------------------------------------

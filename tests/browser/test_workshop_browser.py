@@ -229,7 +229,7 @@ def assert_no_names(page: Page, where: str) -> None:
 def test_workshop_guess_reveal_and_walk_the_nine_answers(page: Page, server: str, screenshot, measured):
     assert round(measured[0], 2) == 0.27 and _tone(measured[0]) == "positive"
 
-    # 1. Answer 1 of 9, in large type, nothing measured on show.
+    # 1. Question 1 (1 of 9), in large type, nothing measured on show.
     open_workshop(page, server)
     expect(answer_block(page)).to_contain_text("Not big enough of a role.")
     size = answer_block(page).evaluate("el => parseFloat(getComputedStyle(el).fontSize)")

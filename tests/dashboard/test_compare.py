@@ -101,3 +101,16 @@ def test_a_new_document_on_a_side_starts_at_its_own_first_answer(valdai_html):
     assert at.multiselect(key="a-pairs").value == [1]
     at.selectbox(key="a-doc").set_value(sources.DEFAULT_ID).run()
     assert at.multiselect(key="a-pairs").value == [1, 2, 3]
+
+
+def test_both_sides_start_on_the_document_chosen_in_the_sidebar(valdai_html):
+    """A journalist reading their own transcript opens Compare on it, not on the default interview."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    valdai = sources.Source("valdai-2017", "Valdai 2017 (uploaded)", valdai_html.name, valdai_html.read_bytes())
+    at.session_state[sources.UPLOADS_KEY] = {valdai.id: valdai}
+    at.query_params["doc"] = "valdai-2017"
+    at.switch_page("views/compare.py")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="a-doc").value == at.selectbox(key="b-doc").value == "valdai-2017"
+    assert at.multiselect(key="a-pairs").value == [1] and at.multiselect(key="b-pairs").value == [2]

@@ -55,7 +55,7 @@ st.sidebar.selectbox(
     key="doc",
     bind="query-params",
     on_change=sources.forget_missing,
-    help="The default interview, a transcript you uploaded in this session (Upload page) or one of the library.",
+    help="The default interview, a transcript uploaded on this server (Upload page) or one of the library.",
 )
 # No format_func: a widget bound to the URL writes its option's displayed text there, and links must
 # carry the document's id (?doc=ID); its title is the caption below.

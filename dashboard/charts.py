@@ -112,6 +112,12 @@ def _layout(fig: go.Figure, *, title: str, height: int, top_room: int = 0) -> go
     return fig
 
 
+# The left end of the tone panel: room for the number left of a bar down to -1 ("-0.88" beside its bar), so
+# that it never runs into the sentence labels ("S14-0.73"); a number inside a bar was shrunk by Plotly to
+# fit the bar's height, below 9 px. tests/browser/test_legibility_browser.py checks the Reader's chart.
+LEFT_END = -1.6
+
+
 def sentence_bars(
     sentences: pd.DataFrame, *, selected: int | None = None, tag: str = "", alignment: pd.DataFrame | None = None
 ) -> go.Figure:
@@ -142,7 +148,7 @@ def sentence_bars(
         )
     )
     fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
-    fig.update_xaxes(range=[-1.15, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
+    fig.update_xaxes(range=[LEFT_END, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
     if alignment is not None and len(alignment):
         # Two x axes side by side on the same rows (no make_subplots: its import costs ~0.1 s per cold start).
         # No text labels on these bars (their length is the value; the hover gives the number): labels on

@@ -38,7 +38,12 @@ MEASURE = """
     const ticks = [...gd.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text, .overaxes-above text')].filter(t => t.textContent && t.getBBox().width > 0);
     const titles = [...gd.querySelectorAll('.infolayer text[class$="title"]')].filter(t => !t.classList.contains('gtitle') && t.textContent);
     const gtitle = gd.querySelector('.gtitle'), modebar = gd.querySelector('.modebar');
-    const problems = {tick: [], title: [], modebar: []};
+    const problems = {tick: [], title: [], modebar: [], bar: []};
+    // A bar's number (Plotly's .bartext) over a tick label: "S14" and "-0.73" read as "S14-0.73".
+    for (const b of gd.querySelectorAll('.barlayer .bartext')) {
+      if (!b.textContent || b.getBBox().width === 0) continue;
+      for (const t of ticks) if (meet(box(b), box(t))) problems.bar.push(`'${b.textContent}' over the tick '${t.textContent}'`);
+    }
     for (const t of ticks) {
       const r = box(t);
       if (outside(r, svg)) problems.tick.push(`'${t.textContent}' outside the chart`);
@@ -164,8 +169,9 @@ def _charts_drawn(page: Page, n: int = 1) -> None:
     )
 
 
-def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, server: str, screenshot):
-    page.goto(server + "/?pair=6")
+@pytest.mark.parametrize("pair", [6, 4])  # 6: 42 sentences; 4: six sentences below -0.5 (long bars to the left)
+def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, server: str, screenshot, pair):
+    page.goto(server + f"/?pair={pair}")
     page.locator(".dd-text[data-role=answer]").wait_for()
     _charts_drawn(page)
     for size in ("1280", "1920"):
@@ -173,11 +179,12 @@ def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, se
         for attempt in ("first view", "after a reload"):
             chart = _chart(page, "Sentence by sentence")
             assert chart["problems"]["title"] == [] and chart["problems"]["tick"] == [], (size, attempt)
+            assert chart["problems"]["bar"] == [], (size, attempt)
             assert {"S1", "S13", "0.5"} <= set(chart["ticks"]), (size, attempt)
             page.reload()
             page.locator(".dd-text[data-role=answer]").wait_for()
             _charts_drawn(page)
-        screenshot(page, f"legibility-reader-{size}")
+        screenshot(page, f"legibility-reader-{pair}-{size}")
 
 
 # The text labels drawn beside points (Plotly's .textpoint): each inside the chart and clear of the others.

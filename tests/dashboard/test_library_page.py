@@ -77,3 +77,8 @@ def test_read_only_mode_without_a_library_names_no_path(tmp_path, monkeypatch):
     at = app("views/library.py")
     assert at.error and "no library on this server" in at.error[0].value
     assert str(tmp_path) not in at.error[0].value
+
+
+def test_the_title_comes_before_the_name(lib):
+    at = app("views/library.py")
+    assert list(at.dataframe[0].value.columns) == ["id", "title", "name", "format", "KB", "tags", "added"]

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from . import markers as markers_mod
-from . import sentiment, text, topics
+from . import datafiles, sentiment, text, topics
 from .transcripts.model import Document
 
 Detail = Literal["full", "summary"]
@@ -95,6 +95,7 @@ def settings(dictionary: topics.Dictionary, markers: markers_mod.Markers | None 
         "dictionary": dictionary.name,
         "dictionary_version": dictionary.version,
         "dictionary_sha256": dictionary.sha256,
+        **({"dictionary_file": datafiles.recorded(dictionary.path)} if dictionary.path is not None else {}),
         **(markers_mod.settings(markers) if markers is not None else {}),
     }
 

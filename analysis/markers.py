@@ -59,6 +59,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from . import datafiles
 from . import text as text_mod
 from . import topics
 from .datafiles import DATA_DIR
@@ -192,6 +193,14 @@ def load_markers(path: str | os.PathLike[str] | None = None) -> Markers:
         digest.update(file.name.encode() + b"\0" + data)
         families.append(parse_family(data, source=str(file), slug=file.stem, path=file))
     return Markers(tuple(families), source=str(path), sha256=digest.hexdigest())
+
+
+def load_recorded(name: str | None) -> Markers:
+    """The families an analysis's settings name (``settings["markers"]``, as :func:`settings` records
+    it): that folder or file of the data folder, else (a folder of one's own, known only by its name,
+    or no name) the default families."""
+    where = datafiles.located(name) if name else None
+    return load_markers(where) if where is not None and where.exists() else load_markers()
 
 
 def parse_family(data: bytes, *, source: str, slug: str, path: Path | None = None) -> Family:
@@ -345,9 +354,10 @@ def match_text(text: str, markers: Markers, *, role: Literal["question", "answer
 
 
 def settings(markers: Markers) -> dict:
-    """What marker results depend on: the folder and the hash of every family file."""
+    """What marker results depend on: the folder (``data/markers``, or a folder of one's own by its
+    name; never a server path) and the hash of every family file."""
     return {
-        "markers": markers.source,
+        "markers": datafiles.recorded(markers.source) if markers.source else "",
         "markers_sha256": markers.sha256,
         "marker_families": {f.slug: f.sha256[:16] for f in markers.families},
     }

@@ -365,8 +365,7 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
 
 def _markers(analysis: Analysis) -> markers_mod.Markers:
     """The marker families the analysis was made with (its settings name their folder)."""
-    given = analysis.settings.get("markers")
-    return markers_mod.load_markers(given) if given else markers_mod.load_markers()
+    return markers_mod.load_recorded(analysis.settings.get("markers"))
 
 
 def _answer_rows(frame: pd.DataFrame, pair: int) -> pd.DataFrame:

@@ -80,8 +80,7 @@ def actors_section(analysis: Analysis, listed: actors_mod.ActorList) -> Section:
 
 def standard(analysis: Analysis) -> list[Section]:
     """The three sections every report carries, with the default lists (or those of the analysis)."""
-    given = analysis.settings.get("markers")
-    markers = markers_mod.load_markers(given) if given else markers_mod.load_markers()
+    markers = markers_mod.load_recorded(analysis.settings.get("markers"))
     return [
         markers_section(analysis, markers),
         alignment_section(alignment_mod.measure(analysis)),

@@ -13,6 +13,7 @@ from analysis.transcripts import EXTENSIONS
 from dashboard import navigate, store, ui
 
 MAX_IMPORT_MB = 20  # per file, as on the Upload page (.streamlit/config.toml caps a request at 20 MB)
+IMPORTED_KEY = "lib-imported"  # the last import's outcome (added count, failures), shown on the run after it
 writable = not store.read_only()
 
 
@@ -53,16 +54,17 @@ if number != 1:
     records, total = store.page(query, tag, number)
 st.caption(f"{total:,} document{'s' if total != 1 else ''} match · {store.PAGE_SIZE} per page")
 
+# The title before the name: at 1280 px a long title is what a cut-off right edge would hide.
 table = pd.DataFrame(
-    [{"id": r.id, "name": r.name, "title": r.title or "", "format": r.format, "KB": round(r.size / 1024, 1),
+    [{"id": r.id, "title": r.title or "", "name": r.name, "format": r.format, "KB": round(r.size / 1024, 1),
       "tags": ", ".join(r.tags), "added": r.added_at[:16].replace("T", " ")} for r in records],
-    columns=["id", "name", "title", "format", "KB", "tags", "added"],
+    columns=["id", "title", "name", "format", "KB", "tags", "added"],
 )
 picked = st.dataframe(table, hide_index=True, key="lib-table", on_select="rerun", selection_mode="single-row")
 chosen = records[picked.selection.rows[0]] if picked and picked.selection.rows and picked.selection.rows[0] < len(records) else None
 
 if chosen is not None:
-    st.markdown(f"##### {ui.md_escape(chosen.name)} · `{chosen.id}`")
+    st.markdown(f"##### {ui.md_escape(chosen.title or chosen.name)} · `{chosen.id}`")
     a, b = st.columns(2)
     a.button("Open in the Reader", type="primary", key="lib-open", on_click=_open, args=(chosen.id,))
     if writable:
@@ -102,6 +104,13 @@ if writable:
             [(f.name, f.getvalue()) for f in files], tags=[t.strip() for t in import_tags.split(",") if t.strip()],
             progress=_progress,
         )
-        bar.progress(1.0, text=f"Done: {len(added)} added or already there, {len(failed)} could not be read.")
+        # Run the page again so that the count and the table above already list the new documents;
+        # the outcome is shown on that run.
+        st.session_state[IMPORTED_KEY] = (len(added), [(name, str(reason)) for name, reason in failed])
+        st.rerun()
+    outcome = st.session_state.pop(IMPORTED_KEY, None)
+    if outcome is not None:
+        n_added, failed = outcome
+        st.progress(1.0, text=f"Done: {n_added} added or already there, {len(failed)} could not be read.")
         if failed:
             ui.notice([f"{name}: {reason}" for name, reason in failed], kind="error")

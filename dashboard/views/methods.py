@@ -170,4 +170,18 @@ st.markdown(
     "(the Valdai and White House texts are translations or edited transcripts).\n"
     "- A topic rate counts words, not stances: *sanctions* counts for the economy whether the speaker supports or opposes them."
 )
-st.caption(f"Settings of this analysis: {settings}")
+
+
+def _setting(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+# Data files are named relative to the data folder (analysis.datafiles.recorded), never by a server path.
+st.caption(
+    "Settings of this analysis:\n"
+    + "\n".join(f"- {ui.md_escape(key)}: {ui.md_escape(_setting(value))}" for key, value in settings.items())
+)

@@ -20,9 +20,13 @@ from dashboard import anonymise, charts, data, guesses, highlight, ui, workshop_
 
 src, doc, result = ui.current_document()
 answers = result.answers
-qa = answers[answers["kind"] == "qa"].reset_index(drop=True)
+qa = answers[answers["kind"] == "qa"]
+# A question nobody answered ("Thank you, Jen.") has nothing to guess about: the walk leaves it out.
+answered = qa["answer"].fillna("").astype(str).str.strip() != ""
+unanswered = int((~answered).sum())
+qa = qa[answered].reset_index(drop=True)
 if qa.empty:
-    st.info("This document has no question–answer pairs to run a workshop on.")
+    st.info("This document has no answered questions to run a workshop on.")
     st.stop()
 labels = data.topic_labels()
 families = {f.slug: f for f in data.markers().families}
@@ -42,7 +46,8 @@ shown: dict[str, int] = st.session_state.setdefault("ws-answer", {})  # document
 if src.id not in shown:
     asked = st.query_params.get("answer", "")
     # The URL's answer belongs to the first document the session shows (a later one opens where it was left).
-    asked_index = order.index(int(asked)) if asked.isdigit() and int(asked) in order else None
+    # A pair not in the walk (opening statements, a question without an answer) opens the next question.
+    asked_index = next((i for i, p in enumerate(order) if p >= int(asked)), None) if asked.isdigit() else None
     shown[src.id] = asked_index if asked_index is not None and not shown else int(stored["index"])
 index = shown[src.id] = max(0, min(len(qa) - 1, shown[src.id]))
 if stored["index"] != index:
@@ -185,7 +190,9 @@ with right, st.container(key="ws-side"):
                            on_click=st.session_state.__setitem__, args=("ws-tone", t), width="stretch")
             st.selectbox("Main topic", list(labels.values()) + [guesses.NONE], key="ws-topic")
             c1, c2 = st.columns([1, 1], vertical_alignment="bottom")
-            c1.number_input("People", min_value=1, max_value=500, value=1, step=1, key="ws-people",
+            # No value=: the default is min_value (1), and _add_guess sets the key back to 1; a value= as
+            # well would make Streamlit warn about a widget set both ways.
+            c1.number_input("People", min_value=1, max_value=500, step=1, key="ws-people",
                             help="How many people gave this guess (for a show of hands).")
             c2.button("Add guess", key="ws-add", on_click=_add_guess, width="stretch")
         if pair_guesses:
@@ -218,6 +225,9 @@ with right, st.container(key="ws-side"):
         st.html(ui.guess_bars(guesses.tally(pair_guesses, "topic"), topic_options, measured_topics, name="topic"))
         st.caption("Details below: topic rates, the question's take-up, the markers and questions for discussion.")
 
+if unanswered:
+    st.caption(f"{unanswered} question{'s' if unanswered != 1 else ''} without an answer "
+               f"{'are' if unanswered != 1 else 'is'} left out.")
 if hide_names:
     st.caption("Names are hidden where the parser found them as speakers; "
                "other spellings or titles ('the minister') still show.")

@@ -9,6 +9,7 @@ counter written below for a small dictionary, spans by slicing the pair's text.
 from __future__ import annotations
 
 import math
+import os
 import statistics
 from pathlib import Path
 
@@ -493,3 +494,39 @@ def test_summary_columns_are_the_summary_frames(source: str) -> None:
     # and through Arrow, as the batch stores them, they read back as the frames do
     for columns, frame in ((answers, frames_.answers), (sentences, frames_.sentences)):
         pd.testing.assert_frame_equal(library.decode_frames([library.encode_columns(columns)]), frame)
+
+
+def _paths_in(settings: dict) -> list[str]:
+    """Every string of the settings (nested too) that names a place on this machine."""
+    root = str(Path(__file__).resolve().parents[2])
+    found, todo = [], list(settings.values())
+    while todo:
+        v = todo.pop()
+        if isinstance(v, dict):
+            todo += list(v.values())
+        elif isinstance(v, (list, tuple)):
+            todo += list(v)
+        elif isinstance(v, str) and (Path(v).is_absolute() or v.startswith(os.sep) or root in v):
+            found.append(v)
+    return found
+
+
+def test_settings_name_data_files_without_a_server_path(tmp_path):
+    from analysis import markers
+
+    default = frames.analyze(parse_text(SMALL)).settings
+    assert _paths_in(default) == []
+    assert default["markers"] == "data/markers" and default["dictionary_file"] == "data/topics/foreign_policy.yaml"
+    own = tmp_path / "my_topics.yaml"
+    own.write_text(TINY_YAML, encoding="utf-8")
+    mine = frames.analyze(parse_text(SMALL), dictionary=topics.load_dictionary(own)).settings
+    assert _paths_in(mine) == [] and mine["dictionary_file"] == "my_topics.yaml"
+    assert mine["dictionary_sha256"] == topics.load_dictionary(own).sha256  # the hash still says which file
+    folder = tmp_path / "my_markers"
+    folder.mkdir()
+    for family in (markers.default_folder()).glob("hedges.yaml"):
+        (folder / family.name).write_bytes(family.read_bytes())
+    s = frames.settings(topics.load_dictionary(own), markers.load_markers(folder))
+    assert _paths_in(s) == [] and s["markers"] == "my_markers" and list(s["marker_families"]) == ["hedges"]
+    # What the report reloads from the settings: the recorded default folder, the default for one's own.
+    assert markers.load_recorded(default["markers"]).sha256 == markers.load_markers().sha256

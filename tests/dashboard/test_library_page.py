@@ -77,3 +77,21 @@ def test_read_only_mode_without_a_library_names_no_path(tmp_path, monkeypatch):
     at = app("views/library.py")
     assert at.error and "no library on this server" in at.error[0].value
     assert str(tmp_path) not in at.error[0].value
+
+
+def test_the_title_comes_before_the_name(lib):
+    at = app("views/library.py")
+    assert list(at.dataframe[0].value.columns) == ["id", "title", "name", "format", "KB", "tags", "added"]
+
+
+def test_read_only_methods_page_shows_no_path_of_the_repository(lib, monkeypatch):
+    root = str(Path(__file__).resolve().parents[2])
+    monkeypatch.setenv("DISCOURSE_READ_ONLY", "1")
+    at = app("views/methods.py")
+    assert_clean(at)
+    shown = shown_text(at).replace("\\", "")
+    assert root not in shown
+    caption = next(c.value for c in at.caption if c.value.startswith("Settings of this analysis"))
+    lines = caption.replace("\\", "").splitlines()[1:]
+    assert "- markers: data/markers" in lines and "- dictionary_file: data/topics/foreign_policy.yaml" in lines
+    assert any(line.startswith("- marker_families: authority ") for line in lines)  # key: value, not a dict's repr

@@ -325,3 +325,10 @@ def test_report_numbers_questions_by_their_pair_as_the_reader_does(tmp_path):
     assert "1. Opening statements" in page
     assert "<h3>Question 2 · asked by" in page and "<h3>Question 3 · asked by" in page
     assert " of 2 · " not in page
+
+
+def test_no_server_path_in_the_report(default):
+    _, result, page = default
+    assert str(ROOT) not in page
+    settings = page[page.index('<section id="settings"') :]
+    assert "<code>data/markers</code>" in settings and "<code>data/topics/foreign_policy.yaml</code>" in settings

@@ -134,3 +134,71 @@ def test_read_only_mode_keeps_the_workshop_in_memory(monkeypatch):
     again = app("views/workshop.py", ws="read-only-0001", answer="2")
     assert "Question 2 (2 of 9)" in texts(again) and "Measured: " in texts(again)
     assert not workshop_store.path().exists() or "read-only-0001" not in workshop_store.path().read_text()
+
+
+BRIEFING = b"""MS. PSAKI: Good afternoon, everyone. I have two announcements today about vaccines and the economy.
+
+Q: Will the President sign the trade order this week?
+
+MS. PSAKI: He will sign it on Friday, with the trade ministers beside him.
+
+Q: And what about the sanctions on exports?
+
+MS. PSAKI: The sanctions stay until the talks resume.
+
+Q: Thank you, Jen.
+"""
+
+
+def briefing_app(**query: str):
+    """The workshop on a briefing: pair 1 its opening statements, pairs 2 and 3 answered, pair 4 not."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import sources
+    from tests.dashboard.test_app import APP
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    doc = sources.Source("briefing-edge", "Briefing (uploaded)", "briefing.txt", BRIEFING)
+    at.session_state[sources.UPLOADS_KEY] = {doc.id: doc}
+    for k, v in {"doc": doc.id, **query}.items():
+        at.query_params[k] = v
+    at.switch_page("views/workshop.py")
+    return at.run()
+
+
+def test_an_asked_pair_outside_the_walk_opens_the_next_question():
+    at = briefing_app(ws="edge-test-0001")
+    assert_clean(at)
+    at.button(key="ws-next").click().run()
+    assert re.search(r"Question 3 \(2 of \d\)", texts(at))  # the answer last visited, kept with the workshop
+    again = briefing_app(ws="edge-test-0001", answer="1")  # pair 1: the opening statements
+    assert_clean(again)
+    assert re.search(r"Question 2 \(1 of \d\)", texts(again)) and "Will the President sign" in texts(again)
+    assert param(again, "answer") == "2"
+
+
+def test_questions_without_an_answer_are_left_out_of_the_walk():
+    at = briefing_app(ws="edge-test-0002")
+    assert_clean(at)
+    shown = texts(at)
+    assert "Question 2 (1 of 2)" in shown and "1 question without an answer is left out." in shown
+    at.button(key="ws-next").click().run()
+    shown = texts(at)
+    assert "Question 3 (2 of 2)" in shown and "The sanctions stay" in shown
+    assert at.button(key="ws-next").disabled  # nothing after it: "Thank you, Jen." is not offered
+    assert "Thank you, Jen." not in texts(briefing_app(ws="edge-test-0002", answer="4"))
+
+
+def test_adding_a_guess_resets_the_people_without_a_widget_warning(caplog, monkeypatch):
+    from streamlit.elements.lib import policies
+
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)  # Streamlit warns once a process
+    at = app("views/workshop.py", ws="edge-test-0003")
+    at.number_input(key="ws-people").set_value(4)
+    at.button(key="ws-add").click().run()
+    assert "4 guesses so far" in texts(at)
+    assert at.number_input(key="ws-people").value == 1  # back to 1 for the next guess
+    at.button(key="ws-add").click().run()
+    assert_clean(at)
+    assert "5 guesses so far" in texts(at)
+    assert "created with a default value" not in caplog.text

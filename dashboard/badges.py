@@ -19,7 +19,7 @@ def swatch(value: float) -> str:
     label = ui_number(value)
     return (
         f'<span style="background:{bg};color:{ink_for(bg)};padding:1px 7px;border-radius:4px;'
-        f'font-variant-numeric:tabular-nums;border:1px solid #888">{label}</span>'
+        f'font-variant-numeric:tabular-nums;border:1px solid #888;white-space:nowrap">{label}</span>'
     )
 
 

@@ -16,7 +16,7 @@ import html
 
 import streamlit as st
 
-from dashboard import anonymise, charts, data, guesses, highlight, ui, workshop_store
+from dashboard import anonymise, data, guesses, ui, workshop_store
 
 src, doc, result = ui.current_document()
 answers = result.answers
@@ -139,15 +139,6 @@ st.html(
 )
 
 
-def _value(value: float) -> str:
-    """A sentiment figure on its colour, in the ink of :func:`dashboard.highlight.ink_for` (at least
-    4.5:1; the shared ``ui.swatch`` still uses the charts' rule, which puts white on the mid blue)."""
-    bg = charts.sentiment_colour(value)
-    style = (f"background:{bg};color:{highlight.ink_for(bg)};padding:0 0.3em;border-radius:4px;border:1px solid #888;"
-             "font-variant-numeric:tabular-nums;white-space:nowrap")
-    return f"<span style='{style}'>{charts.number(value)}</span>"
-
-
 nav = st.container(key="ws-nav").columns([1.3, 1.1, 4, 2], vertical_alignment="center")
 nav[0].button("Previous", key="ws-prev", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left")
 nav[1].button("Next", key="ws-next", on_click=_go, args=(1,), disabled=index == len(qa) - 1, shortcut="Right")
@@ -211,14 +202,14 @@ with right, st.container(key="ws-side"):
     else:
         st.html(
             "<div class='dd-ws-side' style='padding:0.3rem 0.6rem;background:#f6f6f6;border-radius:4px'>"
-            f"Measured tone: <b>{measured_tone}</b> {_value(row['sentiment'])}"
+            f"Measured tone: <b>{measured_tone}</b> {ui.swatch(row['sentiment'])}"
             f" · main topic: <b>{html.escape(' / '.join(measured_topics))}</b></div>"
         )
         st.markdown("#### Tone")
         st.html(ui.guess_bars(guesses.tally(pair_guesses, "tone"), list(guesses.TONES), measured_tone, name="tone"))
         st.html(
             f"<div class='dd-ws-side'>Measured: <b>{measured_tone}</b>, mean of {int(row['n_sentences'])} sentences"
-            f" {_value(row['sentiment'])}, from {_value(row['sentiment_min'])} to {_value(row['sentiment_max'])}</div>"
+            f" {ui.swatch(row['sentiment'])}, from {ui.swatch(row['sentiment_min'])} to {ui.swatch(row['sentiment_max'])}</div>"
         )
         st.markdown("#### Main topic")
         topic_options = list(dict.fromkeys([*measured_topics, *guesses.tally(pair_guesses, "topic")]))

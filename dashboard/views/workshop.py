@@ -259,5 +259,6 @@ if not results.empty:
                 "sentiment": st.column_config.NumberColumn(format="%+.2f"),
             },
         )
-        st.download_button("Download (CSV)", results.to_csv(index=False), file_name=f"{src.id}-workshop.csv",
+        # Built when clicked, as the Overview's downloads are (nothing is made and stored on every run).
+        st.download_button("Download (CSV)", lambda: results.to_csv(index=False), file_name=f"{src.id}-workshop.csv",
                            mime="text/csv", key="ws-dl", on_click="ignore")  # a download changes nothing on the page

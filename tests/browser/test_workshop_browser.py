@@ -691,7 +691,14 @@ def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, ser
     _heading(page).evaluate("el => el.scrollIntoView({block: 'start'})")
     screenshot(page, "actors-sentences")
 
-    # The table is a canvas (glide-data-grid): click the row marker (the first, narrow column) of that row.
+    # The table is a canvas (glide-data-grid): click the row marker (the first, narrow column) of that row,
+    # once the page has stopped moving (a box read while the scroll above is still settling misses the row).
+    page.wait_for_function(
+        "el => new Promise(r => { const a = el.getBoundingClientRect().top;"
+        " requestAnimationFrame(() => requestAnimationFrame(() => r(el.getBoundingClientRect().top === a))); })",
+        arg=table.element_handle(),
+    )
+    idle(page)
     box = table.bounding_box()
     header = row_height = 35  # Streamlit's default header and row heights, in CSS pixels
     page.mouse.click(box["x"] + 18, box["y"] + header + row * row_height + row_height / 2)

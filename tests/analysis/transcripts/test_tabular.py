@@ -32,7 +32,7 @@ CASES = {
             (None, None, "It works slowly."),
             ("Interviewer", None, "Thank you."),
         ],
-        metadata={"columns": ["Speaker", "Text", "role", "start"], "rows": 5},
+        metadata={"columns": ["Speaker", "Text", "role", "start"], "rows": 5, "speaker_column": "Speaker", "text_column": "Text"},
         warnings=["1 row(s) with an empty", "1 row(s) have no", "Role values not recognised"],
     ),
     "json_array.json": dict(
@@ -41,8 +41,8 @@ CASES = {
         date=None,
         source=None,
         paras=[(("Q"), None, "Where were you born?"), ("A", None, "In Moscow."), ("42", None, "7")],
-        metadata={"columns": ["name", "content"], "rows": 3},
-        warnings=[],
+        metadata={"columns": ["name", "content"], "rows": 3, "speaker_column": "name", "text_column": "content"},
+        warnings=["Read the speaker from column 'name' and the text from 'content'."],
     ),
     "jsonl_turns.jsonl": dict(
         format="jsonl",
@@ -54,8 +54,8 @@ CASES = {
             ("JANE DOE", "question", "Thank you \u2014 glad to be here."),
             ("MODERATOR", None, "Let us begin."),
         ],
-        metadata={"columns": ["who", "utterance", "role"], "rows": 3},
-        warnings=[],
+        metadata={"columns": ["who", "utterance", "role"], "rows": 3, "speaker_column": "who", "text_column": "utterance"},
+        warnings=["Read the speaker from column 'who' and the text from 'utterance'."],
     ),
     "csv_turns.csv": dict(
         format="csv",
@@ -67,7 +67,7 @@ CASES = {
             ("Bezrukov", "answer", "It is attraction. Not coercion."),
             ("Bezrukov", None, 'He said "yes".'),
         ],
-        metadata={"columns": ["Speaker", "Text", "Role", "Start"], "rows": 3},
+        metadata={"columns": ["Speaker", "Text", "Role", "Start"], "rows": 3, "speaker_column": "Speaker", "text_column": "Text"},
         warnings=[],
     ),
     "csv_semicolon.csv": dict(
@@ -76,8 +76,8 @@ CASES = {
         date=None,
         source=None,
         paras=[("Q", None, "Is it so; really?"), ("A", None, "Yes.")],
-        metadata={"columns": ["Author", "Transcript"], "rows": 2},
-        warnings=[],
+        metadata={"columns": ["Author", "Transcript"], "rows": 2, "speaker_column": "Author", "text_column": "Transcript"},
+        warnings=["Read the speaker from column 'Author' and the text from 'Transcript'."],
     ),
 }
 
@@ -135,7 +135,7 @@ def test_missing_columns_name_found_and_expected(read, text: str, found: str, ex
         ("[]", "no turns"),
         ("[1, 2]", "Turn 1 of the JSON is a int"),
         ('{"title": "x", "turns": "none"}', "no list of turns"),
-        ('[{"speaker": "A", "text": {"nested": 1}}]', "nested dict"),
+        ('[{"speaker": "A", "text": "t"}, {"speaker": "B", "text": {"nested": 1}}]', "at item 2: the 'text' value is a nested dict"),
         ('[{"speaker": "A", "text": ""}]', "empty 'text'"),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ("1" * 5000, "could not be read"),

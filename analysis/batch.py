@@ -76,6 +76,7 @@ class Settings:
     markers: markers_mod.Markers
     interviewer: tuple[str, ...] | None = None
     detail: Detail = "summary"
+    columns: tuple[str | None, str | None] = (None, None)  # a table's speaker and text columns, if given
 
     def as_dict(self) -> dict:
         from . import frames
@@ -83,6 +84,8 @@ class Settings:
         out = frames.settings(self.dictionary, self.markers)
         if self.interviewer:
             out["interviewer"] = list(self.interviewer)
+        if any(self.columns):
+            out["columns"] = list(self.columns)
         return out
 
     @functools.cached_property
@@ -123,10 +126,11 @@ def make_settings(
     markers: markers_mod.Markers | None = None,
     interviewer: Sequence[str] | None = None,
     detail: Detail = "summary",
+    columns: tuple[str | None, str | None] = (None, None),
 ) -> Settings:
     return Settings(
         dictionary or _default_dictionary(), markers or _default_markers(),
-        tuple(interviewer) if interviewer else None, detail,
+        tuple(interviewer) if interviewer else None, detail, tuple(columns),  # type: ignore[arg-type]
     )
 
 
@@ -138,6 +142,7 @@ def analyze_one(
     markers: markers_mod.Markers | None = None,
     interviewer: Sequence[str] | None = None,
     detail: Detail = "summary",
+    columns: tuple[str | None, str | None] = (None, None),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The answers and sentences frames of one transcript (a path, or bytes with their file ``name``).
 
@@ -150,10 +155,10 @@ def analyze_one(
     who = list(interviewer) if interviewer else None
     if isinstance(source, (bytes, bytearray, memoryview)):
         name = name or "document"
-        doc = parse_bytes(bytes(source), name=Path(name).name, interviewer=who)
+        doc = parse_bytes(bytes(source), name=Path(name).name, interviewer=who, speaker_column=columns[0], text_column=columns[1])
     else:
         name = name or str(source)
-        doc = load(source, interviewer=who)
+        doc = load(source, interviewer=who, speaker_column=columns[0], text_column=columns[1])
     result = frames.analyze(
         doc, document=name, dictionary=dictionary or _default_dictionary(), markers=markers or _default_markers(),
         detail=detail,
@@ -166,7 +171,8 @@ def _summary_columns(data: bytes, name: str, settings: Settings) -> tuple[dict, 
     from .transcripts import parse_bytes
 
     who = list(settings.interviewer) if settings.interviewer else None
-    doc = parse_bytes(data, name=Path(name).name, interviewer=who)
+    speaker_column, text_column = settings.columns
+    doc = parse_bytes(data, name=Path(name).name, interviewer=who, speaker_column=speaker_column, text_column=text_column)
     return frames.summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
 
 
@@ -189,7 +195,7 @@ def analyze_chunk(items: Sequence[tuple[int, str, str]], settings: Settings, wit
             else:
                 answer_frame, sentence_frame = analyze_one(
                     data, name, dictionary=settings.dictionary, markers=settings.markers,
-                    interviewer=settings.interviewer, detail=settings.detail,
+                    interviewer=settings.interviewer, detail=settings.detail, columns=settings.columns,
                 )
                 n_answers = len(answer_frame)
                 answers_blob = encode_frame(answer_frame)
@@ -343,6 +349,7 @@ def run(
     markers: markers_mod.Markers | None = None,
     interviewer: Sequence[str] | None = None,
     progress: bool = True,
+    columns: tuple[str | None, str | None] = (None, None),
 ) -> BatchResult:
     """Analyse every file named by ``inputs`` (files and folders); see the module's docstring."""
     from .library import decode_frames, sha256_of
@@ -354,7 +361,9 @@ def run(
         raise DiscourseError(f"engine {engine!r}: choose one of {', '.join(ENGINES)}.")
     if scheduler is not None and engine != "dask":
         raise DiscourseError("--scheduler is for --engine dask.")
-    settings = make_settings(dictionary=dictionary, markers=markers, interviewer=interviewer, detail=detail)
+    settings = make_settings(
+        dictionary=dictionary, markers=markers, interviewer=interviewer, detail=detail, columns=columns,
+    )
     files, failures = collect(inputs)
     n = len(files)
     reasons: dict[int, str] = {}

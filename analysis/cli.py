@@ -1,6 +1,7 @@
 """The command-line shell over the library: each command parses its arguments and calls one function.
 
     python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
+        [--speaker-column NAME] [--text-column NAME]   (also for analyze, compare and report)
     python -m analysis analyze FILE_OR_DIR... [--out PATH] [--level answer|sentence] [--topics FILE]
         [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
     python -m analysis library [--library PATH] add|list|rename|tag|untag|delete ...
@@ -27,7 +28,7 @@ EXIT_USER_ERROR = 2
 def _parse_command(args: argparse.Namespace) -> None:
     from .transcripts import load
 
-    doc = load(args.file, format=args.input_format, interviewer=args.interviewer)
+    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args))
     if args.format == "json":
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -66,6 +67,7 @@ def _analyze_command(args: argparse.Namespace) -> None:
         result = batch.run(
             args.files, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, library=lib,
             level=args.level, dictionary=dictionary, interviewer=args.interviewer,
+            columns=(args.speaker_column, args.text_column),
         )
     frame = result.answers if args.level == "answer" else result.sentences
     done = result.n_cached + result.n_analysed
@@ -203,7 +205,7 @@ def _compare_command(args: argparse.Namespace) -> None:
     _check_out(args.out)
     if args.min_count < 1:
         raise DiscourseError(f"--min-count {args.min_count}: give a whole number of 1 or more.")
-    side_a, side_b = side_from_spec(args.side_a), side_from_spec(args.side_b)
+    side_a, side_b = side_from_spec(args.side_a, **_columns(args)), side_from_spec(args.side_b, **_columns(args))
     stopwords = "keep" if args.keep_stopwords else "drop"
     terms = keyness.compare(side_a, side_b, ngrams=args.ngrams, stopwords=stopwords, min_count=args.min_count)
     _write(terms, args.out)
@@ -288,7 +290,7 @@ def _report_command(args: argparse.Namespace) -> None:
     if out.suffix.lower() not in REPORT_SUFFIXES:
         raise DiscourseError(f"--out {args.out}: use an .html file name.")
     dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
-    doc = load(args.file, format=args.input_format, interviewer=args.interviewer)
+    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args))
     name = Path(args.file).name
     result = frames.analyze(doc, document=name, dictionary=dictionary)
     # The report is a presentation-layer export (Plotly figures, highlighted HTML), so this is the only
@@ -306,6 +308,22 @@ def _report_command(args: argparse.Namespace) -> None:
     print(f"wrote {out} ({size:,} bytes, {size / 1e6:.1f} MB)")
 
 
+def _columns(args: argparse.Namespace) -> dict:
+    """The ``speaker_column`` / ``text_column`` options of a command (for JSON, JSONL and CSV files)."""
+    return {"speaker_column": args.speaker_column, "text_column": args.text_column}
+
+
+def _add_column_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--speaker-column", default=None, metavar="NAME",
+        help="JSON/JSONL/CSV: the column to read speakers from (default: found by name, then by content)",
+    )
+    p.add_argument(
+        "--text-column", default=None, metavar="NAME",
+        help="JSON/JSONL/CSV: the column to read the text from (default: found by name, then by content)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
@@ -319,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--interviewer", action="append", default=None, metavar="NAME",
         help="speaker label whose turns are questions (repeatable); overrides the inferred interviewer",
     )
+    _add_column_options(p)
     p.set_defaults(run=_parse_command)
 
     a = sub.add_parser(
@@ -344,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache", action="store_true",
         help="reuse and keep results in the default library ($DISCOURSE_LIBRARY or ~/.local/share/discourse-dashboard)",
     )
+    _add_column_options(a)
     a.set_defaults(run=_analyze_command)
 
     lib = sub.add_parser(
@@ -396,6 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave out terms used fewer than N times in A and B together",
     )
     c.add_argument("--keep-stopwords", action="store_true", help="count function words too (left out by default)")
+    _add_column_options(c)
     c.set_defaults(run=_compare_command)
 
     k = sub.add_parser(
@@ -418,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--topics", default=None, metavar="FILE", help="topic dictionary (.yaml or LIWC-style .dic)")
     r.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
     r.add_argument("--input-format", choices=FORMATS, default=None, help="override the recognised input format")
+    _add_column_options(r)
     r.set_defaults(run=_report_command)
     return ap
 

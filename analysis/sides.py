@@ -309,9 +309,11 @@ def parse_spec(spec: str) -> tuple[str, dict]:
     return path, options
 
 
-def side_from_spec(spec: str) -> Side:
-    """Load the file of a side spec and select its units (see :func:`parse_spec`); named by its file name."""
+def side_from_spec(spec: str, *, speaker_column: str | None = None, text_column: str | None = None) -> Side:
+    """Load the file of a side spec and select its units (see :func:`parse_spec`); named by its file name.
+    ``speaker_column`` / ``text_column``: a table's columns, as for :func:`analysis.transcripts.load`."""
     from .transcripts import load
 
     path, options = parse_spec(spec)
-    return select(load(path), document=Path(path).name, **options)
+    doc = load(path, speaker_column=speaker_column, text_column=text_column)
+    return select(doc, document=Path(path).name, **options)

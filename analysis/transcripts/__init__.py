@@ -69,8 +69,15 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
     return "labelled"  # plain text; the dash layout is recognised after decoding, see parse_text
 
 
-def parse_text(text: str, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
-    """Parse decoded text (plain text, Markdown, HTML, captions, JSON or CSV)."""
+def parse_text(
+    text: str, *, format: Format | None = None, interviewer: list[str] | None = None,
+    speaker_column: str | None = None, text_column: str | None = None,
+) -> Document:
+    """Parse decoded text (plain text, Markdown, HTML, captions, JSON or CSV).
+
+    ``speaker_column`` / ``text_column`` name the columns of a table (JSON, JSONL, CSV) to read the
+    speaker and the text from (default: found by name, then by content); other formats ignore them.
+    """
     from . import webinterview
     from .labelled import read_labelled
 
@@ -81,21 +88,26 @@ def parse_text(text: str, *, format: Format | None = None, interviewer: list[str
             format = detect_format(text.encode("utf-8"))
         if format == "labelled":
             return _build(read_labelled(text), interviewer)
-    return _build(_read_text_format(text, format), interviewer)
+    return _build(_read_text_format(text, format, columns=(speaker_column, text_column)), interviewer)
 
 
 def parse_bytes(
-    data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None
+    data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None,
+    speaker_column: str | None = None, text_column: str | None = None,
 ) -> Document:
     """Parse a file's bytes; the format is recognised from the content (and the name's extension).
 
     ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
+    ``speaker_column`` / ``text_column``: as for :func:`parse_text`.
     """
-    doc = _parse_bytes(data, name or "the file", format, interviewer)
+    doc = _parse_bytes(data, name or "the file", format, interviewer, columns=(speaker_column, text_column))
     return replace(doc, name=name) if name else doc
 
 
-def _parse_bytes(data: bytes, name: str, format: Format | None, interviewer: list[str] | None) -> Document:
+def _parse_bytes(
+    data: bytes, name: str, format: Format | None, interviewer: list[str] | None,
+    *, columns: tuple[str | None, str | None] = (None, None),
+) -> Document:
     if not data or not data.strip():
         raise DiscourseError(f"{name} is empty: there is no text to read.")
     fmt = format or detect_format(data, name=name)
@@ -111,7 +123,7 @@ def _parse_bytes(data: bytes, name: str, format: Format | None, interviewer: lis
     try:
         if fmt == "labelled" and format is None:
             return parse_text(text, interviewer=interviewer)
-        return parse_text(text, format=fmt, interviewer=interviewer)
+        return parse_text(text, format=fmt, interviewer=interviewer, speaker_column=columns[0], text_column=columns[1])
     except DiscourseError as e:
         if str(e).startswith(name):
             raise
@@ -132,13 +144,19 @@ def read_file(path: str | Path, name: str | None = None) -> bytes:
         raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
 
 
-def load(path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
+def load(
+    path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None,
+    speaker_column: str | None = None, text_column: str | None = None,
+) -> Document:
     """Read and parse a transcript file; the document's ``name`` is the file's name."""
     p = Path(path)
-    return parse_bytes(read_file(p), name=p.name, format=format, interviewer=interviewer)
+    return parse_bytes(
+        read_file(p), name=p.name, format=format, interviewer=interviewer,
+        speaker_column=speaker_column, text_column=text_column,
+    )
 
 
-def _read_text_format(text: str, format: str) -> RawDoc:
+def _read_text_format(text: str, format: str, *, columns: tuple[str | None, str | None] = (None, None)) -> RawDoc:
     if format == "html":
         from .html import read_html
 
@@ -150,11 +168,11 @@ def _read_text_format(text: str, format: str) -> RawDoc:
     if format in ("json", "jsonl"):
         from .tabular import read_json
 
-        return read_json(text)
+        return read_json(text, speaker_column=columns[0], text_column=columns[1])
     if format == "csv":
         from .tabular import read_csv
 
-        return read_csv(text)
+        return read_csv(text, speaker_column=columns[0], text_column=columns[1])
     raise DiscourseError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}.")
 
 

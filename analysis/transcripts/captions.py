@@ -66,6 +66,14 @@ CASE_NAME = re.compile(
 SOUND = re.compile(r"^(?:\[[^\[\]]{1,40}\]|\([^()]{1,40}\)|\u266a[^\u266a]{0,80}\u266a?)$")
 SENTENCE_END = re.compile(r"[.?!\u2026][\"'\u201d\u2019)\]]*$")
 SURROGATES = re.compile("[\ud800-\udfff]")
+# The cue timing lines webvtt-py reads (its srt.py / vtt.py patterns): SubRip's hours are required and
+# its milliseconds separator may be "," or "."; WebVTT's hours are optional and it needs a ".".
+SRT_TIMING = re.compile(r"\s*(\d+:\d{1,2}:\d{1,2}[,.]\d+)\s*-->\s*(\d+:\d{1,2}:\d{1,2}[,.]\d+)")
+VTT_TIMING = re.compile(r"\s*((?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3})")
+# A line that starts like a timing line but has no "-->" (a broken arrow: "->", "- ->", "=>", "—>").
+BROKEN_TIMING = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d+\s*(?:[-=\u2013\u2014]\s*)+>?\s*(?:\d+:)?\d{1,2}:\d")
+# webvtt-py's largest time stamp (models._MAX_MILLISECONDS: hours of up to 10 digits).
+MAX_MS = 10**10 * 3_600_000 - 1
 # webvtt-py reports malformed files with its own errors, and a timestamp out of its range with ValueError.
 ERRORS = (MalformedFileError, MalformedCaptionError, ValueError, TypeError, IndexError, OverflowError)
 
@@ -101,6 +109,12 @@ def _read(text: str, fmt: Literal["srt", "vtt"]) -> RawDoc:
             key, sep, value = line.partition(":")
             if sep and key.strip().lower() in ("kind", "language") and value.strip():
                 raw.metadata[key.strip().lower()] = value.strip()
+    if bad := _bad_timings(text, fmt):
+        cues = "1 cue with unreadable time stamps was" if len(bad) == 1 else f"{len(bad)} cues with unreadable time stamps were"
+        raw.warnings.append(
+            f"{cues} skipped (first at line {bad[0]}). A cue opens with a line such as "
+            f"{'00:01:02,500 --> 00:01:04,000' if fmt == 'srt' else '00:01:02.500 --> 00:01:04.000'}."
+        )
     lines, rolling = _lines(captions, raw.role_hints)
     if not lines:
         raise DiscourseError(f"The {fmt.upper()} captions have cues but no text.")
@@ -122,6 +136,30 @@ def _read(text: str, fmt: Literal["srt", "vtt"]) -> RawDoc:
         raise DiscourseError(f"The {fmt.upper()} captions hold only sound notes such as [Music], no speech.")
     _label_start(raw)
     return raw
+
+
+def _bad_timings(text: str, fmt: Literal["srt", "vtt"]) -> list[int]:
+    """The line numbers of the "-->" lines whose time stamps webvtt-py cannot read: it drops those
+    cues without a word (a SubRip cue's text is then lost with it)."""
+    timing = SRT_TIMING if fmt == "srt" else VTT_TIMING
+    bad = []
+    for n, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if "-->" in line:
+            if not ((m := timing.match(line)) and _in_range(m.group(1), fmt) and _in_range(m.group(2), fmt)):
+                bad.append(n)
+        elif BROKEN_TIMING.match(line):  # "00:00:04,000 -> 00:00:05,000": not a cue at all for webvtt-py
+            bad.append(n)
+    return bad
+
+
+def _in_range(stamp: str, fmt: Literal["srt", "vtt"]) -> bool:
+    """Whether webvtt-py reads the time stamp: SubRip's fields carry over (``00:00:75,000`` is 75 s),
+    WebVTT's minutes and seconds must be below 60."""
+    *hms, ms = re.split("[:,.]", stamp)
+    h, m, s = [0] * (3 - len(hms)) + [int(x) for x in hms]
+    if fmt == "vtt" and (m >= 60 or s >= 60):
+        return False
+    return ((h * 60 + m) * 60 + s) * 1000 + int(ms) <= MAX_MS
 
 
 def _parse(text: str, fmt: Literal["srt", "vtt"]) -> webvtt.WebVTT:

@@ -107,23 +107,30 @@ def analyzer_ready() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _parse(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...]) -> Document:
-    return parse_bytes(_data, name=name, interviewer=list(interviewer) or None)
+def _parse(
+    digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], columns: tuple[str | None, str | None] = (None, None)
+) -> Document:
+    return parse_bytes(
+        _data, name=name, interviewer=list(interviewer) or None, speaker_column=columns[0], text_column=columns[1]
+    )
 
 
 @st.cache_data(show_spinner="Measuring every answer…", max_entries=64)
-def _analyze(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str) -> frames.Analysis:
-    doc = _parse(digest, _data, name, interviewer)
+def _analyze(
+    digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str,
+    columns: tuple[str | None, str | None] = (None, None),
+) -> frames.Analysis:
+    doc = _parse(digest, _data, name, interviewer, columns)
     return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
 
 
 def parse(src: Source) -> Document:
-    return _parse(src.digest, src.data, src.name, src.interviewer)
+    return _parse(src.digest, src.data, src.name, src.interviewer, src.columns)
 
 
 def analyze(src: Source) -> frames.Analysis:
     analyzer_ready()
-    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256)
+    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.columns)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -158,10 +165,12 @@ def alignment_row(src: Source, pair: int):
     return _shared_alignment(src.digest, markers().sha256, src).answers.set_index("pair").loc[pair]
 
 
-def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = ()) -> Document:
+def parse_upload(
+    data: bytes, name: str, interviewer: tuple[str, ...] = (), *, columns: tuple[str | None, str | None] = (None, None)
+) -> Document:
     import hashlib
 
-    return _parse(hashlib.sha256(data).hexdigest(), data, name, interviewer)
+    return _parse(hashlib.sha256(data).hexdigest(), data, name, interviewer, columns)
 
 
 def topic_labels() -> dict[str, str]:

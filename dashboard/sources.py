@@ -33,10 +33,17 @@ class Source:  # noqa: PLW1641 (digest is cached on the instance)
     name: str
     data: bytes
     interviewer: tuple[str, ...] = ()
+    # A table's speaker and text columns chosen on the Upload page ((None, None): found by the parser).
+    columns: tuple[str | None, str | None] = (None, None)
 
     @functools.cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data + "\x00".join(self.interviewer).encode()).hexdigest()
+        return hashlib.sha256(self.data + "\x00".join(self.interviewer).encode() + _columns_key(self.columns)).hexdigest()
+
+
+def _columns_key(columns: tuple[str | None, str | None]) -> bytes:
+    """Nothing for the parser's own columns (so digests and ids stay as they were), else the choice."""
+    return b"" if columns == (None, None) else ("\x01" + "\x00".join(c or "" for c in columns)).encode()
 
 
 @cache
@@ -106,7 +113,10 @@ def library_source(doc_id: str) -> Source | None:
     return Source(record.id, f"{record.title or record.name} (library)", record.name, data)
 
 
-def add_upload(name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None) -> Source:
+def add_upload(
+    name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None,
+    columns: tuple[str | None, str | None] = (None, None),
+) -> Source:
     """Keep an upload for this session; its id is a prefix of its content hash (stable in links) and
     its label the document's own title when the parser found one, else the file name.
     Refused in read-only mode."""
@@ -116,9 +126,9 @@ def add_upload(name: str, data: bytes, interviewer: tuple[str, ...], *, title: s
         from analysis.errors import DiscourseError
 
         raise DiscourseError("This dashboard is read-only: uploads are turned off.")
-    digest = hashlib.sha256(data + "\x00".join(interviewer).encode()).hexdigest()
+    digest = hashlib.sha256(data + "\x00".join(interviewer).encode() + _columns_key(columns)).hexdigest()
     slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
-    src = Source(f"{slug}-{digest[:6]}", f"{title or name} (uploaded)", name, data, interviewer)
+    src = Source(f"{slug}-{digest[:6]}", f"{title or name} (uploaded)", name, data, interviewer, columns)
     uploads = dict(st.session_state.get(UPLOADS_KEY, {}))
     uploads[src.id] = src
     st.session_state[UPLOADS_KEY] = uploads

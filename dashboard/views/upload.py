@@ -9,6 +9,7 @@ import streamlit as st
 
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS
+from dashboard import columns as table_columns
 from dashboard import data, navigate, sources, store, ui
 
 MAX_UPLOAD_MB = 20
@@ -22,9 +23,9 @@ def _keep(name: str, payload: bytes) -> None:
         st.session_state["kept"] = f"error: {e}"
 
 
-def _use(name: str, payload: bytes, askers: tuple[str, ...], title: str | None) -> None:
+def _use(name: str, payload: bytes, askers: tuple[str, ...], title: str | None, columns=(None, None)) -> None:
     """Button callback: keep the upload for this session, then open it in the Reader at its first answer."""
-    src = sources.add_upload(name, payload, askers, title=title)
+    src = sources.add_upload(name, payload, askers, title=title, columns=columns)
     navigate.open_reader(doc=src.id, rerun=False)
 
 
@@ -51,6 +52,7 @@ try:
 except DiscourseError as e:
     st.error(f"This file could not be read: {e}")
     st.stop()
+doc, columns = table_columns.choose(doc, payload, upload.name, digest)  # a table: its speaker and text columns
 
 # The summary is drawn here but written after the correction of who asks below, so that it counts the
 # pairs of the document as corrected.
@@ -70,7 +72,7 @@ if doc.format != "web-interview":
     if sorted(chosen) != sorted(inferred):
         askers = tuple(chosen)
         try:
-            doc = data.parse_upload(payload, upload.name, askers)
+            doc = data.parse_upload(payload, upload.name, askers, columns=columns)
         except DiscourseError as e:
             st.error(str(e))
             st.stop()
@@ -106,7 +108,7 @@ st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
 left, right = st.columns(2)
 left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",
-    on_click=_use, args=(upload.name, payload, askers, doc.title),
+    on_click=_use, args=(upload.name, payload, askers, doc.title, columns),
 )
 right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(upload.name, payload),
              help="Stores the file on this machine, so that it is listed on the Library page in later sessions.")

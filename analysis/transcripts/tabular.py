@@ -476,7 +476,11 @@ def _fill(raw: RawDoc, table: _Table, kind: str, speaker_column: str | None, tex
     if not table.rows:
         raise DiscourseError(f"The {kind} has no turns (the list of rows is empty).")
     (speaker_col, how_s), (text_col, how_t), role_col = _choose(table, kind, speaker_column, text_column)
-    raw.metadata["columns"] = table.columns
+    # The columns that hold text or numbers somewhere (not those holding only objects or lists): the
+    # ones a speaker or a text can be read from.
+    raw.metadata["columns"] = [
+        c for c in table.columns if any((v := row.get(c)) is not None and _scalar(v) for row in table.rows)
+    ]
     raw.metadata["rows"] = len(table.rows)
     raw.metadata["speaker_column"] = speaker_col
     raw.metadata["text_column"] = text_col
@@ -485,7 +489,12 @@ def _fill(raw: RawDoc, table: _Table, kind: str, speaker_column: str | None, tex
     plain = speaker_col.strip().lower() == "speaker" and text_col.strip().lower() == "text"
     if (how_s, how_t) != ("given", "given") and not (plain and not table.path):
         where = f"Read the turns from {table.path!r}: the speaker" if table.path else "Read the speaker"
-        raw.warnings.append(f"{where} from column {speaker_col!r} and the text from {text_col!r}.")
+        raw.warnings.insert(0, f"{where} from column {speaker_col!r} and the text from {text_col!r}.")
+    # Speech-to-text exports number their speakers (0, 1, ...): "Speaker 0" reads as a name.
+    numbered = all(
+        isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit())
+        for row in table.rows if (v := row.get(speaker_col)) is not None and str(v).strip()
+    )
     empty: list[str] = []
     unknown_speaker: list[str] = []
     odd_roles: dict[str, None] = {}
@@ -501,6 +510,8 @@ def _fill(raw: RawDoc, table: _Table, kind: str, speaker_column: str | None, tex
             odd_roles[role_value[:30]] = None
         if not speaker:
             unknown_speaker.append(where)
+        if speaker and numbered:
+            speaker = f"Speaker {speaker}"
         raw.paras.append(Para(text, label=speaker or None, role=role if speaker else None))
     if not raw.paras:
         raise DiscourseError(f"Every row of the {kind} has an empty {text_col!r} value: there is no text.")

@@ -64,3 +64,73 @@ def test_interviewer_option(tmp_path, capsys):
     assert main(["parse", str(f), "--interviewer", "ANNA"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [(p["asked_by"], p["answered_by"]) for p in doc["pairs"]] == [("ANNA", ["BORIS"]), ("ANNA", [])]
+
+
+# --- --speaker-column / --text-column (issue 13 item 7) ---------------------------------------------------
+
+ORCHARD_CSV = """id,author,body,summary,start
+1,Lena Park,"How did the orchard begin, and who planted the first trees?",Asks how it began?,00:00:01
+2,Omar Diaz,"My grandmother planted six apple trees in the spring of nineteen fifty-two.",Six trees in 1952.,00:00:08
+3,Lena Park,"And what grows there now, after all these years?",Asks what grows now?,00:00:20
+4,Omar Diaz,"Apples, mostly, and a few old pears that nobody can name any more.",Apples and pears.,00:00:26
+"""
+
+
+@pytest.fixture
+def orchard(tmp_path: Path) -> Path:
+    f = tmp_path / "orchard.csv"
+    f.write_text(ORCHARD_CSV, encoding="utf-8")
+    return f
+
+
+def test_parse_reads_the_columns_found_and_says_which(orchard, capsys):
+    assert main(["parse", str(orchard), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: Read the speaker from column 'author' and the text from 'body'." in out
+    assert "[1] Q (Lena Park): How did the orchard begin, and who planted the first trees?" in out
+    assert "    A (Omar Diaz): My grandmother planted six apple trees in the spring of nineteen fifty-two." in out
+
+
+def test_parse_column_options(orchard, capsys):
+    assert main(["parse", str(orchard), "--speaker-column", "Author", "--text-column", "summary"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [(t["speaker"], t["text"]) for t in doc["turns"]] == [
+        ("Lena Park", "Asks how it began?"), ("Omar Diaz", "Six trees in 1952."),
+        ("Lena Park", "Asks what grows now?"), ("Omar Diaz", "Apples and pears."),
+    ]
+    assert [(p["question"], p["answer"]) for p in doc["pairs"]] == [
+        ("Asks how it began?", "Six trees in 1952."), ("Asks what grows now?", "Apples and pears."),
+    ]
+    assert doc["metadata"]["text_column"] == "summary"
+    assert doc["warnings"] == []
+
+
+def test_a_column_that_is_not_there_exits_2_naming_the_columns(orchard):
+    out = run("parse", str(orchard), "--text-column", "transcript")
+    assert out.returncode == 2 and out.stdout == "" and "Traceback" not in out.stderr
+    assert out.stderr.strip() == (
+        "error: orchard.csv: The CSV has no column 'transcript' for the text. "
+        "Its columns are: 'id', 'author', 'body', 'summary', 'start'."
+    )
+
+
+def test_analyze_and_compare_take_the_column_options(orchard, capsys):
+    import io
+
+    import pandas as pd
+
+    assert main(["analyze", str(orchard), "--text-column", "summary"]) == 0
+    answers = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert list(answers["question"]) == ["Asks how it began?", "Asks what grows now?"]
+    assert list(answers["answer"]) == ["Six trees in 1952.", "Apples and pears."]
+    assert main(["compare", f"{orchard}:pairs=1", f"{orchard}:pairs=2", "--text-column", "summary", "--min-count", "1"]) == 0
+    terms = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert {"trees", "apples", "pears"} <= set(terms["term"])
+    assert "grandmother" not in set(terms["term"])  # a word of the body column, not of the summaries
+
+
+def test_report_takes_the_column_options(orchard, tmp_path, capsys):
+    out = tmp_path / "r.html"
+    assert main(["report", str(orchard), "--out", str(out), "--text-column", "summary"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Six trees in 1952." in page and "grandmother planted" not in page

@@ -193,3 +193,70 @@ def test_any_text_raises_only_discourse_error(text: str, read) -> None:
     except DiscourseError:
         return
     assert raw.paras and raw.paras[0].label
+
+
+# --- Cues with unreadable time stamps are counted, not dropped silently (issue 14 item 11) ----------------
+
+BAD_VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:03.000
+<v Ann Lee>Where did the river flood first?
+
+00:00:04.000 --> 00:00:07.000
+<v Ben Ode>Below the mill, in the spring.
+
+00:00:61.000 --> 00:00:09.000
+<v Ann Lee>This cue is lost: 61 seconds.
+
+00:00:10.000 -> 00:00:12.000
+<v Ben Ode>This one too: a broken arrow.
+
+00:00:13.000 --> 00:00:15.000
+<v Ann Lee>And the second time?
+"""
+
+BAD_SRT = """1
+00:00:01,000 --> 00:00:03,000
+ANN LEE: Where did the river flood first?
+
+2
+00:00:04,000 --> 00:00:07,000
+BEN ODE: Below the mill, in the spring.
+
+3
+00:00:x8,000 --> 00:00:09,000
+ANN LEE: This cue is lost.
+
+4
+00:00:13,000 --> 00:00:15,000
+ANN LEE: And the second time?
+"""
+
+
+def test_vtt_cues_with_bad_time_stamps_are_counted_with_the_first_line() -> None:
+    raw = read_vtt(BAD_VTT)
+    assert paras(raw) == [
+        ("Ann Lee", "Where did the river flood first?"),
+        ("Ben Ode", "Below the mill, in the spring."),
+        ("Ann Lee", "And the second time?"),
+    ]
+    assert raw.warnings == [
+        "2 cues with unreadable time stamps were skipped (first at line 9). A cue opens with a line such as "
+        "00:01:02.500 --> 00:01:04.000."
+    ]
+
+
+def test_srt_cue_with_a_bad_time_stamp_is_counted_with_its_line() -> None:
+    raw = read_srt(BAD_SRT)
+    assert paras(raw) == [
+        ("ANN LEE", "Where did the river flood first?"),
+        ("BEN ODE", "Below the mill, in the spring."),
+        ("ANN LEE", "And the second time?"),
+    ]
+    assert raw.warnings == [
+        "1 cue with unreadable time stamps was skipped (first at line 10). A cue opens with a line such as "
+        "00:01:02,500 --> 00:01:04,000."
+    ]
+    # SubRip's fields carry over (75 s) and WebVTT's hours are optional: both readable, no warning
+    assert read_srt("1\n00:00:75,000 --> 00:01:20,000\nANN: Hello there.\n").warnings == []
+    assert read_vtt("WEBVTT\n\n01:02.000 --> 01:04.000\n<v Ann>Hello there.\n").warnings == []

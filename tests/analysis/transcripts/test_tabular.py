@@ -221,3 +221,210 @@ def test_csv_any_text_raises_only_discourse_error(text: str) -> None:
     except DiscourseError:
         return
     assert raw.paras
+
+
+# --- Columns named otherwise, found by name or by content (issue 13 item 7) -----------------------------
+
+GARDEN = [
+    ("Host", "Thanks for joining us today. How did the garden project begin?"),
+    ("Guest", "It began with one empty lot and a dozen neighbours who wanted tomatoes."),
+    ("Host", "What surprised you most?"),
+    ("Guest", "How many people came to help once the first beds were built."),
+]
+
+
+def _csv(header: str, rows: list[str]) -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+def _garden_json(speaker: str, text: str, **extra) -> list[dict]:
+    return [{**{k: v(i) for k, v in extra.items()}, speaker: s, text: t} for i, (s, t) in enumerate(GARDEN)]
+
+
+NAMING = {
+    # an unnamed index column (pandas' to_csv), "Speaker" by name, "Response" by content, a time column
+    "speaker-response-index-start": (
+        read_csv,
+        _csv(",Speaker,Response,start", [f'{i},{s},"{t}",00:00:{10 * i:02d}' for i, (s, t) in enumerate(GARDEN)]),
+        "Speaker", "Response",
+    ),
+    "author-body": (read_csv, _csv("author,body", [f'{s},"{t}"' for s, t in GARDEN]), "author", "body"),
+    "name-utterance-json": (read_json, json.dumps(_garden_json("name", "utterance")), "name", "utterance"),
+    "participant-transcript-timestamp-jsonl": (
+        read_json,
+        "\n".join(json.dumps(r) for r in _garden_json("Participant", "Transcript", Timestamp=lambda i: f"2031-03-03T10:00:{i:02d}Z")),
+        "Participant", "Transcript",
+    ),
+    # neither name is known: both by content (the numeric id and the time column are left out)
+    "wer-was-by-content": (
+        read_json,
+        json.dumps(_garden_json("Wer", "Was", id=lambda i: i + 1, Zeit=lambda i: f"00:0{i}:15.250")),
+        "Wer", "Was",
+    ),
+    "unnamed-index-by-content": (
+        read_csv,
+        _csv(",Who said it,What was said", [f'{i},{s},"{t}"' for i, (s, t) in enumerate(GARDEN)]),
+        "Who said it", "What was said",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMING))
+def test_columns_named_otherwise_are_read_and_named(case: str) -> None:
+    read, text, speaker_col, text_col = NAMING[case]
+    raw = read(text)
+    assert paras(raw) == [(s, None, t) for s, t in GARDEN]
+    assert (raw.metadata["speaker_column"], raw.metadata["text_column"]) == (speaker_col, text_col)
+    assert raw.warnings == [f"Read the speaker from column {speaker_col!r} and the text from {text_col!r}."]
+
+
+BRIDGES = _csv("author,body,note,start", [
+    'Mara Quinn,"Welcome to the program. What first drew you to bridges?",Opening question?,00:00:01',
+    'Tom Reyes,"I grew up beside a wide river, and every crossing felt like a small miracle.",Answer one.,00:00:09',
+])
+
+
+def test_given_columns_win_any_case_and_need_no_word() -> None:
+    raw = read_csv(BRIDGES, speaker_column="AUTHOR", text_column="note")
+    assert paras(raw) == [("Mara Quinn", None, "Opening question?"), ("Tom Reyes", None, "Answer one.")]
+    assert (raw.metadata["speaker_column"], raw.metadata["text_column"]) == ("author", "note")
+    assert raw.warnings == []
+    one = read_csv(BRIDGES, text_column="note")  # the other column still found, and said
+    assert paras(one)[0] == ("Mara Quinn", None, "Opening question?")
+    assert one.warnings == ["Read the speaker from column 'author' and the text from 'note'."]
+    plain = read_csv(_csv("id,speaker,text", [f'{i},{s},"{t}"' for i, (s, t) in enumerate(GARDEN)]))
+    assert paras(plain) == [(s, None, t) for s, t in GARDEN]
+    assert plain.warnings == [] and plain.metadata["text_column"] == "text"  # plain names need no word either
+
+
+@pytest.mark.parametrize(
+    "read, text, options, message",
+    [
+        (read_csv, BRIDGES, {"text_column": "transcript"},
+         "The CSV has no column 'transcript' for the text. Its columns are: 'author', 'body', 'note', 'start'."),
+        (read_csv, BRIDGES, {"speaker_column": "who"},
+         "The CSV has no column 'who' for the speaker. Its columns are: 'author', 'body', 'note', 'start'."),
+        (read_json, json.dumps(_garden_json("name", "utterance")), {"speaker_column": "speaker"},
+         "The JSON has no column 'speaker' for the speaker. Its columns are: 'name', 'utterance'."),
+        (read_csv, BRIDGES, {"speaker_column": "note", "text_column": "note"},
+         "The speaker and the text cannot both be read from the column 'note'."),
+    ],
+)
+def test_a_given_column_that_is_not_there_names_the_columns(read, text: str, options: dict, message: str) -> None:
+    with pytest.raises(DiscourseError) as e:
+        read(text, **options)
+    assert str(e.value) == message
+
+
+def test_oyez_like_nested_turns_are_read() -> None:
+    raw = read_json((DATA / "json_oyez_like.json").read_text(encoding="utf-8"))
+    assert raw.title == "Oral Argument - March 03, 2031"
+    assert paras(raw) == [
+        ("Helen R. Okafor", None, "We will hear argument next in Doe against Millbrook. Ms. Lindqvist, whenever you are ready?"),
+        ("Petra Lindqvist", None, "Thank you. The township closed the only footbridge without notice. That left forty "
+                                  "families without a way to the school."),
+        ("Samuel T. Brandt", None, "Was there any other crossing within a mile?"),
+        ("Petra Lindqvist", None, "No, Your Honor. The next one is three miles away."),
+        (None, None, "And it has no pavement."),  # a turn without a speaker continues the one before
+    ]
+    assert raw.metadata["rows_path"] == "transcript.sections[].turns[]"
+    assert (raw.metadata["speaker_column"], raw.metadata["text_column"]) == ("speaker.name", "text_blocks.text")
+    assert "speaker" not in raw.metadata["columns"] and "speaker.last_name" in raw.metadata["columns"]
+    assert raw.warnings == [
+        "Read the turns from 'transcript.sections[].turns[]': the speaker from column 'speaker.name' and the text "
+        "from 'text_blocks.text'.",
+        "1 row(s) with an empty 'text_blocks.text' value were skipped (first at item 6 of transcript.sections[].turns[]).",
+        "1 row(s) have no 'speaker.name' value (first at item 5 of transcript.sections[].turns[]); their text "
+        "continues the turn before them.",
+    ]
+
+
+def test_oyez_like_turns_with_a_given_speaker_column() -> None:
+    raw = read_json((DATA / "json_oyez_like.json").read_text(encoding="utf-8"), speaker_column="speaker.last_name")
+    assert [p.label for p in raw.paras] == ["Okafor", "Lindqvist", "Brandt", "Lindqvist", None]
+    with pytest.raises(DiscourseError, match=r"no column 'speaker\.nom' for the speaker\. Its columns are: 'start', "):
+        read_json((DATA / "json_oyez_like.json").read_text(encoding="utf-8"), speaker_column="speaker.nom")
+
+
+def test_a_results_list_nested_in_an_export_is_found_and_odd_items_counted() -> None:
+    raw = read_json((DATA / "json_results_nested.json").read_text(encoding="utf-8"))
+    # results.utterances (speaker, transcript), not the top-level list of words, nor the words of each utterance
+    assert paras(raw) == [
+        ("Speaker 0", None, "So, tell me about the orchard. How old is it?"),
+        ("Speaker 1", None, "It began with six trees my grandmother planted in nineteen fifty-two."),
+        ("Speaker 0", None, "And what grows there now?"),
+        ("Speaker 1", None, "Apples, mostly, and a few pears that nobody can name."),
+    ]
+    assert raw.metadata["rows_path"] == "results.utterances[]"
+    assert raw.warnings == [
+        "Read the turns from 'results.utterances[]': the speaker from column 'speaker' and the text from 'transcript'.",
+        "1 item(s) of the JSON are not objects (first at item 3 of results.utterances[]), so not turns; they were skipped.",
+    ]
+
+
+def test_a_results_key_holding_speaker_and_text_objects() -> None:
+    data = {"language": "en", "results": [{"speaker": "SPEAKER_00", "text": "Is it raining?", "start": 0.5},
+                                           {"speaker": "SPEAKER_01", "text": "Not yet.", "start": 2.0}]}
+    raw = read_json(json.dumps(data))
+    assert paras(raw) == [("SPEAKER_00", None, "Is it raining?"), ("SPEAKER_01", None, "Not yet.")]
+    assert raw.warnings == ["Read the turns from 'results[]': the speaker from column 'speaker' and the text from 'text'."]
+
+
+# --- Silent drops made visible (issue 14 item 11) --------------------------------------------------------
+
+def test_an_unterminated_quote_is_warned_with_its_line_and_the_rows_it_swallowed() -> None:
+    text = (
+        "speaker,text\n"                      # line 1
+        "Ann,\"Where were you that night?\"\n"  # line 2
+        "Ben,\"At home, I said \n"            # line 3: the quote opens and never closes
+        "Ann,Alone?\n"                        # line 4
+        "Ben,Yes.\n"                          # line 5
+        "Ann,Thank you.\n"                    # line 6
+    )
+    raw = read_csv(text)
+    assert paras(raw) == [
+        ("Ann", None, "Where were you that night?"),
+        ("Ben", None, "At home, I said Ann,Alone? Ben,Yes. Ann,Thank you."),
+    ]
+    assert raw.warnings == [
+        "An unterminated quote at line 3 ran to the end of the file: 4 rows were read as one text. Check the quotes."
+    ]
+    # a quoted text over several lines, with doubled quotes, is no unterminated quote
+    fine = read_csv('speaker,text\nAnn,"Two lines,\nof one answer."\nBen,"Yes ""really"" so."\n')
+    assert paras(fine) == [("Ann", None, "Two lines, of one answer."), ("Ben", None, 'Yes "really" so.')]
+    assert fine.warnings == []
+
+
+def test_rows_without_text_or_speaker_are_counted_with_the_first_line() -> None:
+    text = _csv("speaker,text", ["Ann,First question?", "Ben,", ",and more", "Ann,", "Ben,An answer.", ",again"])
+    raw = read_csv(text)
+    assert paras(raw) == [
+        ("Ann", None, "First question?"), (None, None, "and more"), ("Ben", None, "An answer."), (None, None, "again"),
+    ]
+    assert raw.warnings == [
+        "2 row(s) with an empty 'text' value were skipped (first at line 3).",
+        "2 row(s) have no 'speaker' value (first at line 4); their text continues the turn before them.",
+    ]
+
+
+def test_csv_extra_fields_name_the_first_line() -> None:
+    raw = read_csv("speaker;text\n\nQ;Fine.\nQ;Is it so; really?\n")
+    assert paras(raw) == [("Q", None, "Fine."), ("Q", None, "Is it so")]
+    assert raw.warnings[0].startswith("1 CSV row(s) (first at line 4) have more fields than the header")
+
+
+@pytest.mark.parametrize(
+    "text, warning",
+    [
+        ('[{"speaker": "A", "text": "Hi."}, 3, ["x"], {"speaker": "B", "text": "Hello."}]',
+         "2 item(s) of the JSON are not objects (first at item 2), so not turns; they were skipped."),
+        ('{"speaker": "A", "text": "Hi."}\n\n"stray"\n{"speaker": "B", "text": "Hello."}\n',
+         "1 item(s) of the JSON are not objects (first at line 3), so not turns; they were skipped."),
+        ('{"turns": [{"speaker": "A", "text": "Hi."}, null, {"speaker": "B", "text": "Hello."}]}',
+         "1 item(s) of the JSON are not objects (first at item 2), so not turns; they were skipped."),
+    ],
+)
+def test_json_items_of_another_shape_are_counted(text: str, warning: str) -> None:
+    raw = read_json(text)
+    assert paras(raw) == [("A", None, "Hi."), ("B", None, "Hello.")]
+    assert raw.warnings == [warning]

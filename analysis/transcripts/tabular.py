@@ -58,6 +58,10 @@ ROW_KEYS = ("turns", "utterances", "segments", "rows")
 # how many lists are looked at (bounds the work on a hostile file).
 MAX_DEPTH = 6
 MAX_CANDIDATES = 200
+# Each list is judged on its first rows only (a speech-to-text export has lists of 100,000 words).
+SAMPLE_ROWS = 200
+# Columns are judged by content on their first rows only: 2,000 turns are more than an hour's talk.
+STATS_ROWS = 2_000
 # By content, a column is a number or time column when more than half of its values look like one
 # ("12", "3.5", "00:01:02,500", "2024-05-01T10:00:00Z"): an index, a start or end time.
 NUMERIC_SHARE = 0.5
@@ -298,12 +302,15 @@ def _best_rows(data: dict, speaker_column: str | None, text_column: str | None) 
     found by content, then the longer texts, then more rows."""
     best, best_score = None, None
     for path, items in _candidates(data):
-        table = _object_rows(items, ["" for _ in items], RawDoc(format="json"), path)
+        sample = items[:SAMPLE_ROWS]
+        if not any(isinstance(x, dict) for x in sample):
+            continue
+        table = _object_rows(sample, ["" for _ in sample], RawDoc(format="json"), path)
         try:
             (speaker, how_s), (text, how_t), _ = _choose(table, "JSON", speaker_column, text_column)
         except DiscourseError:
             continue
-        score = ((how_s != "content") + (how_t != "content"), _stats(table, text)[2], len(table.rows))
+        score = ((how_s != "content") + (how_t != "content"), _stats(table, text)[2], len(items))
         if best_score is None or score > best_score:
             best, best_score = (path, items), score
     return best
@@ -401,7 +408,8 @@ def _by_name(table: _Table, wanted: tuple[str, ...], taken: str | None) -> str |
 
 def _stats(table: _Table, column: str) -> tuple[float, float, float]:
     """(share of number or time values, share of distinct values, mean length) of a column's texts."""
-    values = [" ".join(str(v).split()) for row in table.rows if (v := row.get(column)) is not None and _scalar(v)]
+    rows = table.rows[:STATS_ROWS]
+    values = [" ".join(str(v).split()) for row in rows if (v := row.get(column)) is not None and _scalar(v)]
     values = [v for v in values if v]
     if not values:
         return 1.0, 1.0, 0.0

@@ -42,6 +42,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from ..errors import DiscourseError
 from .model import TurnRole
@@ -68,6 +69,9 @@ NUMERIC_SHARE = 0.5
 # By content, the speaker's values are names: on average at most this many characters (the longest
 # speaker labels of the press briefings in ../shared, "THE PRESS SECRETARY (KARINE JEAN-PIERRE)", are 40).
 MAX_SPEAKER_CHARS = 60
+# The words of the error raised when no speaker or no text column is found (the Upload page then
+# offers the columns to choose from).
+MISSING_COLUMNS = "Name the columns to use"
 ROLES: dict[str, TurnRole] = {
     "question": "question", "q": "question", "answer": "answer", "a": "answer", "other": "other",
 }
@@ -162,6 +166,40 @@ def read_csv(text: str, *, speaker_column: str | None = None, text_column: str |
             "one text. Check the quotes."
         )
     return _fill(raw, _Table(rows, where, list(dict.fromkeys(header or []))), "CSV", speaker_column, text_column)
+
+
+def columns_of(text: str, kind: Literal["csv", "json"]) -> list[str]:
+    """The columns a speaker or a text could be read from, without choosing any: for offering a choice
+    when neither is found. A CSV's header; the rows of a JSON as :func:`read_json` looks for them (a
+    nested list: the longest one that holds text). Empty when the text is not such a table."""
+    try:
+        if kind == "csv":
+            text = _check(text, "CSV")
+            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), [])
+            return list(dict.fromkeys(str(c) for c in header))
+        data = json.loads(_check(text, "JSON"))
+    except (DiscourseError, csv.Error, ValueError, RecursionError):
+        try:  # JSON Lines
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except (ValueError, RecursionError):
+            return []
+    scratch = RawDoc(format="json")
+    lists: list[list] = []
+    if isinstance(data, list):
+        lists = [data]
+    elif isinstance(data, dict):
+        keys = {str(k).strip().lower(): k for k in data}
+        lists = [data[keys[k]] for k in ROW_KEYS if k in keys and isinstance(data[keys[k]], list)]
+        lists = lists[:1] or [items for _, items in sorted(_candidates(data), key=lambda c: -len(c[1]))]
+    for items in lists:
+        sample = [x for x in items[:SAMPLE_ROWS] if isinstance(x, dict)]
+        if not sample:
+            continue
+        table = _object_rows(sample, ["" for _ in sample], scratch)
+        texts = [c for c in table.columns if any(isinstance(row.get(c), str) and row[c].strip() for row in table.rows)]
+        if len(texts) >= 2 or len(lists) == 1:
+            return [c for c in table.columns if any((v := row.get(c)) is not None and _scalar(v) for row in table.rows)]
+    return []
 
 
 def _unterminated(text: str, start: int, end: int) -> int | None:
@@ -461,7 +499,7 @@ def _choose(
             if col is None
         )
         raise DiscourseError(
-            f"The {kind} is missing {missing}. Columns found: {_names(table.columns)}. Name the columns to use "
+            f"The {kind} is missing {missing}. Columns found: {_names(table.columns)}. {MISSING_COLUMNS} "
             "(--speaker-column and --text-column, or on the Upload page), or rename them so that each row has a "
             "speaker and a text."
         )

@@ -47,12 +47,13 @@ if upload is None:
 
 payload = upload.getvalue()
 digest = hashlib.sha256(payload).hexdigest()[:12]
+error: DiscourseError | None = None
 try:
     doc = data.parse_upload(payload, upload.name)
 except DiscourseError as e:
-    st.error(f"This file could not be read: {e}")
-    st.stop()
-doc, columns = table_columns.choose(doc, payload, upload.name, digest)  # a table: its speaker and text columns
+    doc, error = None, e
+# A table: its speaker and text columns, shown and chosen (an error that is not about them stops the page).
+doc, columns = table_columns.choose(doc, payload, upload.name, digest, error=error)
 
 # The summary is drawn here but written after the correction of who asks below, so that it counts the
 # pairs of the document as corrected.

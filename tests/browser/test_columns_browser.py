@@ -57,3 +57,37 @@ def test_upload_names_the_columns_and_a_chosen_text_column_reaches_the_reader_an
     expect(page.locator(ANSWER)).to_contain_text("Answer about growing up by a river.")
     expect(main(page)).not_to_contain_text("I grew up beside a wide river")
     assert_no_errors(page)
+
+
+# Invented: speakers numbered (1, 2), so no column reads as names; the user names the columns.
+LIBRARY = """turn,spk,utt_text
+1,1,"Where should the new library be built, in your view?"
+2,2,"Near the station, so that people can stop on the way home."
+3,1,"And who will pay for it?"
+4,2,"The city, and a small grant from the state."
+"""
+
+
+def test_a_table_whose_speaker_column_is_not_found_offers_its_columns(page: Page, server: str, tmp_path: Path):
+    path = tmp_path / "library-plan.csv"
+    path.write_text(LIBRARY, encoding="utf-8")
+    page.goto(server + "/upload")
+    page.locator("[data-testid=stFileUploader]").wait_for()
+    page.set_input_files("[data-testid=stFileUploaderDropzoneInput]", str(path))
+    notice = main(page).locator("[data-testid=stAlertContentWarning]")
+    expect(notice).to_contain_text("The CSV is missing a speaker column")
+    expect(notice).to_contain_text("Choose the speaker and the text columns below.")
+    expect(main(page)).not_to_contain_text("Pairs as parsed")
+    main(page).get_by_role("combobox", name="Speaker column").click()
+    page.get_by_role("option", name="spk").click()
+    main(page).get_by_role("combobox", name="Text column").click()
+    page.get_by_role("option", name="utt_text").click()
+    expect(main(page)).to_contain_text("Read the speaker from the column spk and the text from utt_text, as chosen here.")
+    expect(main(page)).to_contain_text("4 turns · 2 question–answer pairs")
+    page.get_by_role("button", name="Analyse and open in the Reader").click()
+    page.wait_for_url(reader_url(doc_prefix="library-plan-"))
+    expect(page.locator(ANSWER)).to_contain_text("Near the station, so that people can stop on the way home.")
+    expect(main(page)).to_contain_text("Speaker 2")
+    page.reload()
+    expect(page.locator(ANSWER)).to_contain_text("Near the station, so that people can stop on the way home.")
+    assert_no_errors(page)

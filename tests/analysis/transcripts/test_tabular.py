@@ -428,3 +428,18 @@ def test_json_items_of_another_shape_are_counted(text: str, warning: str) -> Non
     raw = read_json(text)
     assert paras(raw) == [("A", None, "Hi."), ("B", None, "Hello.")]
     assert raw.warnings == [warning]
+
+
+def test_columns_of_a_table_whose_columns_were_not_found() -> None:
+    from analysis.transcripts.tabular import MISSING_COLUMNS, columns_of
+
+    numbered = "turn,spk,utt_text\n1,1,Where should it be built?\n2,2,Near the station.\n"
+    with pytest.raises(DiscourseError, match=MISSING_COLUMNS):
+        read_csv(numbered)  # speakers numbered 1 and 2: no column reads as names
+    assert columns_of(numbered, "csv") == ["turn", "spk", "utt_text"]
+    assert paras(read_csv(numbered, speaker_column="spk", text_column="utt_text")) == [
+        ("Speaker 1", None, "Where should it be built?"), ("Speaker 2", None, "Near the station."),
+    ]
+    oyez = (DATA / "json_oyez_like.json").read_text(encoding="utf-8")
+    assert columns_of(oyez, "json")[:6] == ["start", "stop", "byte_start", "byte_stop", "speaker.ID", "speaker.name"]
+    assert columns_of("[1, 2]", "json") == [] and columns_of("{", "json") == []

@@ -72,7 +72,7 @@ PERIOD_LABEL = re.compile(
 )
 # The same at the start of an indented line of plain text: how a hearing is recognised (at least
 # HEARING_MIN_LABELS such lines, one label recurring).
-HEARING_LINE = re.compile(r"^[ \t\u00a0]{2,}" + PERIOD_LABEL.pattern[1:], re.M)
+HEARING_LINE = re.compile(r"\n[ \t\u00a0]{2,}(?=[A-Z])" + PERIOD_LABEL.pattern[1:])
 HEARING_MIN_LABELS = 3
 # In a hearing, a line indented this far is centred: a heading ("STATEMENT OF ..."), not a paragraph.
 CENTRED_INDENT = 10
@@ -80,12 +80,17 @@ RULE_LINE = re.compile(r"^[\s_=\-*.~]+$")
 # A capitals label inside a line, after the end of a sentence ("... thank you. SMITH: Well, ..."): a second
 # turn, but only for a capitals label that opens paragraphs elsewhere in the document.
 INLINE_CAPS = re.compile(
-    r"(?:(?<=[.?!\u2026\"\u201d\u2019)\]])|(?<=--))[ \u00a0]+"
+    r"(?:[.?!\u2026\"\u201d\u2019)\]]|--)[ \u00a0]+"
     r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:[ \u00a0]+(?=\S)"
 )
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
-LINE_CANDIDATE = re.compile(r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][^\n:]{0,80}:)")
+LINE_CANDIDATE = re.compile(
+    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|"
+    r"von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
+)
+# How a line that is nothing but a label ends (a time stamp, a colon, a bracket, bold).
+LABEL_ONLY_ENDS = "0123456789:)]*"
 # Labels at the start of lines inside paragraphs split them only when there is at least one such
 # line for this many labels at paragraph starts (a briefing with one missing blank line keeps it).
 SINGLE_LINE_SHARE = 4
@@ -150,10 +155,17 @@ def split_paragraphs(text: str, *, keep_markup: bool = False) -> list[str]:
 def _split_label_lines(chunks: list[str]) -> list[str]:
     found: list[tuple[int, int, int, tuple]] = []  # (chunk, line start, line end, label)
     for i, c in enumerate(chunks):
-        if "\n" not in c.strip():
+        if "\n" not in c:
             continue
-        for m in LINE_CANDIDATE.finditer("\n" + c):
-            start = m.start()  # in c
+        c = chunks[i] = c.strip("\n")
+        if "\n" not in c:
+            continue
+        starts = [m.start() + 1 for m in LINE_CANDIDATE.finditer(c)]
+        end = c.find("\n")
+        first = c[:end].rstrip()
+        if first[-1:] in LABEL_ONLY_ENDS:  # "Jane Doe  0:01", "Speaker 1 (00:00):", "**Jane:**"
+            starts.insert(0, 0)
+        for start in starts:
             end = c.find("\n", start)
             end = len(c) if end < 0 else end
             f = _label_of(" ".join(c[start:end].split()), markup=True)
@@ -161,15 +173,19 @@ def _split_label_lines(chunks: list[str]) -> list[str]:
                 found.append((i, start, end, f))
     if not found:
         return chunks
+    # A document whose turns are separated by blank lines keeps that convention: a recurring label at
+    # the start of a wrapped line is split off only where such lines are a good share of all paragraphs.
+    inside = sum(1 for i, start, _, f in found if start > 0)
+    single_lines = inside * SINGLE_LINE_SHARE >= sum(1 for c in chunks if c.strip())
+    if single_lines:  # paragraph-start labels count towards recurrence too
+        for c in chunks:
+            if (f := _label_of(" ".join(c[:200].split("\n", 1)[0].split()), markup=True)) is not None:
+                found.append((-1, 0, 0, f))
     labels = Counter(f[1] for *_, f in found)
     kinds = Counter(f[0] for *_, f in found)
-    # A document whose turns are separated by blank lines keeps that convention: a recurring label at
-    # the start of a wrapped line is split off only where such lines are a good share of all labels.
-    inside = sum(1 for _, start, _, f in found if start > 0)
-    single_lines = inside * SINGLE_LINE_SHARE >= sum(1 for c in chunks if c.strip())
     cuts: dict[int, list[int]] = {}
     for i, start, end, f in found:
-        if not _accepted(f, labels, kinds) or (not single_lines and f[0] in ("caps", "name", "paren")):
+        if i < 0 or not _accepted(f, labels, kinds) or (not single_lines and f[0] in ("caps", "name", "paren")):
             continue
         cuts.setdefault(i, []).append(start)
         if not f[2]:  # a label alone on its line: the text below it is a paragraph
@@ -219,7 +235,7 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         return "a", "A", par[m.end():], None
     if m := CAPS_LABEL.match(par):
         label = m.group(1).strip()
-        if label.lower() not in NOT_SPEAKERS and sum(c.isalpha() for c in label) >= 2:
+        if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
             return "caps", label, par[m.end():], None
     if m := NAME_LABEL.match(par):
         label = m.group(1).strip()
@@ -243,22 +259,26 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
     return None
 
 
+QA_ROLES = {"q": "question", "a": "answer"}
 # Emphasis left unmatched by Markdown's rules ("*Q   I'm not on mute, no. *"): a run of * or _ glued to
 # the paragraph's first or last word is not text.
 STRAY_EMPHASIS = re.compile(r"^[*_]+(?=\S)|(?<=\S)\s*[*_]+$")
 
 
-def read_paragraphs(paragraphs: list[str], *, format: str) -> RawDoc:
+def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -> RawDoc:
     """Find speaker labels at the start of paragraphs; unlabelled paragraphs continue a turn.
 
     Paragraphs may still carry Markdown (it is removed here). Recognised: ``Q``/``A``, ``NAME:``,
     ``Name Name:``, time stamps before or after the label (they become notes), ``Name (Place):``
     (the parenthetical goes to ``metadata["affiliations"]``), hearing labels ending in a period when
     the document has the hearing shape (``layout = "hearing"``), a second capitals label inside a line,
-    and cover lines ("CPD: ...") that are not speakers.
+    and cover lines ("CPD: ...") that are not speakers. ``clean=False``: the paragraphs are already
+    unwrapped and their white space normalised (as :func:`split_paragraphs` gives them).
     """
-    kept = [" ".join((p.translate(ZERO_WIDTH) if "\u200b" in p or "\u2060" in p or "\ufeff" in p else p).split())
-            for p in paragraphs]
+    if clean:
+        kept = [_clean(p, keep_markup=True) for p in paragraphs]
+    else:
+        kept = paragraphs
     paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
     keep = [i for i, p in enumerate(paras) if p]
@@ -290,14 +310,18 @@ def read_paragraphs(paragraphs: list[str], *, format: str) -> RawDoc:
     inline = {f[1] for f in found if f and f[0] == "caps"} if hearing is None else set()
     if inline:
         # as for lines (SINGLE_LINE_SHARE): only where labels inside paragraphs are the document's way
-        seen = sum(1 for p in paras if ": " in p for m in INLINE_CAPS.finditer(p) if m.group(1) in inline)
+        texts = "\n".join(f[2] if f else p for p, f in zip(paras, found))
+        seen = sum(1 for label in INLINE_CAPS.findall(texts) if label in inline)
         if seen * SINGLE_LINE_SHARE < sum(1 for f in found if f):
             inline = set()
     out: list[Para] = []
     stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
     for par, f in zip(paras, found):
         if f is None:
-            out.extend(_split_inline(par, None, None, inline))
+            if inline:
+                out.extend(_split_inline(par, None, None, inline))
+            else:
+                out.append(Para(par))
             continue
         kind, label, rest, extra = f
         if stamp:
@@ -307,8 +331,11 @@ def read_paragraphs(paragraphs: list[str], *, format: str) -> RawDoc:
             stamp = re.sub(r"[.,]\d{1,3}$", "", extra)  # tenths of a second: not in the builder's time stamps
         elif kind == "paren" and extra:
             raw.metadata.setdefault("affiliations", {})[label] = extra
-        role = {"q": "question", "a": "answer"}.get(kind)
-        out.extend(_split_inline(rest.strip(), label, role, inline))
+        role = QA_ROLES.get(kind)
+        if inline:
+            out.extend(_split_inline(rest.strip(), label, role, inline))
+        else:
+            out.append(Para(rest.strip(), label=label, role=role))
     if stamp:
         out.append(Para(stamp))
     raw.paras = out
@@ -349,7 +376,7 @@ def _split_inline(text: str, label: str | None, role, inline: set[str]) -> list[
     for m in INLINE_CAPS.finditer(text):
         if m.group(1) not in inline:
             continue
-        out.append(Para(text[pos:m.start()].strip(), label=label, role=role))
+        out.append(Para(text[pos:m.start(1)].strip(), label=label, role=role))
         label, role, pos = m.group(1), None, m.end()
     out.append(Para(text[pos:].strip(), label=label, role=role))
     return [p for p in out if p.text or p.label]
@@ -413,7 +440,7 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
     raw = None
     if hearing := hearing_paragraphs(body):
         paragraphs, headings = hearing
-        raw = read_paragraphs(paragraphs, format=format)
+        raw = read_paragraphs(paragraphs, format=format, clean=False)
         if raw.layout == "hearing":
             first = next((i for i, p in enumerate(raw.paras) if p.label), len(raw.paras))
             raw.notes.extend(Note("heading", h) for h in headings)
@@ -426,7 +453,7 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
         # a "*" twice undone); paragraphs opening with a time stamp keep theirs ("0:00:12.9 **Jane Doe**").
         paragraphs = split_paragraphs(body, keep_markup=True)
         paragraphs = [p if p[:1].isdigit() or p[:1] == "[" else strip_markdown(p) for p in paragraphs]
-        raw = read_paragraphs(paragraphs, format=format)
+        raw = read_paragraphs(paragraphs, format=format, clean=False)
     if not any(p.label for p in raw.paras):
         raise DiscourseError(
             "No speaker turns were recognised. Put each turn in its own paragraph, starting with a label "

@@ -80,9 +80,11 @@ RULE_LINE = re.compile(r"^[\s_=\-*.~]+$")
 # A capitals label inside a line, after the end of a sentence ("... thank you. SMITH: Well, ..."): a second
 # turn, but only for a capitals label that opens paragraphs elsewhere in the document.
 INLINE_CAPS = re.compile(
-    r"(?:[.?!\u2026\"\u201d\u2019)\]]|--)[ \u00a0]+"
-    r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:[ \u00a0]+(?=\S)"
+    r"(?:(?<![A-Z])[.?!\u2026]|[\"\u201d\u2019)\]]|--)[ \u00a0]+"
+    r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:\Z"
 )
+# A capitals label seen only inside lines counts when it is seen there this often, with another one.
+INLINE_MIN_REPEATS = 2
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
 LINE_CANDIDATE = re.compile(
@@ -307,13 +309,17 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     raw = RawDoc(format=format)
     if hearing is not None:
         raw.layout = "hearing"
-    inline = {f[1] for f in found if f and f[0] == "caps"} if hearing is None else set()
-    if inline:
+    inline: set[str] = set()
+    if hearing is None:
         # as for lines (SINGLE_LINE_SHARE): only where labels inside paragraphs are the document's way
-        texts = "\n".join(f[2] if f else p for p, f in zip(paras, found))
-        seen = sum(1 for label in INLINE_CAPS.findall(texts) if label in inline)
-        if seen * SINGLE_LINE_SHARE < sum(1 for f in found if f):
-            inline = set()
+        hits = Counter(h[1] for t in (f[2] if f else p for p, f in zip(paras, found)) for h in _inline_hits(t))
+        if hits:
+            starts = {f[1] for f in found if f and f[0] == "caps"}
+            again = {n for n, c in hits.items() if c >= INLINE_MIN_REPEATS}
+            inline = starts | again if len(again) >= 2 else starts
+            seen = sum(c for n, c in hits.items() if n in inline)
+            if seen * SINGLE_LINE_SHARE < sum(1 for f in found if f) + seen:
+                inline = set()
     out: list[Para] = []
     stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
     for par, f in zip(paras, found):
@@ -367,17 +373,31 @@ def _drop_cover(found: list, labels: Counter) -> None:
             found[i] = None
 
 
+def _inline_hits(text: str) -> list[tuple[int, str, int]]:
+    """(label start, label, text start) of each capitals label after a sentence's end inside ``text``.
+
+    Found from the colons backwards: far fewer colons than sentence ends are in a text."""
+    out = []
+    i = text.find(": ", 1)
+    while i >= 0:
+        if m := INLINE_CAPS.search(text, max(0, i - 60), i + 1):
+            j = i + 2
+            while j < len(text) and text[j] in " \u00a0":
+                j += 1
+            out.append((m.start(1), m.group(1), j))
+        i = text.find(": ", i + 2)
+    return out
+
+
 def _split_inline(text: str, label: str | None, role, inline: set[str]) -> list[Para]:
     """A paragraph as Paras, split where a known capitals label follows a sentence's end."""
-    if not inline or ": " not in text:
-        return [Para(text, label=label, role=role)] if text or label else []
     out: list[Para] = []
     pos = 0
-    for m in INLINE_CAPS.finditer(text):
-        if m.group(1) not in inline:
+    for start, name, rest in _inline_hits(text) if ": " in text else ():
+        if name not in inline:
             continue
-        out.append(Para(text[pos:m.start(1)].strip(), label=label, role=role))
-        label, role, pos = m.group(1), None, m.end()
+        out.append(Para(text[pos:start].strip(), label=label, role=role))
+        label, role, pos = name, None, rest
     out.append(Para(text[pos:].strip(), label=label, role=role))
     return [p for p in out if p.text or p.label]
 

@@ -319,6 +319,7 @@ def _fill_plain(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
     raw.warnings.extend(found.warnings)
     raw.role_hints = {**found.role_hints, **raw.role_hints}
     raw.metadata = {**found.metadata, **raw.metadata}
+    raw.layout = raw.layout or found.layout
     for name in ("title", "date", "source", "description"):
         if getattr(raw, name) is None:
             setattr(raw, name, getattr(found, name))

@@ -91,6 +91,8 @@ LINE_CANDIDATE = re.compile(
     r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|"
     r"von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
 )
+# A transcription service's credit line, a paragraph of its own: a note, never a turn's text.
+CREDIT_LINE = re.compile(r"^(?:Transcribed|Transcription|Transcript) (?:by|with|from) \S.{0,80}$")
 # How a line that is nothing but a label ends (a time stamp, a colon, a bracket, bold).
 LABEL_ONLY_ENDS = "0123456789:)]*"
 # Labels at the start of lines inside paragraphs split them only when there is at least one such
@@ -283,7 +285,8 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
         kept = paragraphs
     paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
-    keep = [i for i, p in enumerate(paras) if p]
+    credits = [p for p in paras if p[:1] == "T" and CREDIT_LINE.match(p)]  # "Transcribed by https://otter.ai"
+    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits)]
     kept = [kept[i] for i in keep]
     paras = [paras[i] for i in keep]
     found = [_label_of(k, markup=True) if k[:1].isdigit() or k[:1] == "[" else _label_of(p) for k, p in zip(kept, paras)]
@@ -307,6 +310,7 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             found[i] = None
     _drop_cover(found, labels)
     raw = RawDoc(format=format)
+    raw.notes.extend(Note("heading", p) for p in credits)
     if hearing is not None:
         raw.layout = "hearing"
     inline: set[str] = set()

@@ -91,6 +91,7 @@ LINE_CANDIDATE = re.compile(
     r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|"
     r"von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
 )
+MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*?)[ \t#]*$")
 # A transcription service's credit line, a paragraph of its own: a note, never a turn's text.
 CREDIT_LINE = re.compile(r"^(?:Transcribed|Transcription|Transcript) (?:by|with|from) \S.{0,80}$")
 # How a line that is nothing but a label ends (a time stamp, a colon, a bracket, bold).
@@ -187,9 +188,10 @@ def _split_label_lines(chunks: list[str]) -> list[str]:
                 found.append((-1, 0, 0, f))
     labels = Counter(f[1] for *_, f in found)
     kinds = Counter(f[0] for *_, f in found)
+    pairs = Counter((f[0], f[1]) for *_, f in found)
     cuts: dict[int, list[int]] = {}
     for i, start, end, f in found:
-        if i < 0 or not _accepted(f, labels, kinds) or (not single_lines and f[0] in ("caps", "name", "paren")):
+        if i < 0 or not _accepted(f, labels, kinds, pairs) or (not single_lines and f[0] in ("caps", "name", "paren")):
             continue
         cuts.setdefault(i, []).append(start)
         if not f[2]:  # a label alone on its line: the text below it is a paragraph
@@ -204,7 +206,7 @@ def _split_label_lines(chunks: list[str]) -> list[str]:
     return out
 
 
-def _accepted(f: tuple, labels: Counter, kinds: Counter) -> bool:
+def _accepted(f: tuple, labels: Counter, kinds: Counter, pairs: Counter) -> bool:
     """Whether a label found at a line's start is sure enough to start a turn there."""
     kind, label = f[0], f[1]
     if kind == "stamp":
@@ -213,7 +215,8 @@ def _accepted(f: tuple, labels: Counter, kinds: Counter) -> bool:
         return kinds[kind] >= 2
     if kind == "paren":
         return labels[label] >= 2 or kinds["paren"] >= 2
-    return labels[label] >= 2  # caps, name
+    # caps, name: the label recurs, or two other labels of its kind do (a guest who speaks once)
+    return labels[label] >= 2 or sum(1 for (k, n), c in pairs.items() if k == kind and c >= 2) >= 2
 
 
 def _label_of(par: str, *, markup: bool = False) -> tuple | None:
@@ -297,12 +300,14 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     kinds = Counter(f[0] for f in found if f)
     recurring = {n for n, c in labels.items() if c >= NAME_LABEL_MIN_REPEATS}
     name_recurring = {f[1] for f in found if f and f[0] == "name" and f[1] in recurring}
+    # "Mr. Roe:" after "Mr. John Roe (Anytown) (Lab):": the short form of a parenthetical label
+    surnames = {f[1].split()[-1] for f in found if f and f[0] == "paren"} if kinds["paren"] >= 2 else set()
     for i, f in enumerate(found):
         if f is None:
             continue
         kind = f[0]
         ok = (
-            (kind != "name" or f[1] in name_recurring or len(name_recurring) >= 2)
+            (kind != "name" or f[1] in name_recurring or len(name_recurring) >= 2 or f[1].split()[-1] in surnames)
             and (kind not in ("stamp-text", "otter") or kinds[kind] >= 2)
             and (kind != "paren" or f[1] in recurring or kinds["paren"] >= 2)
         )
@@ -421,7 +426,9 @@ def hearing_paragraphs(text: str) -> tuple[list[str], list[str]] | None:
 
     def flush() -> None:
         if current:
-            paras.append(" ".join(current))
+            par = " ".join(current)
+            # a heading set flush or barely indented ("  STATEMENT OF ..."): capitals only
+            (headings if par.upper() == par and any(c.isalpha() for c in par) else paras).append(par)
             current.clear()
 
     for line in text.split("\n"):
@@ -465,6 +472,7 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
     if hearing := hearing_paragraphs(body):
         paragraphs, headings = hearing
         raw = read_paragraphs(paragraphs, format=format, clean=False)
+        raw.notes.extend(Note("heading", MD_HEADING.match(h).group(1)) for h in headings)
         if raw.layout == "hearing":
             first = next((i for i, p in enumerate(raw.paras) if p.label), len(raw.paras))
             raw.notes.extend(Note("heading", h) for h in headings)
@@ -477,7 +485,11 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
         # a "*" twice undone); paragraphs opening with a time stamp keep theirs ("0:00:12.9 **Jane Doe**").
         paragraphs = split_paragraphs(body, keep_markup=True)
         paragraphs = [p if p[:1].isdigit() or p[:1] == "[" else strip_markdown(p) for p in paragraphs]
+        headings = [p for p in paragraphs if p[:1] == "#" and MD_HEADING.match(p)]
+        if headings:  # Markdown headings ("# Episode 12") are notes wherever they stand
+            paragraphs = [p for p in paragraphs if not (p[:1] == "#" and MD_HEADING.match(p))]
         raw = read_paragraphs(paragraphs, format=format, clean=False)
+        raw.notes.extend(Note("heading", MD_HEADING.match(h).group(1)) for h in headings)
     if not any(p.label for p in raw.paras):
         raise DiscourseError(
             "No speaker turns were recognised. Put each turn in its own paragraph, starting with a label "

@@ -91,7 +91,7 @@ LINE_CANDIDATE = re.compile(
     r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|"
     r"von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
 )
-MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S.*?)[ \t#]*$")
+MD_HEADING = re.compile(r"^#{1,6}[ \t]+([^\W_].*?)[ \t#]*$")  # "# # #" is an end mark, not a heading
 # A transcription service's credit line, a paragraph of its own: a note, never a turn's text.
 CREDIT_LINE = re.compile(r"^(?:Transcribed|Transcription|Transcript) (?:by|with|from) \S.{0,80}$")
 # How a line that is nothing but a label ends (a time stamp, a colon, a bracket, bold).

@@ -471,8 +471,7 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
     raw = None
     if hearing := hearing_paragraphs(body):
         paragraphs, headings = hearing
-        raw = read_paragraphs(paragraphs, format=format, clean=False)
-        raw.notes.extend(Note("heading", MD_HEADING.match(h).group(1)) for h in headings)
+        raw = read_paragraphs(paragraphs, format=format)
         if raw.layout == "hearing":
             first = next((i for i, p in enumerate(raw.paras) if p.label), len(raw.paras))
             raw.notes.extend(Note("heading", h) for h in headings)

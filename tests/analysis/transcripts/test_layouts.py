@@ -188,7 +188,6 @@ def test_parentheticals_go_to_affiliations():
         ("00:01:02 Jane Doe: Hello.", "Jane Doe", "Hello."),
         ("0:00:12.9 **Jane Doe** Hello.", "Jane Doe", "Hello."),
         ("Mr. Ivanov (Russian Federation): Thank you.", "Mr. Ivanov", "Thank you."),
-        ("The President: I call on Mr. Ivanov.", "The President", "I call on Mr. Ivanov."),
     ],
 )
 def test_label_shapes(paragraph, label, rest):
@@ -214,10 +213,11 @@ def test_prose_is_not_labels(paragraphs):
 
 
 def test_period_labels_need_the_hearing_shape():
-    # not indented, no hearing shape: a story that mentions Mr. Smith at paragraph starts stays prose
+    # no hearing shape (two period "labels", colon labels beside them): Mr. Smith at paragraph starts stays prose
     text = "Q: Who built it?\n\nA: Mr. Smith. He was the first postmaster.\n\nMr. Smith. That was his name.\n"
-    doc = parse_text(text)
-    assert [t.speaker for t in doc.turns] == ["Q", "A"]
+    raw = read_labelled(text)
+    assert raw.layout is None
+    assert [p.label for p in raw.paras] == ["Q", "A", None]
 
 
 def test_colon_inside_a_sentence_does_not_split_single_line_turns():
@@ -240,6 +240,9 @@ def test_unknown_extension_with_text_content_is_read_with_a_warning(name):
     doc = parse_bytes((LAYOUTS / "rev.txt").read_bytes(), name=name)
     assert len(doc.turns) == 6
     assert doc.warnings[0].startswith(f"{name}: ") and "read as plain text" in doc.warnings[0]
+    # the same name with binary content is refused
+    with pytest.raises(DiscourseError, match="not"):
+        parse_bytes(b"\x00\x01\x02binary\xff\xfe" * 50, name=name)
 
 
 def test_known_extension_gives_no_warning():
@@ -247,7 +250,22 @@ def test_known_extension_gives_no_warning():
     assert not any("read as" in w for w in doc.warnings)
 
 
-@pytest.mark.parametrize("name", ["blob.bin2", "noext"])
-def test_binary_content_with_unknown_extension_is_refused(name):
-    with pytest.raises(DiscourseError, match="not"):
-        parse_bytes(b"\x00\x01\x02binary\xff\xfe" * 50, name=name)
+@pytest.mark.parametrize(
+    "text, cover",
+    [
+        ("Northwind Radio: Morning Edition, 4 May\n\nAnna Berg: Welcome.\n\nTom Ek: Thanks.\n\nAnna Berg: Why?\n\nTom Ek: Because.\n",
+         "Northwind Radio: Morning Edition, 4 May"),
+        ("WASHINGTON : 2049\n\nANNA BERG: Welcome.\n\nTOM EK: Thanks.\n\nANNA BERG: Why?\n\nTOM EK: Because.\n",
+         "WASHINGTON : 2049"),
+    ],
+)
+def test_site_names_and_cover_lines_before_a_colon_are_not_speakers(text, cover):
+    doc = parse_text(text)
+    assert len({s.name for s in doc.speakers}) == 2 and len(doc.turns) == 4
+    assert ("heading", cover) in [(n.kind, n.text) for n in doc.notes]
+
+
+def test_front_matter_that_is_not_yaml_is_a_note():
+    doc = parse_text("---\ntitle: [unclosed\n---\n\nHOST: Hi.\n\nGUEST: Hello.\n")
+    assert [s.name for s in doc.speakers] == ["HOST", "GUEST"]
+    assert [(n.kind, n.text) for n in doc.notes] == [("front_matter", "title: [unclosed")]

@@ -2,7 +2,24 @@
 
 Handles the White House briefing style (hard-wrapped lines, paragraphs separated by blank lines,
 ``Q`` followed by non-breaking spaces, ``MS. PSAKI:`` in capitals, YAML front matter, a location
-line and time stamps before the first turn) and name-case labels ("Vladimir Putin:").
+line and time stamps before the first turn) and name-case labels ("Vladimir Putin:"), and the layouts
+people download (issue 13), recognised by content:
+
+* time-stamped labels: Rev/Descript ``Jane Doe (00:01:23):`` and ``Speaker 1 (00:00):`` (text below or
+  on the same line), Otter ``Jane Doe  0:01``, ``[00:01:02] Jane: text``, ``00:01:02 Jane Doe: text``,
+  podcast Markdown ``0:00:12.9 **Jane Doe** text``; the time stamp becomes a note of its turn;
+* single-line turns without blank lines (``NAME: text``, ``**Name:** text``), continuation lines
+  belonging to the turn above, and a known capitals label after a sentence's end inside a line;
+* U.S. congressional hearings (govinfo): indented ``Chairman Smith.`` / ``Mr. Doe.`` / ``The Chairman.``
+  paragraphs, the printed cover and centred headings as notes, ``RawDoc.layout = "hearing"``;
+* parentheticals (Hansard, UN): ``Mr. John Roe (Anytown) (Lab):`` -> label ``Mr. John Roe``,
+  ``metadata["affiliations"]["Mr. John Roe"] = "Anytown; Lab"``;
+* cover matter is no speaker: a label seen once before the recurring ones whose text reads like a title
+  ("CPD: ... Debate Transcript", "WASHINGTON : 2021"), Markdown headings, a front-matter block that is
+  not YAML, a transcription service's credit line.
+
+A document whose turns are separated by blank lines keeps that convention (see SINGLE_LINE_SHARE):
+the White House briefings parse exactly as before.
 
 Label detection is hand-written: no library parses speaker labels, and the rules below are what
 separate a label from a sentence that happens to start with a capitalised word and a colon.

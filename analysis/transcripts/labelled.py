@@ -284,6 +284,21 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
 
 
 QA_ROLES = {"q": "question", "a": "answer"}
+def split_label(label: str) -> tuple[str, str | None, str | None]:
+    """A label given apart from its text (bold in HTML) as (name, time stamp, parentheticals):
+    ``"Jane Doe (00:01:23)"`` -> ``("Jane Doe", "00:01:23", None)``; ``"Mr. Ivanov (Russian Federation)"``
+    -> ``("Mr. Ivanov", None, "Russian Federation")``; any other label is returned as it is."""
+    f = _label_of(" ".join(label.split()).rstrip(":") + ":")
+    if f is not None and not f[2].strip():
+        if f[0] == "stamp":
+            return f[1], TENTHS.sub("", f[3]), None
+        if f[0] == "paren":
+            return f[1], None, f[3]
+    return label, None, None
+
+
+# Tenths or milliseconds of a time stamp: not in the builder's time stamps, so left off the note.
+TENTHS = re.compile(r"[.,]\d{1,3}$")
 # Emphasis left unmatched by Markdown's rules ("*Q   I'm not on mute, no. *"): a run of * or _ glued to
 # the paragraph's first or last word is not text.
 STRAY_EMPHASIS = re.compile(r"^[*_]+(?=\S)|(?<=\S)\s*[*_]+$")
@@ -360,7 +375,7 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             out.append(Para(stamp))
             stamp = None
         if kind in ("stamp", "stamp-text", "otter"):
-            stamp = re.sub(r"[.,]\d{1,3}$", "", extra)  # tenths of a second: not in the builder's time stamps
+            stamp = TENTHS.sub("", extra)
         elif kind == "paren" and extra:
             raw.metadata.setdefault("affiliations", {})[label] = extra
         role = QA_ROLES.get(kind)

@@ -105,8 +105,8 @@ INLINE_MIN_REPEATS = 2
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
 LINE_CANDIDATE = re.compile(
-    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|"
-    r"von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
+    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|"
+    r"of|the|de|la|van|von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
 )
 MD_HEADING = re.compile(r"^#{1,6}[ \t]+([^\W_].*?)[ \t#]*$")  # "# # #" is an end mark, not a heading
 # A transcription service's credit line, a paragraph of its own: a note, never a turn's text.
@@ -324,7 +324,9 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits)]
     kept = [kept[i] for i in keep]
     paras = [paras[i] for i in keep]
-    found = [_label_of(k, markup=True) if k[:1].isdigit() or k[:1] == "[" else _label_of(p) for k, p in zip(kept, paras)]
+    found = [
+        _label_of(k, markup=True) if k[:1].isdigit() or k[:1] == "[" else _label_of(p) for k, p in zip(kept, paras)
+    ]
     hearing = _hearing_labels(paras, found)
     if hearing is not None:
         found = hearing

@@ -18,46 +18,70 @@ LAYOUTS = Path(__file__).resolve().parents[2] / "data" / "layouts"
 
 # file, number of turns, speakers in order of appearance, the first turns' (speaker, opening words)
 GOLDEN = [
-    ("rev.txt", 6, ["Marta Quell", "Tomas Ebbing"],
-     [("Marta Quell", "Thanks for sitting down"), ("Tomas Ebbing", "On the east bank"), ("Marta Quell", "What do you remember")]),
-    ("speaker_numbers.txt", 6, ["Speaker 1", "Speaker 2", "Speaker 3"],
-     [("Speaker 1", "Okay, we're recording."), ("Speaker 2", "Hi. Glad"), ("Speaker 1", "Let's start with the budget.")]),
-    ("otter.txt", 6, ["Lena Haas", "Unknown Speaker", "Piet Brandt"],
-     [("Lena Haas", "Good morning. Thanks"), ("Unknown Speaker", "Long, but fine."), ("Lena Haas", "Let's go through")]),
-    ("stamp_before.txt", 6, ["Ana Ruiz", "Ben Okafor"],
-     [("Ana Ruiz", "Hello and welcome."), ("Ben Okafor", "Thanks, Ana."), ("Ana Ruiz", "How many bikes")]),
-    ("stamp_first.txt", 4, ["Kai Larsen", "Mira Holt"],
-     [("Kai Larsen", "Morning, all."), ("Mira Holt", "I finished the map layer.")]),
-    ("stamp_same_line.txt", 5, ["Jonas Weber", "Elif Demir"],
-     [("Jonas Weber", "Welcome to the workshop."), ("Elif Demir", "I brought the wood.")]),
-    ("podcast.md", 6, ["Ivo Marsh", "Dana Pike"],
-     [("Ivo Marsh", "Welcome back to Slow Rivers."), ("Dana Pike", "Thanks, Ivo."), ("Ivo Marsh", "Which one surprised you?")]),
-    ("single_line_caps.txt", 6, ["HOST", "MAYOR LINDQVIST"],
-     [("HOST", "Good morning, valley."), ("MAYOR LINDQVIST", "Good morning. Thanks"), ("HOST", "The bridge has been closed")]),
-    ("single_line_bold.md", 5, ["Rosa Vega", "Arjun Patel"],
-     [("Rosa Vega", "Welcome, everyone."), ("Arjun Patel", "It went up again."), ("Rosa Vega", "Can we fix them")]),
-    ("roles.txt", 7, ["Interviewer", "Interviewee", "Host", "Guest"],
-     [("Interviewer", "Thank you for agreeing"), ("Interviewee", "Nineteen years"), ("Interviewer", "What has changed most?")]),
-    ("debate.txt", 8, ["MODERATOR", "GOVERNOR HALE", "SENATOR ORTIZ"],
-     [("MODERATOR", "Good evening and welcome"), ("GOVERNOR HALE", "Thank you. It is good"), ("MODERATOR", "What would you do about rents?"),
-      ("GOVERNOR HALE", "Build more homes"), ("SENATOR ORTIZ", "I agree that we need homes.")]),
-    ("hearing.txt", 10, ["Chairman Oduya", "Mr. Cole", "Dr. Chu", "Mrs. Palmer of Oregon", "Ms. Ford", "The Chairman"],
-     [("Chairman Oduya", "The subcommittee will come to order."), ("Mr. Cole", "Thank you, Mr. Chairman."),
-      ("Chairman Oduya", "Thank you. Dr. Chu, you may begin."), ("Dr. Chu", "Thank you, Chairman Oduya")]),
-    ("hansard.txt", 6, ["Mr. John Roe", "Ms. Ada Finch", "Mr. Roe", "Ms. Finch", "Mrs. Kay Dunn"],
-     [("Mr. John Roe", "What steps is the Government"), ("Ms. Ada Finch", "We have given councils"), ("Mr. Roe", "That money has not")]),
-    ("un.txt", 5, ["The President", "Mr. Ivanov", "Ms. Souza"],
-     [("The President", "I welcome the representatives"), ("Mr. Ivanov", "Thank you, Madam President."), ("The President", "I thank Mr. Ivanov.")]),
-    ("rev.html", 5, ["Greta Lind", "Omar Said"],
-     [("Greta Lind", "Good evening. Tonight"), ("Omar Said", "Thank you for coming."), ("Greta Lind", "Is that low for April?")]),
-    ("bold_stamps.html", 5, ["Ms. Rana Holm", "Mr. Pavel Dusek", "Ms. Holm", "Speaker 3", "Mr. Dusek"],
-     [("Ms. Rana Holm", "The quota is too high."), ("Mr. Pavel Dusek", "The quota follows"), ("Ms. Holm", "The advice is"),
-      ("Speaker 3", "Order. The member's time is up.")]),
-    ("otter.docx", 4, ["Hana Sato", "Ravi Nair"],
-     [("Hana Sato", "Let's start with the second verse."), ("Ravi Nair", "From the top of the page?")]),
-    ("hearing_senate.docx", 7, ["Chairman Varga", "Senator Roe", "The Chairman", "Dr. Okoye"],
-     [("Chairman Varga", "Good morning. The committee will come to order."), ("Senator Roe", "Thank you, Mr. Chairman."),
-      ("The Chairman", "Thank you, Senator Roe.")]),
+    ("rev.txt", 6, ["Marta Quell", "Tomas Ebbing"], [
+        ("Marta Quell", "Thanks for sitting down"), ("Tomas Ebbing", "On the east bank"),
+        ("Marta Quell", "What do you remember"),
+    ]),
+    ("speaker_numbers.txt", 6, ["Speaker 1", "Speaker 2", "Speaker 3"], [
+        ("Speaker 1", "Okay, we're recording."), ("Speaker 2", "Hi. Glad"), ("Speaker 1", "Let's start with the budget."),
+    ]),
+    ("otter.txt", 6, ["Lena Haas", "Unknown Speaker", "Piet Brandt"], [
+        ("Lena Haas", "Good morning. Thanks"), ("Unknown Speaker", "Long, but fine."), ("Lena Haas", "Let's go through"),
+    ]),
+    ("stamp_before.txt", 6, ["Ana Ruiz", "Ben Okafor"], [
+        ("Ana Ruiz", "Hello and welcome."), ("Ben Okafor", "Thanks, Ana."), ("Ana Ruiz", "How many bikes"),
+    ]),
+    ("stamp_first.txt", 4, ["Kai Larsen", "Mira Holt"], [
+        ("Kai Larsen", "Morning, all."), ("Mira Holt", "I finished the map layer."),
+    ]),
+    ("stamp_same_line.txt", 5, ["Jonas Weber", "Elif Demir"], [
+        ("Jonas Weber", "Welcome to the workshop."), ("Elif Demir", "I brought the wood."),
+    ]),
+    ("podcast.md", 6, ["Ivo Marsh", "Dana Pike"], [
+        ("Ivo Marsh", "Welcome back to Slow Rivers."), ("Dana Pike", "Thanks, Ivo."), ("Ivo Marsh", "Which one surprised"),
+    ]),
+    ("single_line_caps.txt", 6, ["HOST", "MAYOR LINDQVIST"], [
+        ("HOST", "Good morning, valley."), ("MAYOR LINDQVIST", "Good morning. Thanks"),
+        ("HOST", "The bridge has been closed"),
+    ]),
+    ("single_line_bold.md", 5, ["Rosa Vega", "Arjun Patel"], [
+        ("Rosa Vega", "Welcome, everyone."), ("Arjun Patel", "It went up again."), ("Rosa Vega", "Can we fix them"),
+    ]),
+    ("roles.txt", 7, ["Interviewer", "Interviewee", "Host", "Guest"], [
+        ("Interviewer", "Thank you for agreeing"), ("Interviewee", "Nineteen years"),
+        ("Interviewer", "What has changed most?"),
+    ]),
+    ("debate.txt", 8, ["MODERATOR", "GOVERNOR HALE", "SENATOR ORTIZ"], [
+        ("MODERATOR", "Good evening and welcome"), ("GOVERNOR HALE", "Thank you. It is good"),
+        ("MODERATOR", "What would you do about rents?"), ("GOVERNOR HALE", "Build more homes"),
+        ("SENATOR ORTIZ", "I agree that we need homes."),
+    ]),
+    ("hearing.txt", 10, ["Chairman Oduya", "Mr. Cole", "Dr. Chu", "Mrs. Palmer of Oregon", "Ms. Ford", "The Chairman"], [
+        ("Chairman Oduya", "The subcommittee will come to order."), ("Mr. Cole", "Thank you, Mr. Chairman."),
+        ("Chairman Oduya", "Thank you. Dr. Chu, you may begin."), ("Dr. Chu", "Thank you, Chairman Oduya"),
+    ]),
+    ("hansard.txt", 6, ["Mr. John Roe", "Ms. Ada Finch", "Mr. Roe", "Ms. Finch", "Mrs. Kay Dunn"], [
+        ("Mr. John Roe", "What steps is the Government"), ("Ms. Ada Finch", "We have given councils"),
+        ("Mr. Roe", "That money has not"),
+    ]),
+    ("un.txt", 5, ["The President", "Mr. Ivanov", "Ms. Souza"], [
+        ("The President", "I welcome the representatives"), ("Mr. Ivanov", "Thank you, Madam President."),
+        ("The President", "I thank Mr. Ivanov."),
+    ]),
+    ("rev.html", 5, ["Greta Lind", "Omar Said"], [
+        ("Greta Lind", "Good evening. Tonight"), ("Omar Said", "Thank you for coming."), ("Greta Lind", "Is that low"),
+    ]),
+    ("bold_stamps.html", 5, ["Ms. Rana Holm", "Mr. Pavel Dusek", "Ms. Holm", "Speaker 3", "Mr. Dusek"], [
+        ("Ms. Rana Holm", "The quota is too high."), ("Mr. Pavel Dusek", "The quota follows"),
+        ("Ms. Holm", "The advice is"), ("Speaker 3", "Order. The member's time is up."),
+    ]),
+    ("otter.docx", 4, ["Hana Sato", "Ravi Nair"], [
+        ("Hana Sato", "Let's start with the second verse."), ("Ravi Nair", "From the top of the page?"),
+    ]),
+    ("hearing_senate.docx", 7, ["Chairman Varga", "Senator Roe", "The Chairman", "Dr. Okoye"], [
+        ("Chairman Varga", "Good morning. The committee will come to order."), ("Senator Roe", "Thank you, Mr. Chairman."),
+        ("The Chairman", "Thank you, Senator Roe."),
+    ]),
 ]
 
 

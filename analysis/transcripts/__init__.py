@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import codecs
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Literal
 from ..datafiles import DATA_DIR
 from ..errors import DiscourseError
 from .build import build_document
-from .decode import decode
+from .decode import CONTROL_CHARS, MAX_CONTROL_SHARE, decode
 from .model import Answer, Document, Note, Pair, Speaker, Turn
 from .raw import RawDoc
 
@@ -28,6 +30,13 @@ EXTENSIONS = {
     ".docx": "docx", ".pdf": "pdf", ".srt": "srt", ".vtt": "vtt",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
 }
+# Extensions of files that are never transcripts (slides, sheets, images, sound, video, archives, programs):
+# refused by name whatever their bytes. Any other unknown extension is read when its content is text.
+NOT_TRANSCRIPTS = frozenset(
+    ".pptx .ppt .xlsx .xls .odp .ods .png .jpg .jpeg .gif .bmp .tif .tiff .webp .heic .svg .mp3 .wav .m4a "
+    ".ogg .flac .aac .mp4 .mov .avi .mkv .webm .zip .gz .tgz .bz2 .xz .7z .rar .tar .exe .dll .so .bin .iso "
+    ".dmg .apk .doc .rtf .odt .pages .key .numbers .epub .parquet .pkl .npy .sqlite .db".split()
+)
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
 DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
@@ -41,7 +50,7 @@ __all__ = [
 def detect_format(data: bytes, *, name: str | None = None) -> Format:
     """The format of ``data``, recognised by content first and by the file name's extension second."""
     ext = Path(name).suffix.lower() if name else ""
-    if ext and ext not in EXTENSIONS:
+    if ext in NOT_TRANSCRIPTS or (ext and ext not in EXTENSIONS and not _looks_like_text(data)):
         raise DiscourseError(
             f"{name}: the extension {ext!r} is not a supported transcript format. "
             f"Supported: {', '.join(sorted(EXTENSIONS))}."
@@ -63,10 +72,43 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
     by_ext = EXTENSIONS.get(ext)
     if by_ext in ("json", "jsonl", "csv", "html", "srt", "vtt"):
         return by_ext  # type: ignore[return-value]
-    if head.startswith((b"[", b"{")):
+    if head.startswith(b"{") or (head.startswith(b"[") and _parses_as_json(data)):
         lines = [ln for ln in text_head.splitlines() if ln.strip()]
         return "jsonl" if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:-1]) else "json"
     return "labelled"  # plain text; the dash layout is recognised after decoding, see parse_text
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """Text, not a binary file: no NUL byte and few control characters in the first 4 KB (a UTF-16 file
+    has its byte-order mark)."""
+    head = data[:4096]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if b"\x00" in head:
+        return False
+    sample = head.decode("utf-8", errors="ignore")
+    return len(CONTROL_CHARS.findall(sample)) <= MAX_CONTROL_SHARE * max(len(sample), 1)
+
+
+def _parses_as_json(data: bytes) -> bool:
+    """A text starting with "[" is JSON only if it parses ("[00:00:01] Jane: ..." is a transcript)."""
+    try:
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _unknown_extension_warning(name: str, fmt: str) -> str | None:
+    ext = Path(name).suffix.lower()
+    if ext in EXTENSIONS or name == "the file":
+        return None
+    what = "plain text with speaker labels" if fmt in ("labelled", "web-interview") else fmt.upper()
+    had = f"the extension {ext!r} is not one of the transcript formats" if ext else "it has no extension"
+    return (
+        f"{name}: {had}; its content is text, so it was read as {what}. "
+        "If the turns look wrong, save it as .txt (or its real format) and load it again."
+    )
 
 
 def parse_text(
@@ -101,6 +143,8 @@ def parse_bytes(
     ``speaker_column`` / ``text_column``: as for :func:`parse_text`.
     """
     doc = _parse_bytes(data, name or "the file", format, interviewer, columns=(speaker_column, text_column))
+    if name and format is None and (warning := _unknown_extension_warning(name, doc.format)):
+        doc = replace(doc, warnings=(warning, *doc.warnings))
     return replace(doc, name=name) if name else doc
 
 

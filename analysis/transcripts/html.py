@@ -42,7 +42,7 @@ from bs4.exceptions import FeatureNotFound, ParserRejectedMarkup
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from ..errors import DiscourseError
-from .labelled import read_paragraphs
+from .labelled import read_paragraphs, split_label
 from .model import Note, TurnRole
 from .raw import Para, RawDoc
 
@@ -285,13 +285,20 @@ def _split_label(block: _Block) -> tuple[str, str | None, str]:
 
 def _fill_bold(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
     pending: str | None = None  # a label whose paragraph had no text: it opens the next paragraph
+    stamp: str | None = None  # the time stamp of the turn's bold label: a paragraph at the turn's end (a note)
     for kind, label, text in items:
         if kind == "heading":
             raw.notes.append(Note("heading", text))
             continue
         if kind == "label":
+            label, new_stamp, affiliation = split_label(label)
+            if affiliation:
+                raw.metadata.setdefault("affiliations", {})[label] = affiliation
             if pending is not None:
                 raw.paras.append(Para("", label=pending, role=QA_ROLES.get(pending.lower().rstrip("."))))
+            if stamp:
+                raw.paras.append(Para(stamp))
+            stamp = new_stamp
             pending = label
             if m := ROLE_IN_LABEL.search(label):
                 raw.role_hints[label] = "interviewer" if m.group(1).lower() == "interviewer" else "moderator"
@@ -304,6 +311,8 @@ def _fill_bold(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
             raw.paras.append(Para(text))
     if pending is not None:
         raw.paras.append(Para("", label=pending, role=QA_ROLES.get(pending.lower().rstrip("."))))
+    if stamp:
+        raw.paras.append(Para(stamp))
 
 
 def _fill_plain(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
@@ -319,6 +328,7 @@ def _fill_plain(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
     raw.warnings.extend(found.warnings)
     raw.role_hints = {**found.role_hints, **raw.role_hints}
     raw.metadata = {**found.metadata, **raw.metadata}
+    raw.layout = raw.layout or found.layout
     for name in ("title", "date", "source", "description"):
         if getattr(raw, name) is None:
             setattr(raw, name, getattr(found, name))

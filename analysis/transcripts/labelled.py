@@ -2,7 +2,24 @@
 
 Handles the White House briefing style (hard-wrapped lines, paragraphs separated by blank lines,
 ``Q`` followed by non-breaking spaces, ``MS. PSAKI:`` in capitals, YAML front matter, a location
-line and time stamps before the first turn) and name-case labels ("Vladimir Putin:").
+line and time stamps before the first turn) and name-case labels ("Vladimir Putin:"), and the layouts
+people download (issue 13), recognised by content:
+
+* time-stamped labels: Rev/Descript ``Jane Doe (00:01:23):`` and ``Speaker 1 (00:00):`` (text below or
+  on the same line), Otter ``Jane Doe  0:01``, ``[00:01:02] Jane: text``, ``00:01:02 Jane Doe: text``,
+  podcast Markdown ``0:00:12.9 **Jane Doe** text``; the time stamp becomes a note of its turn;
+* single-line turns without blank lines (``NAME: text``, ``**Name:** text``), continuation lines
+  belonging to the turn above, and a known capitals label after a sentence's end inside a line;
+* U.S. congressional hearings (govinfo): indented ``Chairman Smith.`` / ``Mr. Doe.`` / ``The Chairman.``
+  paragraphs, the printed cover and centred headings as notes, ``RawDoc.layout = "hearing"``;
+* parentheticals (Hansard, UN): ``Mr. John Roe (Anytown) (Lab):`` -> label ``Mr. John Roe``,
+  ``metadata["affiliations"]["Mr. John Roe"] = "Anytown; Lab"``;
+* cover matter is no speaker: a label seen once before the recurring ones whose text reads like a title
+  ("CPD: ... Debate Transcript", "WASHINGTON : 2021"), Markdown headings, a front-matter block that is
+  not YAML, a transcription service's credit line.
+
+A document whose turns are separated by blank lines keeps that convention (see SINGLE_LINE_SHARE):
+the White House briefings parse exactly as before.
 
 Label detection is hand-written: no library parses speaker labels, and the rules below are what
 separate a label from a sentence that happens to start with a capitalised word and a colon.
@@ -17,6 +34,7 @@ import yaml
 
 from ..errors import DiscourseError
 from .markdown import strip_markdown
+from .model import Note
 from .raw import Para, RawDoc
 
 # "Q", "Q." or "Q:" then text; "Q" must be followed by white space (incl. U+00A0) or a colon.
@@ -25,11 +43,83 @@ Q_LABEL = re.compile(r"^(?:Q|QUESTION)(?:\s*[:.]|(?=[\s\u00a0]))[\s\u00a0]*(?=\S
 A_LABEL = re.compile(r"^(?:A|ANSWER)\s*:[\s\u00a0]*(?=\S)")
 # Capitals: "MS. PSAKI:", "THE PRESIDENT:", "SECRETARY MAYORKAS:", "DR. SHERWOOD-RANDALL:".
 CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.)])[\s\u00a0]*:(?:[\s\u00a0]+|$)")
-# Name case: up to six capitalised words, particles allowed inside ("Hans-Friedrich von Ploetz:").
-NAME_LABEL = re.compile(
-    r"^((?:[A-Z][\w'\u2019.\-]*)(?:[ \u00a0]+(?:[A-Z][\w'\u2019.\-]*|of|the|de|la|van|von|al|bin|da|del|der|du|le)){0,5})"
-    r"[\s\u00a0]*:(?:[\s\u00a0]+|$)"
+# Name case: up to six capitalised words, particles allowed inside ("Hans-Friedrich von Ploetz:"), and a
+# number at the end for unnamed speakers ("Speaker 2:").
+NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
+NAME = (
+    rf"{NAME_WORD}(?:[ \u00a0]+(?:{NAME_WORD}|of|the|de|la|van|von|al|bin|da|del|der|du|le)){{0,5}}"
+    r"(?:[ \u00a0]+\d{1,2})?"
 )
+NAME_LABEL = re.compile(rf"^({NAME})[\s\u00a0]*:(?:[\s\u00a0]+|$)")
+# A time stamp as transcription services print it: m:ss, mm:ss, h:mm:ss, tenths or milliseconds allowed.
+TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# The label, then the time stamp in brackets (Rev, Descript, Fireflies): "Jane Doe (00:01:23):",
+# "Speaker 1 (00:00):", "**Speaker 1 (00:00)**", "Jane Doe (00:00:00) text".
+STAMP_AFTER = re.compile(
+    rf"^(?:\*\*)?({NAME})(?:\*\*)?[ \u00a0]*[(\[]({TS})[)\]][ \u00a0]*(?:\*\*)?[ \u00a0]*(:?)(?:\*\*)?(?:[ \u00a0]+|$)"
+)
+# The time stamp, then the label: "[00:01:02] Jane: text", "00:01:02 Jane Doe: text", and podcast
+# Markdown "0:00:12.9 **Jane Doe** text" (the bold marks the label's end when there is no colon).
+STAMP_BEFORE = re.compile(
+    rf"^[(\[]?({TS})[)\]]?[ \u00a0]*(?:[-\u2013\u2014|][ \u00a0]*)?(?![AaPp]\.?[ \u00a0]?[Mm]\b)"
+    rf"(?:\*\*({NAME})(?::\*\*|\*\*[ \u00a0]*:?)|({NAME})[ \u00a0]*:)(?:[ \u00a0]+|$)"
+)
+# Otter: the label and the time stamp alone on a line ("Jane Doe  0:01"), the text below it.
+OTTER = re.compile(rf"^({NAME})[ \u00a0]+({TS})$")
+# Parentheticals of place, party or country after the name (Hansard, UN records):
+# "Mr. John Roe (Anytown) (Lab):", "Mr. Ivanov (Russian Federation):".
+PAREN_LABEL = re.compile(rf"^({NAME})((?:[ \u00a0]*\([^()]{{1,80}}\))+)[ \u00a0]*:(?:[ \u00a0]+|$)")
+PAREN_PART = re.compile(r"\(([^()]+)\)")
+# U.S. congressional hearings (govinfo): an honorific or title and a name, then a period, at the start of
+# an indented paragraph ("    Chairman Smith. The committee will come to order.", "Mrs. Smith of Ohio.",
+# "The Chairman."). The text after it must start like a sentence ("Mr. Smith. was" is no label).
+HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Dr|Chairman|Chairwoman|Chairperson|Chair|Senator|Representative|Delegate|Commissioner|"
+    r"Ranking Member|Vice Chairman|Vice Chairwoman|Vice Chair|Secretary|Ambassador|General|Admiral|Governor|"
+    r"Judge|Justice|Director|Mayor|Professor|Hon|Sheriff|Chief|Colonel|Captain|Major"
+)
+CHAIRS = (
+    r"Chairman|Chairwoman|Chair|President|Speaker|Clerk|Presiding Officer|Vice Chairman|Acting Chairman|"
+    r"CHAIRMAN|CHAIRWOMAN|PRESIDENT|SPEAKER|CLERK"
+)
+PERIOD_LABEL = re.compile(
+    rf"^((?:{HONORIFICS})\.?(?:[ \u00a0]+[A-Z][A-Za-z'\u2019\-]+){{1,2}}"
+    r"(?:[ \u00a0]+of[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?)?"
+    rf"|The[ \u00a0]+(?:{CHAIRS}))\.[ \u00a0]+(?=[A-Z\"'\u201c\u2018\[(\d])"
+)
+# The same at the start of an indented line of plain text: how a hearing is recognised (at least
+# HEARING_MIN_LABELS such lines, one label recurring).
+HEARING_LINE = re.compile(r"\n[ \t\u00a0]{2,}(?=[A-Z])" + PERIOD_LABEL.pattern[1:])
+HEARING_MIN_LABELS = 3
+# In a hearing, a line indented this far is centred: a heading ("STATEMENT OF ..."), not a paragraph.
+CENTRED_INDENT = 10
+RULE_LINE = re.compile(r"^[\s_=\-*.~]+$")
+# A capitals label inside a line, after the end of a sentence ("... thank you. SMITH: Well, ..."): a second
+# turn, but only for a capitals label that opens paragraphs elsewhere in the document.
+INLINE_CAPS = re.compile(
+    r"(?:(?<![A-Z])[.?!\u2026]|[\"\u201d\u2019)\]]|--)[ \u00a0]+"
+    r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:\Z"
+)
+# A capitals label seen only inside lines counts when it is seen there this often, with another one.
+INLINE_MIN_REPEATS = 2
+# A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
+# stamp, or a capitalised word with a colon or a time stamp further on.
+LINE_CANDIDATE = re.compile(
+    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|"
+    r"of|the|de|la|van|von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
+)
+MD_HEADING = re.compile(r"^#{1,6}[ \t]+([^\W_].*?)[ \t#]*$")  # "# # #" is an end mark, not a heading
+# A transcription service's credit line, a paragraph of its own: a note, never a turn's text.
+CREDIT_LINE = re.compile(r"^(?:Transcribed|Transcription|Transcript) (?:by|with|from) \S.{0,80}$")
+# How a line that is nothing but a label ends (a time stamp, a colon, a bracket, bold).
+LABEL_ONLY_ENDS = "0123456789:)]*"
+# Labels at the start of lines inside paragraphs split them only when there is at least one such
+# line for this many labels at paragraph starts (a briefing with one missing blank line keeps it).
+SINGLE_LINE_SHARE = 4
+# A label seen once, before the first recurring label, whose text reads like a title (no sentence end, at
+# most this many words) is cover matter: "CPD: September 29, 2020 Debate Transcript", "WASHINGTON : 2021".
+COVER_MAX_WORDS = 15
+SENTENCE_END = ".?!\u2026\"'\u201d\u2019)"
 # Words that open a line with a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
     s.lower()
@@ -41,6 +131,9 @@ NOT_SPEAKERS = frozenset(
         "Question", "Warning", "Disclaimer", "Copyright", "Attribution", "Author", "Authors", "Contact", "Email",
         "Phone", "Address", "Website", "Where", "When", "Why", "How", "What", "Who", "Here", "There", "This",
         "That", "These", "Those", "It", "One", "Two", "Three", "First", "Second", "Third", "Finally", "Also",
+        # stage directions are never speakers ("[Crosstalk]:", "INAUDIBLE:")
+        "Laughter", "Applause", "Inaudible", "Crosstalk", "Cross-talk", "Unintelligible", "Indiscernible", "Music",
+        "Silence", "Overlapping", "Background noise",
     )
 )
 # A name-case label must occur this often in the document to count (one "Vladimir Putin:" could be
@@ -70,74 +163,373 @@ def _clean(par: str, *, keep_markup: bool = False) -> str:
 
 
 def split_paragraphs(text: str, *, keep_markup: bool = False) -> list[str]:
-    """Paragraphs (separated by blank lines), unwrapped; Markdown removed unless ``keep_markup``."""
+    """Paragraphs (separated by blank lines), unwrapped; Markdown removed unless ``keep_markup``.
+
+    A line inside a paragraph that opens with a speaker label starts a new paragraph when the label is
+    a sure one (a time stamp beside it) or recurs in the document (single-line turns without blank
+    lines between them); a line that is nothing but a label ("Jane Doe  0:01") is a paragraph of its own.
+    """
     chunks = [c for p in PARAGRAPH_SPLIT.split(text) for c in (LABEL_LINE.split(p) if ":" in p else (p,))]
+    chunks = _split_label_lines(chunks)
     return [p for p in (_clean(p, keep_markup=keep_markup) for p in chunks) if p]
 
 
-def _label_of(par: str) -> tuple[str, str, str] | None:
-    """(kind, label, rest) for a paragraph that opens with a speaker label, else None."""
+def _split_label_lines(chunks: list[str]) -> list[str]:
+    found: list[tuple[int, int, int, tuple]] = []  # (chunk, line start, line end, label)
+    for i, c in enumerate(chunks):
+        if "\n" not in c:
+            continue
+        c = chunks[i] = c.strip("\n")
+        if "\n" not in c:
+            continue
+        starts = [m.start() + 1 for m in LINE_CANDIDATE.finditer(c)]
+        end = c.find("\n")
+        first = c[:end].rstrip()
+        if first[-1:] in LABEL_ONLY_ENDS:  # "Jane Doe  0:01", "Speaker 1 (00:00):", "**Jane:**"
+            starts.insert(0, 0)
+        for start in starts:
+            end = c.find("\n", start)
+            end = len(c) if end < 0 else end
+            f = _label_of(" ".join(c[start:end].split()), markup=True)
+            if f is not None and f[0] not in ("q", "a"):
+                found.append((i, start, end, f))
+    if not found:
+        return chunks
+    # A document whose turns are separated by blank lines keeps that convention: a recurring label at
+    # the start of a wrapped line is split off only where such lines are a good share of all paragraphs.
+    inside = sum(1 for i, start, _, f in found if start > 0)
+    single_lines = inside * SINGLE_LINE_SHARE >= sum(1 for c in chunks if c.strip())
+    if single_lines:  # paragraph-start labels count towards recurrence too
+        for c in chunks:
+            if (f := _label_of(" ".join(c[:200].split("\n", 1)[0].split()), markup=True)) is not None:
+                found.append((-1, 0, 0, f))
+    labels = Counter(f[1] for *_, f in found)
+    kinds = Counter(f[0] for *_, f in found)
+    pairs = Counter((f[0], f[1]) for *_, f in found)
+    cuts: dict[int, list[int]] = {}
+    for i, start, end, f in found:
+        if i < 0 or not _accepted(f, labels, kinds, pairs) or (not single_lines and f[0] in ("caps", "name", "paren")):
+            continue
+        cuts.setdefault(i, []).append(start)
+        if not f[2]:  # a label alone on its line: the text below it is a paragraph
+            cuts[i].append(end)
+    out: list[str] = []
+    for i, c in enumerate(chunks):
+        if i not in cuts:
+            out.append(c)
+            continue
+        edges = sorted({0, len(c), *cuts[i]})
+        out.extend(c[x:y] for x, y in zip(edges, edges[1:]) if c[x:y].strip())
+    return out
+
+
+def _accepted(f: tuple, labels: Counter, kinds: Counter, pairs: Counter) -> bool:
+    """Whether a label found at a line's start is sure enough to start a turn there."""
+    kind, label = f[0], f[1]
+    if kind == "stamp":
+        return True
+    if kind in ("stamp-text", "otter"):
+        return kinds[kind] >= 2
+    if kind == "paren":
+        return labels[label] >= 2 or kinds["paren"] >= 2
+    # caps, name: the label recurs, or two other labels of its kind do (a guest who speaks once)
+    return labels[label] >= 2 or sum(1 for (k, n), c in pairs.items() if k == kind and c >= 2) >= 2
+
+
+def _label_of(par: str, *, markup: bool = False) -> tuple | None:
+    """(kind, label, rest, extra) for a paragraph that opens with a speaker label, else None.
+
+    ``extra`` is the time stamp (kinds "stamp", "stamp-text", "otter") or the parentheticals ("paren").
+    ``markup``: ``par`` still has its Markdown (the podcast "0:00:12.9 **Jane Doe** text" needs the bold).
+    """
+    first = par[:1]
+    if first.isdigit() or first in "[(":
+        if m := STAMP_BEFORE.match(par):
+            label = m.group(2) or m.group(3)
+            if label.lower() not in NOT_SPEAKERS:
+                rest = par[m.end():]
+                return "stamp", label.strip(), strip_markdown(rest) if markup else rest, m.group(1)
+        return None
+    if markup and ("*" in par or "_" in par):
+        par = strip_markdown(par)
+        par = STRAY_EMPHASIS.sub("", par) if par[:1] in "*_" or par[-1:] in "*_" else par
     if m := Q_LABEL.match(par):
-        return "q", "Q", par[m.end():]
+        return "q", "Q", par[m.end():], None
     if m := A_LABEL.match(par):
-        return "a", "A", par[m.end():]
+        return "a", "A", par[m.end():], None
     if m := CAPS_LABEL.match(par):
         label = m.group(1).strip()
-        if label.lower() not in NOT_SPEAKERS and sum(c.isalpha() for c in label) >= 2:
-            return "caps", label, par[m.end():]
+        if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
+            return "caps", label, par[m.end():], None
     if m := NAME_LABEL.match(par):
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
-            return "name", label, par[m.end():]
+            return "name", label, par[m.end():], None
+    if "(" in par[:120] or "[" in par[:120]:
+        if m := STAMP_AFTER.match(par):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                rest = par[m.end():]
+                kind = "stamp" if m.group(3) or not rest else "stamp-text"
+                return kind, label, rest, m.group(2)
+        if m := PAREN_LABEL.match(par):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                return "paren", label, par[m.end():], "; ".join(PAREN_PART.findall(m.group(2)))
+    if par[-1:].isdigit() and len(par) <= 80 and (m := OTTER.match(par)):
+        label = m.group(1).strip()
+        if label.lower() not in NOT_SPEAKERS and len(label.split()) <= 4:
+            return "otter", label, "", m.group(2)
     return None
 
 
+QA_ROLES = {"q": "question", "a": "answer"}
+def split_label(label: str) -> tuple[str, str | None, str | None]:
+    """A label given apart from its text (bold in HTML) as (name, time stamp, parentheticals):
+    ``"Jane Doe (00:01:23)"`` -> ``("Jane Doe", "00:01:23", None)``; ``"Mr. Ivanov (Russian Federation)"``
+    -> ``("Mr. Ivanov", None, "Russian Federation")``; any other label is returned as it is."""
+    f = _label_of(" ".join(label.split()).rstrip(":") + ":")
+    if f is not None and not f[2].strip():
+        if f[0] == "stamp":
+            return f[1], TENTHS.sub("", f[3]), None
+        if f[0] == "paren":
+            return f[1], None, f[3]
+    return label, None, None
+
+
+# Tenths or milliseconds of a time stamp: not in the builder's time stamps, so left off the note.
+TENTHS = re.compile(r"[.,]\d{1,3}$")
 # Emphasis left unmatched by Markdown's rules ("*Q   I'm not on mute, no. *"): a run of * or _ glued to
 # the paragraph's first or last word is not text.
 STRAY_EMPHASIS = re.compile(r"^[*_]+(?=\S)|(?<=\S)\s*[*_]+$")
 
 
-def read_paragraphs(paragraphs: list[str], *, format: str) -> RawDoc:
-    """Find speaker labels at the start of paragraphs; unlabelled paragraphs continue a turn."""
-    paras = [_clean(p) for p in paragraphs]
+def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -> RawDoc:
+    """Find speaker labels at the start of paragraphs; unlabelled paragraphs continue a turn.
+
+    Paragraphs may still carry Markdown (it is removed here). Recognised: ``Q``/``A``, ``NAME:``,
+    ``Name Name:``, time stamps before or after the label (they become notes), ``Name (Place):``
+    (the parenthetical goes to ``metadata["affiliations"]``), hearing labels ending in a period when
+    the document has the hearing shape (``layout = "hearing"``), a second capitals label inside a line,
+    and cover lines ("CPD: ...") that are not speakers. ``clean=False``: the paragraphs are already
+    unwrapped and their white space normalised (as :func:`split_paragraphs` gives them).
+    """
+    if clean:
+        kept = [_clean(p, keep_markup=True) for p in paragraphs]
+    else:
+        kept = paragraphs
+    paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
-    paras = [p for p in paras if p]
-    found = [_label_of(p) for p in paras]
-    name_counts = Counter(f[1] for f in found if f and f[0] == "name")
-    recurring = {n for n, c in name_counts.items() if c >= NAME_LABEL_MIN_REPEATS}
-    out: list[Para] = []
-    for par, f in zip(paras, found):
-        if f is None or (f[0] == "name" and f[1] not in recurring and len(recurring) < 2):
-            out.append(Para(par))
+    credits = [p for p in paras if p[:1] == "T" and CREDIT_LINE.match(p)]  # "Transcribed by https://otter.ai"
+    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits)]
+    kept = [kept[i] for i in keep]
+    paras = [paras[i] for i in keep]
+    found = [
+        _label_of(k, markup=True) if k[:1].isdigit() or k[:1] == "[" else _label_of(p) for k, p in zip(kept, paras)
+    ]
+    hearing = _hearing_labels(paras, found)
+    if hearing is not None:
+        found = hearing
+    labels = Counter(f[1] for f in found if f)
+    kinds = Counter(f[0] for f in found if f)
+    recurring = {n for n, c in labels.items() if c >= NAME_LABEL_MIN_REPEATS}
+    name_recurring = {f[1] for f in found if f and f[0] == "name" and f[1] in recurring}
+    # "Mr. Roe:" after "Mr. John Roe (Anytown) (Lab):": the short form of a parenthetical label
+    surnames = {f[1].split()[-1] for f in found if f and f[0] == "paren"} if kinds["paren"] >= 2 else set()
+    for i, f in enumerate(found):
+        if f is None:
             continue
-        kind, label, rest = f
-        role = {"q": "question", "a": "answer"}.get(kind)
-        out.append(Para(rest.strip(), label=label, role=role))
-    return RawDoc(format=format, paras=out)
+        kind = f[0]
+        ok = (
+            (kind != "name" or f[1] in name_recurring or len(name_recurring) >= 2 or f[1].split()[-1] in surnames)
+            and (kind not in ("stamp-text", "otter") or kinds[kind] >= 2)
+            and (kind != "paren" or f[1] in recurring or kinds["paren"] >= 2)
+        )
+        if not ok:
+            found[i] = None
+    _drop_cover(found, labels)
+    raw = RawDoc(format=format)
+    raw.notes.extend(Note("heading", p) for p in credits)
+    if hearing is not None:
+        raw.layout = "hearing"
+    inline: set[str] = set()
+    if hearing is None:
+        # as for lines (SINGLE_LINE_SHARE): only where labels inside paragraphs are the document's way
+        hits = Counter(h[1] for t in (f[2] if f else p for p, f in zip(paras, found)) for h in _inline_hits(t))
+        if hits:
+            starts = {f[1] for f in found if f and f[0] == "caps"}
+            again = {n for n, c in hits.items() if c >= INLINE_MIN_REPEATS}
+            inline = starts | again if len(again) >= 2 else starts
+            seen = sum(c for n, c in hits.items() if n in inline)
+            if seen * SINGLE_LINE_SHARE < sum(1 for f in found if f) + seen:
+                inline = set()
+    out: list[Para] = []
+    stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
+    for par, f in zip(paras, found):
+        if f is None:
+            if inline:
+                out.extend(_split_inline(par, None, None, inline))
+            else:
+                out.append(Para(par))
+            continue
+        kind, label, rest, extra = f
+        if stamp:
+            out.append(Para(stamp))
+            stamp = None
+        if kind in ("stamp", "stamp-text", "otter"):
+            stamp = TENTHS.sub("", extra)
+        elif kind == "paren" and extra:
+            raw.metadata.setdefault("affiliations", {})[label] = extra
+        role = QA_ROLES.get(kind)
+        if inline:
+            out.extend(_split_inline(rest.strip(), label, role, inline))
+        else:
+            out.append(Para(rest.strip(), label=label, role=role))
+    if stamp:
+        out.append(Para(stamp))
+    raw.paras = out
+    return raw
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
+def _hearing_labels(paras: list[str], found: list) -> list | None:
+    """The labels of a hearing (period labels only) when the paragraphs have the hearing shape: at least
+    HEARING_MIN_LABELS period labels, one recurring, more of them than colon labels. Else None."""
+    periods = [PERIOD_LABEL.match(p) if p[:1] in "MDCSRVAGJHPOTL" else None for p in paras]
+    names = Counter(m.group(1) for m in periods if m)
+    if sum(names.values()) < HEARING_MIN_LABELS or max(names.values()) < 2:
+        return None
+    if sum(names.values()) <= sum(1 for f in found if f):
+        return None
+    return [("period", m.group(1), p[m.end():], None) if m else None for m, p in zip(periods, paras)]
+
+
+def _drop_cover(found: list, labels: Counter) -> None:
+    """Cover matter before the first recurring label is no speaker: a label seen once whose text reads
+    like a title ("CPD: September 29, 2020 Debate Transcript", "WASHINGTON : 2021")."""
+    for i, f in enumerate(found):
+        if f is None:
+            continue
+        if labels[f[1]] >= 2 or f[0] not in ("caps", "name", "paren"):
+            return
+        rest = f[2].strip()
+        if not rest or (len(rest.split()) <= COVER_MAX_WORDS and rest[-1] not in SENTENCE_END):
+            found[i] = None
+
+
+def _inline_hits(text: str) -> list[tuple[int, str, int]]:
+    """(label start, label, text start) of each capitals label after a sentence's end inside ``text``.
+
+    Found from the colons backwards: far fewer colons than sentence ends are in a text."""
+    out = []
+    i = text.find(": ", 1)
+    while i >= 0:
+        if m := INLINE_CAPS.search(text, max(0, i - 60), i + 1):
+            j = i + 2
+            while j < len(text) and text[j] in " \u00a0":
+                j += 1
+            out.append((m.start(1), m.group(1), j))
+        i = text.find(": ", i + 2)
+    return out
+
+
+def _split_inline(text: str, label: str | None, role, inline: set[str]) -> list[Para]:
+    """A paragraph as Paras, split where a known capitals label follows a sentence's end."""
+    out: list[Para] = []
+    pos = 0
+    for start, name, rest in _inline_hits(text) if ": " in text else ():
+        if name not in inline:
+            continue
+        out.append(Para(text[pos:start].strip(), label=label, role=role))
+        label, role, pos = name, None, rest
+    out.append(Para(text[pos:].strip(), label=label, role=role))
+    return [p for p in out if p.text or p.label]
+
+
+def hearing_paragraphs(text: str) -> tuple[list[str], list[str]] | None:
+    """A hearing's plain text (govinfo) as paragraphs and headings, or None when it has not the shape.
+
+    Paragraphs start at an indented line (continuation lines are flush left) or after a blank line;
+    centred lines are headings ("STATEMENT OF ..."), rules of underscores are dropped.
+    """
+    matches = HEARING_LINE.findall(text)
+    if len(matches) < HEARING_MIN_LABELS or max(Counter(matches).values()) < 2:
+        return None
+    paras: list[str] = []
+    headings: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            par = " ".join(current)
+            # a heading set flush or barely indented ("  STATEMENT OF ..."): capitals only
+            (headings if par.upper() == par and any(c.isalpha() for c in par) else paras).append(par)
+            current.clear()
+
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        indent = len(line) - len(line.lstrip(" \t\u00a0"))
+        if RULE_LINE.match(stripped):
+            flush()
+        elif indent >= CENTRED_INDENT:
+            flush()
+            headings.append(" ".join(stripped.split()))
+        else:
+            if indent >= 2:
+                flush()
+            current.append(stripped)
+    flush()
+    return paras, headings
+
+
+def _front_matter(text: str) -> tuple[dict, str, str | None]:
+    """(metadata, body, block): YAML front matter read into metadata; a front-matter block that is not
+    a YAML mapping is taken out of the body as ``block`` (a note), never read as turns."""
     m = FRONT_MATTER.match(text)
     if not m:
-        return {}, text
+        return {}, text, None
     try:
         meta = yaml.load(m.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError:
-        return {}, text
+        return {}, text[m.end():], m.group(1).strip() or None
     if not isinstance(meta, dict):
-        return {}, text
-    return {str(k): v for k, v in meta.items()}, text[m.end():]
+        return {}, text[m.end():], m.group(1).strip() or None
+    return {str(k): v for k, v in meta.items()}, text[m.end():], None
 
 
 def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
     """Read a plain-text or Markdown transcript with speaker labels (and optional YAML front matter)."""
-    meta, body = _front_matter(text)
-    raw = read_paragraphs(split_paragraphs(body), format=format)
+    meta, body, block = _front_matter(text)
+    raw = None
+    if hearing := hearing_paragraphs(body):
+        paragraphs, headings = hearing
+        raw = read_paragraphs(paragraphs, format=format)
+        if raw.layout == "hearing":
+            first = next((i for i, p in enumerate(raw.paras) if p.label), len(raw.paras))
+            raw.notes.extend(Note("heading", h) for h in headings)
+            raw.notes.extend(Note("heading", p.text) for p in raw.paras[:first])
+            raw.paras = raw.paras[first:]
+        else:
+            raw = None
+    if raw is None:
+        # Markdown is removed here and again in read_paragraphs, as it always was (an escaped "\\*" stays
+        # a "*" twice undone); paragraphs opening with a time stamp keep theirs ("0:00:12.9 **Jane Doe**").
+        paragraphs = split_paragraphs(body, keep_markup=True)
+        paragraphs = [p if p[:1].isdigit() or p[:1] == "[" else strip_markdown(p) for p in paragraphs]
+        headings = [p for p in paragraphs if p[:1] == "#" and MD_HEADING.match(p)]
+        if headings:  # Markdown headings ("# Episode 12") are notes wherever they stand
+            paragraphs = [p for p in paragraphs if not (p[:1] == "#" and MD_HEADING.match(p))]
+        raw = read_paragraphs(paragraphs, format=format, clean=False)
+        raw.notes.extend(Note("heading", MD_HEADING.match(h).group(1)) for h in headings)
     if not any(p.label for p in raw.paras):
         raise DiscourseError(
             "No speaker turns were recognised. Put each turn in its own paragraph, starting with a label "
             "such as 'Q:', 'A:', 'INTERVIEWER:' or 'Jane Doe:', or start questions and answers with '- '."
         )
+    if block:
+        raw.notes.insert(0, Note("front_matter", block))
     if meta:
         raw.metadata["front_matter"] = {k: str(v) for k, v in meta.items()}
         raw.title = _text_or_none(meta.get("title"))

@@ -52,6 +52,42 @@ def make_docx_untitled(path: Path) -> None:
     d.save(path)
 
 
+def make_docx_hearing(path: Path) -> None:
+    """A Senate hearing saved as Word: period labels, no indentation, cover matter first."""
+    d = docx.Document()
+    for text in [
+        "[Senate Hearing 131-42]",
+        "U.S. GOVERNMENT PRINTING OFFICE",
+        "WASHINGTON : 2049",
+        "WATER RIGHTS IN THE HIGH PLAINS",
+        "The committee met, pursuant to notice, at 9:30 a.m., in room SD-366, Senator Nils Varga, chairman, presiding.",
+        "Chairman Varga. Good morning. The committee will come to order.",
+        "Today we hear from two witnesses on groundwater.",
+        "Senator Roe. Thank you, Mr. Chairman. Farmers in my state watch these wells closely.",
+        "The Chairman. Thank you, Senator Roe. Dr. Okoye, please begin.",
+        "Dr. Okoye. Thank you. The aquifer fell by two feet last year.",
+        "Senator Roe. Is that faster than before?",
+        "Dr. Okoye. Yes, about twice as fast.",
+        "The Chairman. The hearing is adjourned.",
+    ]:
+        d.add_paragraph(text)
+    d.save(path)
+
+
+def make_docx_otter(path: Path) -> None:
+    """An Otter export saved as Word: "Name  m:ss" paragraphs, the text in the next paragraph."""
+    d = docx.Document()
+    d.core_properties.title = "Choir rehearsal notes"
+    for text in [
+        "Hana Sato  0:03", "Let's start with the second verse.",
+        "Ravi Nair  0:09", "From the top of the page?",
+        "Hana Sato  0:12", "Yes, bar seventeen.",
+        "Ravi Nair  0:15", "Got it.",
+    ]:
+        d.add_paragraph(text)
+    d.save(path)
+
+
 def _pdf(path: Path, pages: list[list[str | None]], title: str | None) -> None:
     """One PDF page per list of lines (None: a blank line's gap); lines 14 pt apart, Helvetica 11 pt."""
     writer = PdfWriter()
@@ -126,6 +162,8 @@ FIXTURES = {
     "docx_untitled.docx": make_docx_untitled,
     "pdf_interview.pdf": make_pdf_interview,
     "pdf_scanned.pdf": make_pdf_scanned,
+    "layouts/hearing_senate.docx": make_docx_hearing,
+    "layouts/otter.docx": make_docx_otter,
 }
 
 if __name__ == "__main__":

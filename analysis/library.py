@@ -244,6 +244,15 @@ def decode_frames(blobs: Sequence[bytes], documents: Sequence[str] | None = None
     return frame
 
 
+def stored_format(record: Record) -> str | None:
+    """The format a document was parsed with when it was added (``documents.format``), to parse it with
+    again: its name may have been changed since, to another extension, which would otherwise choose
+    another reader. None (recognise it again) for a format this program does not know."""
+    from .transcripts import FORMATS
+
+    return record.format if record.format in FORMATS else None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -463,16 +472,22 @@ class Library:
     def add(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> Record:
         """Store a transcript's bytes under ``name`` (it must parse); the same bytes twice give the
         existing record (``tags`` are added to it). One transaction: the row and its tags, or nothing."""
+        return self.add_new(name, data, tags=tags)[0]
+
+    def add_new(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> tuple[Record, bool]:
+        """:meth:`add`, and whether this call stored the bytes (False: they were there already, also when
+        another program stored them between this call's first look and its transaction)."""
         data = bytes(data)
         tags = _clean_tags(tags)
         sha = sha256_of(data)
         existing = self._by_sha(sha)
         if existing is not None:
-            return self.tag(existing.id, *tags) if tags else existing
+            return (self.tag(existing.id, *tags) if tags else existing), False
         doc = self._parse(Path(name).name, data)  # refuses what cannot be read, before any write
         with self._write() as con:
             row = con.execute("SELECT id FROM documents WHERE content_sha256 = ?", (sha,)).fetchone()
-            if row is not None:  # added by another program since the check above
+            inserted = row is None
+            if not inserted:  # added by another program since the check above
                 doc_id = row[0]
             else:
                 doc_id = self._free_id(con, _slug(name), sha)
@@ -480,7 +495,14 @@ class Library:
                     _INSERT_DOCUMENT, (doc_id, name, doc.title, doc.format, sha, len(data), _now(), 0, data),
                 )
             con.executemany("INSERT OR IGNORE INTO tags (document_id, tag) VALUES (?, ?)", [(doc_id, t) for t in tags])
-        return self.get(doc_id)
+        return self.get(doc_id), inserted
+
+    def parse(self, doc_id: str, *, interviewer: list[str] | None = None):
+        """The stored document parsed as it was when added (its stored format, whatever its name now)."""
+        from .transcripts import parse_bytes
+
+        record = self.get(doc_id)
+        return parse_bytes(self.bytes_of(doc_id), name=record.name, format=stored_format(record), interviewer=interviewer)
 
     @staticmethod
     def _free_id(con: sqlite3.Connection, slug: str, sha: str) -> str:

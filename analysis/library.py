@@ -287,15 +287,24 @@ class Library:
     """The documents and analyses in one SQLite file (a context manager; closes the connection on exit).
 
     ``Library(path)`` opens or creates the file (and its folder) and makes sure the default interview
-    is in it. ``readonly=True`` opens without writing anything (a write then raises DiscourseError).
+    is in it. ``readonly=True`` opens without writing anything (a write then raises DiscourseError),
+    not even SQLite's ``-wal`` / ``-shm`` files beside it (see :meth:`_open`).
+
+    An existing empty file (0 bytes) is refused, not silently made a library: it is more likely a
+    wrong path or a file truncated by mistake than a wish. ``empty="create"`` says that it is a wish
+    (a file made empty on purpose, e.g. by ``tempfile``): it is then made a new library, as a missing
+    file would be. A missing file is created whole (see :meth:`_create_file`), so no other program
+    ever sees it empty.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT
+        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT,
+        empty: Literal["refuse", "create"] = "refuse",
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.readonly = readonly
         self.timeout = timeout
+        self.empty = empty
         self._con = self._open()
         try:
             self._check_or_create()
@@ -308,13 +317,24 @@ class Library:
     # -- opening ------------------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        """The connection. Read-only: ``immutable=1`` when no write-ahead log is beside the file (every
+        commit is in the file itself, and SQLite then writes nothing at all; ``mode=ro`` alone creates
+        ``-wal`` and ``-shm`` files and leaves them there), else ``mode=ro``, which reads the log's
+        commits (``immutable=1`` would ignore them) through the files a writer has made already."""
         p = self.path
         if p.is_dir():
             raise DiscourseError(f"library {p} is a folder; give a file name such as {p / FILE_NAME}.")
+        if p.exists() and p.stat().st_size == 0 and not (self.empty == "create" and not self.readonly):
+            raise DiscourseError(
+                f"library {p} is an empty file (0 bytes), not a library. Remove it to start a new library "
+                f"there, or give another path with --library or ${ENV_VAR}. It was left unchanged."
+            )
+        path = urllib.parse.quote(p.resolve().as_posix()) if p.exists() else ""
         if self.readonly:
             if not p.exists():
                 raise DiscourseError(f"library {p}: no such file (a read-only library is not created).")
-            target, uri = f"file:{urllib.parse.quote(p.resolve().as_posix())}?mode=ro", True
+            logged = any(Path(f"{p}{suffix}").exists() for suffix in ("-wal", "-journal"))
+            target = f"file:{path}?mode=ro" if logged else f"file:{path}?immutable=1"
         else:
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
@@ -323,13 +343,47 @@ class Library:
                     f"library {p}: cannot create its folder ({e.strerror or e}); give another path with "
                     f"--library or ${ENV_VAR}."
                 ) from e
-            target, uri = str(p), False
+            if not p.exists():
+                self._create_file()
+            target = f"file:{urllib.parse.quote(p.resolve().as_posix())}?mode=rw"  # never creates a file
         try:
-            con = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, uri=uri)
+            con = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, uri=True)
         except sqlite3.Error as e:
             raise self._error(e) from e
         con.create_function("casefold", 1, _casefold, deterministic=True)
         return con
+
+    def _create_file(self) -> None:
+        """A new library file made whole beside ``self.path`` and linked into place, so that no program
+        ever finds it empty (half made) there; if another program made one first, that one is kept."""
+        p = self.path
+        tmp = p.with_name(f".{p.name}.{os.getpid()}-{os.urandom(4).hex()}.new")
+        try:
+            con = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                if str(con.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() != "wal":
+                    raise DiscourseError(f"library {p}: SQLite refused write-ahead logging.")
+                con.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+                con.execute("COMMIT")
+            finally:
+                con.close()  # the last connection: its -wal and -shm files are removed
+            try:
+                os.link(tmp, p)  # fails if the name exists: never replaces another program's library
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not p.exists():
+                    os.replace(tmp, p)
+        except sqlite3.Error as e:
+            raise self._error(e) from e
+        except OSError as e:
+            raise DiscourseError(f"library {p}: cannot create it ({e.strerror or e}); give another path with --library.") from e
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
 
     def _configure(self) -> None:
         """WAL, FULL synchronous, foreign keys: set only once the file is known to be ours (or new),

@@ -77,3 +77,70 @@ def test_the_dashboard_parses_a_renamed_library_document_with_its_stored_format(
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.radio(key="pair").options == ["1", "2"]
     assert "Trade with China is growing." in visible_text(at)
+
+
+def test_an_empty_file_given_as_the_library_is_refused_and_left_unchanged(tmp_path, capsys):
+    empty = tmp_path / "typo.sqlite3"
+    empty.touch()
+    assert cli.main(["library", "--library", str(empty), "list"]) == cli.EXIT_USER_ERROR
+    err = capsys.readouterr().err
+    assert "is an empty file (0 bytes), not a library" in err and "Remove it to start a new library" in err
+    assert empty.stat().st_size == 0 and sorted(os.listdir(tmp_path)) == ["typo.sqlite3"]
+    with pytest.raises(DiscourseError, match="empty file"):
+        library.Library(empty, readonly=True)
+
+
+def test_an_empty_file_becomes_a_library_when_asked(tmp_path):
+    empty = tmp_path / "made-by-tempfile.sqlite3"
+    empty.touch()
+    with library.Library(empty, empty="create") as lib:
+        assert lib.count() == 1  # the default interview
+    with library.Library(empty) as lib:  # a library now: opened as any other
+        assert lib.count() == 1
+
+
+def _wal_library(tmp_path: Path) -> Path:
+    path = tmp_path / "lib" / "library.sqlite3"
+    with library.Library(path) as lib:
+        lib.add("rows.csv", CSV)
+    return path
+
+
+def test_a_read_only_library_writes_nothing_beside_its_file(tmp_path):
+    path = _wal_library(tmp_path)
+    before = sorted(os.listdir(path.parent))
+    assert before == ["library.sqlite3"]  # the writer's -wal and -shm are gone once it closed
+    with library.Library(path, readonly=True) as lib:
+        assert lib.count() == 2 and lib.search("rows")[1] == 1
+        rec = lib.search("rows")[0][0]
+        assert lib.parse(rec.id).qa_pairs
+    assert sorted(os.listdir(path.parent)) == before
+    # While a writer runs, its commits may be only in its write-ahead log: read-only opening reads them
+    # there (immutable=1, which writes nothing, would not see them).
+    with library.Library(path) as writer:  # keeps its write-ahead log open, not yet copied into the file
+        writer.add("more.txt", b"Q: Is this new?\n\nA: Yes, it is new.\n")
+        assert Path(f"{path}-wal").exists()
+        with library.Library(path, readonly=True) as reader:
+            assert reader.count() == 3
+
+
+def test_a_read_only_dashboard_session_writes_nothing_beside_the_library(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard.test_app import APP
+
+    path = _wal_library(tmp_path)
+    with library.Library(path, readonly=True) as lib:
+        doc_id = lib.search("rows")[0][0].id
+    monkeypatch.setenv("DISCOURSE_LIBRARY", str(path))
+    monkeypatch.setenv("DISCOURSE_READ_ONLY", "1")
+    before = sorted(os.listdir(path.parent))
+    for page, query in (("views/library.py", {}), ("views/reader.py", {"doc": doc_id}), ("views/workshop.py", {"doc": doc_id})):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for k, v in query.items():
+            at.query_params[k] = v
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+    assert sorted(os.listdir(path.parent)) == before == ["library.sqlite3"]

@@ -21,6 +21,13 @@ def user_text(text: str, *, colour: str = "#999999", bg: str = "#fafafa") -> Non
     st.html(BOX.format(colour=colour, bg=bg, body=html.escape(text)))
 
 
+def html_block(markup: str) -> None:
+    """``st.html`` for markup that may be empty (a builder with nothing to show returns ""): Streamlit
+    raises StreamlitMissingRequiredParameterError on ``st.html("")``, so nothing is drawn then."""
+    if markup and markup.strip():
+        st.html(markup)
+
+
 def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> str:
     """Already-escaped HTML (from :mod:`dashboard.highlight`) in the same box as :func:`user_text`."""
     return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'

@@ -83,7 +83,7 @@ with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
         if row["kind"] == "qa":
-            st.html(ui.alignment_line(data.alignment_row(src, pair)))
+            ui.html_block(ui.alignment_line(data.alignment_row(src, pair)))  # "" when not measured
         fig = data.sentence_chart(src, pair, selected_sentence)
         ui.chart(fig, key=sent_key, select=True)
         st.markdown("##### Topics in this answer")

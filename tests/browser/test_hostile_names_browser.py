@@ -25,6 +25,7 @@ from benchmarks import server as server_mod
 pytestmark = pytest.mark.browser
 
 NAME = "**bold** ![x](http://127.0.0.1:9/beacon.png) [link](http://example.com) www.example.com.txt"
+HOSTILE_TAG = "**tag** www.example.com"  # tags are user text too (the Library's Tag chooser lists them)
 UPLOADER_INPUT = "[data-testid=stFileUploaderDropzoneInput]"
 SHOTS = Path("/work/notes/shots/guard")
 
@@ -63,7 +64,7 @@ def _library_document(tag: str) -> str:
     """A library document (no title, so its name is what the pages show) renamed to NAME; its id."""
     text = f"Q: Is the trade with China good, {tag}?\n\nA: Trade with China is good for both sides.\n"
     with library.Library(Path(os.environ["DISCOURSE_LIBRARY"])) as lib:
-        rec = lib.add(f"{tag}.txt", text.encode(), tags=[tag])
+        rec = lib.add(f"{tag}.txt", text.encode(), tags=[tag, HOSTILE_TAG])
         assert rec.title is None
         return lib.rename(rec.id, NAME).id
 
@@ -122,6 +123,12 @@ def _check_library(page: Page, base: str, tag: str, beacons: list[str], dialogs:
     heading = main(page).get_by_role("heading", level=5).first
     expect(heading).to_contain_text(literally(NAME))
     assert_inert(page, beacons, dialogs)
+    # The Tag chooser's list: its options are plain text in Streamlit (no Markdown), shown as typed.
+    main(page).locator(".st-key-lib-tag").click()
+    option = page.get_by_role("option", name=HOSTILE_TAG, exact=True)
+    expect(option).to_be_visible()
+    assert_inert(page, beacons, dialogs)
+    page.keyboard.press("Escape")
     if shots:
         _shoot(page, f"{shots}-library")
     page.reload()

@@ -288,7 +288,9 @@ class Library:
 
     ``Library(path)`` opens or creates the file (and its folder) and makes sure the default interview
     is in it. ``readonly=True`` opens without writing anything (a write then raises DiscourseError),
-    not even SQLite's ``-wal`` / ``-shm`` files beside it (see :meth:`_open`).
+    not even SQLite's ``-wal`` / ``-shm`` files beside it (see :meth:`_open`); ``immutable=False`` reads
+    through SQLite's shared files instead (``mode=ro``), for a reader beside busy writers that may
+    create those files (the dashboard when it is not read-only).
 
     An existing empty file (0 bytes) is refused, not silently made a library: it is more likely a
     wrong path or a file truncated by mistake than a wish. ``empty="create"`` says that it is a wish
@@ -299,12 +301,13 @@ class Library:
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT,
-        empty: Literal["refuse", "create"] = "refuse",
+        empty: Literal["refuse", "create"] = "refuse", immutable: bool | None = None,
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.readonly = readonly
         self.timeout = timeout
         self.empty = empty
+        self.immutable = immutable
         self._con = self._open()
         try:
             self._check_or_create()
@@ -320,7 +323,12 @@ class Library:
         """The connection. Read-only: ``immutable=1`` when no write-ahead log is beside the file (every
         commit is in the file itself, and SQLite then writes nothing at all; ``mode=ro`` alone creates
         ``-wal`` and ``-shm`` files and leaves them there), else ``mode=ro``, which reads the log's
-        commits (``immutable=1`` would ignore them) through the files a writer has made already."""
+        commits (``immutable=1`` would ignore them) through the files a writer has made already.
+
+        An immutable reader takes no lock: a writer that starts, commits and copies its log into the
+        file while that reader is reading could show it a torn page. Each reader of the dashboard opens
+        the library for one operation (milliseconds), which makes that unlikely; where writers are busy
+        beside it, pass ``immutable=False``."""
         p = self.path
         if p.is_dir():
             raise DiscourseError(f"library {p} is a folder; give a file name such as {p / FILE_NAME}.")
@@ -334,7 +342,8 @@ class Library:
             if not p.exists():
                 raise DiscourseError(f"library {p}: no such file (a read-only library is not created).")
             logged = any(Path(f"{p}{suffix}").exists() for suffix in ("-wal", "-journal"))
-            target = f"file:{path}?mode=ro" if logged else f"file:{path}?immutable=1"
+            immutable = not logged if self.immutable is None else self.immutable and not logged
+            target = f"file:{path}?immutable=1" if immutable else f"file:{path}?mode=ro"
         else:
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)

@@ -124,14 +124,14 @@ def _check_library(page: Page, base: str, tag: str, beacons: list[str], dialogs:
     heading = main(page).get_by_role("heading", level=5).first
     expect(heading).to_contain_text(literally(NAME))
     assert_inert(page, beacons, dialogs)
+    if shots:
+        _shoot(page, f"{shots}-library")
     # The Tag chooser's list: its options are plain text in Streamlit (no Markdown), shown as typed.
     main(page).locator(".st-key-lib-tag").click()
     option = page.get_by_role("option", name=HOSTILE_TAG, exact=True)
     expect(option).to_be_visible()
     assert_inert(page, beacons, dialogs)
     page.keyboard.press("Escape")
-    if shots:
-        _shoot(page, f"{shots}-library")
     page.reload()
     expect(main(page)).to_contain_text("documents match")
     assert_inert(page, beacons, dialogs)

@@ -119,15 +119,13 @@ def _library_add(lib, args: argparse.Namespace) -> None:
 
     from .batch import collect
     from .transcripts import read_file
-    from .library import sha256_of
 
     files, failures = collect(args.files)
     added = 0
     for f in files:
         try:
             data = read_file(f)
-            new = lib.find(sha256_of(data)) is None
-            rec = lib.add(Path(f).name, data, tags=args.tag or ())
+            rec, new = lib.add_new(Path(f).name, data, tags=args.tag or ())  # new: this run stored it
         except DiscourseError as e:
             failures.append((f, str(e)))
             continue

@@ -244,6 +244,15 @@ def decode_frames(blobs: Sequence[bytes], documents: Sequence[str] | None = None
     return frame
 
 
+def stored_format(record: Record) -> str | None:
+    """The format a document was parsed with when it was added (``documents.format``), to parse it with
+    again: its name may have been changed since, to another extension, which would otherwise choose
+    another reader. None (recognise it again) for a format this program does not know."""
+    from .transcripts import FORMATS
+
+    return record.format if record.format in FORMATS else None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -278,15 +287,27 @@ class Library:
     """The documents and analyses in one SQLite file (a context manager; closes the connection on exit).
 
     ``Library(path)`` opens or creates the file (and its folder) and makes sure the default interview
-    is in it. ``readonly=True`` opens without writing anything (a write then raises DiscourseError).
+    is in it. ``readonly=True`` opens without writing anything (a write then raises DiscourseError),
+    not even SQLite's ``-wal`` / ``-shm`` files beside it (see :meth:`_open`); ``immutable=False`` reads
+    through SQLite's shared files instead (``mode=ro``), for a reader beside busy writers that may
+    create those files (the dashboard when it is not read-only).
+
+    An existing empty file (0 bytes) is refused, not silently made a library: it is more likely a
+    wrong path or a file truncated by mistake than a wish. ``empty="create"`` says that it is a wish
+    (a file made empty on purpose, e.g. by ``tempfile``): it is then made a new library, as a missing
+    file would be. A missing file is created whole (see :meth:`_create_file`), so no other program
+    ever sees it empty.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT
+        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT,
+        empty: Literal["refuse", "create"] = "refuse", immutable: bool | None = None,
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.readonly = readonly
         self.timeout = timeout
+        self.empty = empty
+        self.immutable = immutable
         self._con = self._open()
         try:
             self._check_or_create()
@@ -299,13 +320,30 @@ class Library:
     # -- opening ------------------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        """The connection. Read-only: ``immutable=1`` when no write-ahead log is beside the file (every
+        commit is in the file itself, and SQLite then writes nothing at all; ``mode=ro`` alone creates
+        ``-wal`` and ``-shm`` files and leaves them there), else ``mode=ro``, which reads the log's
+        commits (``immutable=1`` would ignore them) through the files a writer has made already.
+
+        An immutable reader takes no lock: a writer that starts, commits and copies its log into the
+        file while that reader is reading could show it a torn page. Each reader of the dashboard opens
+        the library for one operation (milliseconds), which makes that unlikely; where writers are busy
+        beside it, pass ``immutable=False``."""
         p = self.path
         if p.is_dir():
             raise DiscourseError(f"library {p} is a folder; give a file name such as {p / FILE_NAME}.")
+        if p.exists() and p.stat().st_size == 0 and not (self.empty == "create" and not self.readonly):
+            raise DiscourseError(
+                f"library {p} is an empty file (0 bytes), not a library. Remove it to start a new library "
+                f"there, or give another path with --library or ${ENV_VAR}. It was left unchanged."
+            )
+        path = urllib.parse.quote(p.resolve().as_posix()) if p.exists() else ""
         if self.readonly:
             if not p.exists():
                 raise DiscourseError(f"library {p}: no such file (a read-only library is not created).")
-            target, uri = f"file:{urllib.parse.quote(p.resolve().as_posix())}?mode=ro", True
+            logged = any(Path(f"{p}{suffix}").exists() for suffix in ("-wal", "-journal"))
+            immutable = not logged if self.immutable is None else self.immutable and not logged
+            target = f"file:{path}?immutable=1" if immutable else f"file:{path}?mode=ro"
         else:
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
@@ -314,13 +352,47 @@ class Library:
                     f"library {p}: cannot create its folder ({e.strerror or e}); give another path with "
                     f"--library or ${ENV_VAR}."
                 ) from e
-            target, uri = str(p), False
+            if not p.exists():
+                self._create_file()
+            target = f"file:{urllib.parse.quote(p.resolve().as_posix())}?mode=rw"  # never creates a file
         try:
-            con = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, uri=uri)
+            con = sqlite3.connect(target, timeout=self.timeout, isolation_level=None, uri=True)
         except sqlite3.Error as e:
             raise self._error(e) from e
         con.create_function("casefold", 1, _casefold, deterministic=True)
         return con
+
+    def _create_file(self) -> None:
+        """A new library file made whole beside ``self.path`` and linked into place, so that no program
+        ever finds it empty (half made) there; if another program made one first, that one is kept."""
+        p = self.path
+        tmp = p.with_name(f".{p.name}.{os.getpid()}-{os.urandom(4).hex()}.new")
+        try:
+            con = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                if str(con.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower() != "wal":
+                    raise DiscourseError(f"library {p}: SQLite refused write-ahead logging.")
+                con.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        con.execute(statement)
+                con.execute("COMMIT")
+            finally:
+                con.close()  # the last connection: its -wal and -shm files are removed
+            try:
+                os.link(tmp, p)  # fails if the name exists: never replaces another program's library
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not p.exists():
+                    os.replace(tmp, p)
+        except sqlite3.Error as e:
+            raise self._error(e) from e
+        except OSError as e:
+            raise DiscourseError(f"library {p}: cannot create it ({e.strerror or e}); give another path with --library.") from e
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
 
     def _configure(self) -> None:
         """WAL, FULL synchronous, foreign keys: set only once the file is known to be ours (or new),
@@ -463,16 +535,22 @@ class Library:
     def add(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> Record:
         """Store a transcript's bytes under ``name`` (it must parse); the same bytes twice give the
         existing record (``tags`` are added to it). One transaction: the row and its tags, or nothing."""
+        return self.add_new(name, data, tags=tags)[0]
+
+    def add_new(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> tuple[Record, bool]:
+        """:meth:`add`, and whether this call stored the bytes (False: they were there already, also when
+        another program stored them between this call's first look and its transaction)."""
         data = bytes(data)
         tags = _clean_tags(tags)
         sha = sha256_of(data)
         existing = self._by_sha(sha)
         if existing is not None:
-            return self.tag(existing.id, *tags) if tags else existing
+            return (self.tag(existing.id, *tags) if tags else existing), False
         doc = self._parse(Path(name).name, data)  # refuses what cannot be read, before any write
         with self._write() as con:
             row = con.execute("SELECT id FROM documents WHERE content_sha256 = ?", (sha,)).fetchone()
-            if row is not None:  # added by another program since the check above
+            inserted = row is None
+            if not inserted:  # added by another program since the check above
                 doc_id = row[0]
             else:
                 doc_id = self._free_id(con, _slug(name), sha)
@@ -480,7 +558,14 @@ class Library:
                     _INSERT_DOCUMENT, (doc_id, name, doc.title, doc.format, sha, len(data), _now(), 0, data),
                 )
             con.executemany("INSERT OR IGNORE INTO tags (document_id, tag) VALUES (?, ?)", [(doc_id, t) for t in tags])
-        return self.get(doc_id)
+        return self.get(doc_id), inserted
+
+    def parse(self, doc_id: str, *, interviewer: list[str] | None = None):
+        """The stored document parsed as it was when added (its stored format, whatever its name now)."""
+        from .transcripts import parse_bytes
+
+        record = self.get(doc_id)
+        return parse_bytes(self.bytes_of(doc_id), name=record.name, format=stored_format(record), interviewer=interviewer)
 
     @staticmethod
     def _free_id(con: sqlite3.Connection, slug: str, sha: str) -> str:

@@ -46,9 +46,9 @@ def choose(
         columns = _table_columns(payload, name) if MISSING_COLUMNS in str(error) else []
         found: Columns = (None, None)
         if len(columns) < 2:
-            st.error(f"This file could not be read: {error}")
+            st.error(f"This file could not be read: {ui.md_escape(str(error))}")
             st.stop()
-        st.warning(f"{error} Choose the speaker and the text columns below.")
+        st.warning(f"{ui.md_escape(str(error))} Choose the speaker and the text columns below.")
     else:
         columns = [str(c) for c in doc.metadata.get("columns", [])]
         found = (doc.metadata.get("speaker_column"), doc.metadata.get("text_column"))
@@ -77,7 +77,7 @@ def choose(
     try:
         chosen = data.parse_upload(payload, name, columns=(speaker, text))
     except DiscourseError as e:
-        st.error(f"The table could not be read with these columns: {e}")
+        st.error(f"The table could not be read with these columns: {ui.md_escape(str(e))}")
         if doc is None:
             st.stop()
         return doc, (None, None)

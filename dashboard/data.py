@@ -108,29 +108,33 @@ def analyzer_ready() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _parse(
-    digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], columns: tuple[str | None, str | None] = (None, None)
+    digest: str, _data: bytes, name: str, interviewer: tuple[str, ...],
+    columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
 ) -> Document:
     return parse_bytes(
-        _data, name=name, interviewer=list(interviewer) or None, speaker_column=columns[0], text_column=columns[1]
+        _data, name=name, format=format, interviewer=list(interviewer) or None,
+        speaker_column=columns[0], text_column=columns[1],
     )
 
 
 @st.cache_data(show_spinner="Measuring every answer…", max_entries=64)
 def _analyze(
     digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str,
-    columns: tuple[str | None, str | None] = (None, None),
+    columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
 ) -> frames.Analysis:
-    doc = _parse(digest, _data, name, interviewer, columns)
+    doc = _parse(digest, _data, name, interviewer, columns, format)
     return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
 
 
 def parse(src: Source) -> Document:
-    return _parse(src.digest, src.data, src.name, src.interviewer, src.columns)
+    return _parse(src.digest, src.data, src.name, src.interviewer, src.columns, src.format)
 
 
 def analyze(src: Source) -> frames.Analysis:
     analyzer_ready()
-    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.columns)
+    return _analyze(
+        src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.columns, src.format
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -35,10 +35,17 @@ class Source:  # noqa: PLW1641 (digest is cached on the instance)
     interviewer: tuple[str, ...] = ()
     # A table's speaker and text columns chosen on the Upload page ((None, None): found by the parser).
     columns: tuple[str | None, str | None] = (None, None)
+    # A library document's stored format (documents.format): it is parsed as it was when added, whatever
+    # its name is now (a rename to another extension must not change how it reads). None: by content
+    # and the name's extension, as for an upload.
+    format: str | None = None
 
     @functools.cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data + "\x00".join(self.interviewer).encode() + _columns_key(self.columns)).hexdigest()
+        tail = b"\x01" + self.format.encode() if self.format else b""
+        return hashlib.sha256(
+            self.data + "\x00".join(self.interviewer).encode() + _columns_key(self.columns) + tail
+        ).hexdigest()
 
 
 def _columns_key(columns: tuple[str | None, str | None]) -> bytes:
@@ -104,13 +111,15 @@ CHOOSERS = ("doc", "a-doc", "b-doc")
 
 def library_source(doc_id: str) -> Source | None:
     """A document of the corpus library as a source (None if the library has no such id)."""
+    from analysis import library
+
     from . import store
 
     found = store.document(doc_id)
     if found is None:
         return None
     record, data = found
-    return Source(record.id, f"{record.title or record.name} (library)", record.name, data)
+    return Source(record.id, f"{record.title or record.name} (library)", record.name, data, format=library.stored_format(record))
 
 
 def add_upload(

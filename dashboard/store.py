@@ -42,7 +42,9 @@ def opened(*, write: bool = False) -> Iterator[library.Library]:
                 raise DiscourseError("There is no library on this server (a read-only dashboard does not create one).")
             with library.Library(path):  # create it (with the default interview) once
                 pass
-        with library.Library(path, readonly=readonly) as lib:
+        # Read-only mode writes nothing beside the library; otherwise reads may run beside this server's
+        # own imports, and read through SQLite's shared files (mode=ro, never a torn page).
+        with library.Library(path, readonly=readonly, immutable=None if read_only() else False) as lib:
             yield lib
     except DiscourseError as e:
         if not read_only():

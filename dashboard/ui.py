@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import streamlit as st
 
@@ -18,6 +19,13 @@ BOX = (
 def user_text(text: str, *, colour: str = "#999999", bg: str = "#fafafa") -> None:
     """Show text from a transcript: escaped, so it is never read as HTML or Markdown."""
     st.html(BOX.format(colour=colour, bg=bg, body=html.escape(text)))
+
+
+def html_block(markup: str) -> None:
+    """``st.html`` for markup that may be empty (a builder with nothing to show returns ""): Streamlit
+    raises StreamlitMissingRequiredParameterError on ``st.html("")``, so nothing is drawn then."""
+    if markup and markup.strip():
+        st.html(markup)
 
 
 def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> str:
@@ -59,11 +67,28 @@ def selected_customdata(event) -> list | None:
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape Markdown punctuation, for user text inside a widget label (rendered as Markdown)."""
-    return "".join("\\" + c if c in MD_SPECIAL else c for c in " ".join(text.split()))
+    """User text for any Streamlit element that renders Markdown (``st.markdown``, ``st.caption``,
+    ``st.error`` and the other alerts, ``st.progress`` text, widget labels and captions, radio options,
+    tabs, expander titles, metric labels, toasts): shown literally, never as markup or a live link.
+
+    Markdown punctuation is backslash-escaped (no bold, no ``[link](...)``, no ``![image](...)``), and a
+    WORD JOINER (U+2060, invisible, zero width) breaks each GitHub-flavoured autolink that Streamlit's
+    Markdown would otherwise make of a bare ``www.x.com``, ``https://x`` or ``a@x.com`` (a backslash or
+    an HTML entity does not: the autolinks are found in the text after the escapes are read; seen in
+    Chromium on Streamlit 1.67, tests/browser/test_hostile_names_browser.py). Whitespace runs become
+    one space (a label is one line).
+
+    ``md_escape("**a** www.x.com")`` is ``\\*\\*a\\*\\* www`` + U+2060 + ``\\.x\\.com``.
+    """
+    text = AUTOLINK_START.sub(WORD_JOINER, " ".join(str(text).split()))
+    return "".join("\\" + c if c in MD_SPECIAL else c for c in text)
 
 
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>:$~=")
+WORD_JOINER = "\u2060"
+# Where a word joiner goes: between "www" and its dot, before the "://" of any scheme, before an "@"
+# (e-mail autolinks, with or without mailto: / xmpp:).
+AUTOLINK_START = re.compile(r"(?i)(?<=www)(?=\.)|(?=://)|(?=@)")
 
 
 def badge(value: float) -> str:
@@ -92,7 +117,7 @@ def current_document():
     try:
         return src, data.parse(src), data.shared(src)
     except DiscourseError as e:
-        st.error(str(e))
+        st.error(md_escape(str(e)))
         st.stop()
 
 

@@ -98,7 +98,7 @@ try:
     digests = (sources.sources()[spec_a.doc].digest, sources.sources()[spec_b.doc].digest)
     terms = data.keyness(spec_a, spec_b, digests, ngrams or "words", "keep" if keep_stop else "drop", int(min_count))
 except DiscourseError as e:
-    st.error(str(e))
+    st.error(ui.md_escape(str(e)))
     st.stop()
 
 label_a, label_b = "A", "B"

@@ -35,7 +35,7 @@ if not writable:
 try:
     all_tags = store.tags()
 except DiscourseError as e:
-    st.error(str(e))
+    st.error(ui.md_escape(str(e)))
     st.stop()
 
 c1, c2 = st.columns([3, 2])
@@ -78,7 +78,7 @@ if chosen is not None:
                     store.set_tags(chosen.id, [t.strip() for t in new_tags.split(",") if t.strip()])
                     st.rerun()
                 except DiscourseError as e:
-                    st.error(str(e))
+                    st.error(ui.md_escape(str(e)))
         if not chosen.is_default:
             confirm = b.checkbox("Yes, delete this document and its analyses", key=f"lib-confirm-{chosen.id}")
             if b.button("Delete", key="lib-delete", disabled=not confirm):
@@ -98,7 +98,7 @@ if writable:
         bar = st.progress(0.0, text="Importing…")
 
         def _progress(i: int, name: str) -> None:
-            bar.progress(i / len(files), text=f"{i + 1} of {len(files)}: {name}")
+            bar.progress(i / len(files), text=f"{i + 1} of {len(files)}: {ui.md_escape(name)}")
 
         added, failed = store.add_many(
             [(f.name, f.getvalue()) for f in files], tags=[t.strip() for t in import_tags.split(",") if t.strip()],

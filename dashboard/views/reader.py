@@ -46,7 +46,7 @@ elif (answers["kind"] == "opening").any():
     where = f"pair {pair} of {len(pairs)} · pair 1 is the opening statements"
 else:
     where = f"question {pair} of {len(pairs)}"
-st.caption(f"{ui.md_escape(doc.title or src.name)} · {doc.date or 'date unknown'} · {where}")
+st.caption(f"{ui.md_escape(doc.title or src.name)} · {ui.md_escape(doc.date or 'date unknown')} · {where}")
 
 # One key for every answer: Streamlit then redraws the same chart (Plotly.react) instead of mounting a
 # new one, which halves the time to switch answers. A selection made on another answer is ignored,
@@ -83,7 +83,7 @@ with right:
     if row["n_sentences"]:
         st.html(ui.summary(row))
         if row["kind"] == "qa":
-            st.html(ui.alignment_line(data.alignment_row(src, pair)))
+            ui.html_block(ui.alignment_line(data.alignment_row(src, pair)))  # "" when not measured
         fig = data.sentence_chart(src, pair, selected_sentence)
         ui.chart(fig, key=sent_key, select=True)
         st.markdown("##### Topics in this answer")

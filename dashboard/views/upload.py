@@ -75,11 +75,11 @@ if doc.format != "web-interview":
         try:
             doc = data.parse_upload(payload, upload.name, askers, columns=columns)
         except DiscourseError as e:
-            st.error(str(e))
+            st.error(ui.md_escape(str(e)))
             st.stop()
 
 summary.markdown(
-    f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {doc.date or 'unknown'} · "
+    f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {ui.md_escape(doc.date or 'unknown')} · "
     f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs"
     + (" and the opening statements (pair 1)" if len(doc.pairs) > len(doc.qa_pairs) else "")
     + (" (with the questioners chosen below)" if askers else "")
@@ -115,6 +115,6 @@ right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(
              help="Stores the file on this machine, so that it is listed on the Library page in later sessions.")
 if kept := st.session_state.pop("kept", None):
     if kept.startswith("error: "):
-        st.error(kept.removeprefix("error: "))
+        st.error(ui.md_escape(kept.removeprefix("error: ")))
     else:
-        st.success(f"Kept in the library as {kept}.")
+        st.success(f"Kept in the library as {ui.md_escape(kept)}.")

@@ -225,11 +225,14 @@ if hide_names:
 
 if revealed:
     st.divider()
+    if not str(row["answer"] if isinstance(row["answer"], str) else "").strip():
+        st.info("No answer was recorded for this question.")
     details = st.columns(2, gap="large")
     with details[0]:
         st.markdown("#### Topic rates")
-        st.html(data.topic_html(src, pair, found_only=True))
-        st.html(ui.alignment_line(data.alignment_row(src, pair)))
+        ui.html_block(data.topic_html(src, pair, found_only=True))
+        # Empty when the take-up could not be measured (no question text, or no answer): never st.html("").
+        ui.html_block(ui.alignment_line(data.alignment_row(src, pair)))
     with details[1]:
         st.markdown("#### Discourse markers in this answer (underlined in the text)")
         st.html(data.marker_html(src, pair))

@@ -55,9 +55,12 @@ def alignment_line(row) -> str:
     if row["alignment"] != row["alignment"]:
         return ""
     flag = "<br><b>Challenges the question's premise</b> (underlined with the markers)" if row["premise_challenge"] else ""
+    others = row["alignment_others"]
+    # With one question there are no other questions to compare with (the baseline is NaN).
+    baseline = f" · to the other questions {others:.2f}" if others == others else " · no other question to compare with"
     return (
         "<div style='font-size:1rem;line-height:1.7;margin-top:0.3rem'>"
-        f"Similarity to its question <b>{row['alignment']:.2f}</b> · to the other questions {row['alignment_others']:.2f}"
+        f"Similarity to its question <b>{row['alignment']:.2f}</b>{baseline}"
         f"<br><span style='color:#444'>shared words: {html.escape(row['shared_terms'] or 'none')}</span>{flag}</div>"
     )
 

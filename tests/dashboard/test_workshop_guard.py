@@ -64,3 +64,16 @@ def test_no_page_passes_a_builder_that_may_return_nothing_straight_to_st_html():
                 if name in MAY_BE_EMPTY:
                     found.append(f"{path.name}:{node.lineno} {ast.unparse(node)}")
     assert not found, "use ui.html_block (st.html('') raises):\n" + "\n".join(found)
+
+
+def test_the_alignment_line_of_a_document_with_one_question_shows_no_nan():
+    """With one question the baseline (mean similarity to the other questions) is not defined: the line
+    says so instead of printing "nan"."""
+    from dashboard import badges
+
+    row = {"alignment": 0.42, "alignment_others": float("nan"), "premise_challenge": False, "shared_terms": "tax"}
+    line = badges.alignment_line(row)
+    assert "nan" not in line.lower()
+    assert "0.42" in line and "no other question to compare with" in line
+    row["alignment_others"] = 0.1
+    assert "to the other questions 0.10" in badges.alignment_line(row)

@@ -56,6 +56,24 @@ LONG_LABEL_WORDS = 5
 # difflib ratio above which two labels are reported as probably one person (catches one typo in a
 # 15-letter label, e.g. SECREATRY/SECRETARY, Fydor/Fyodor; chosen on the briefings corpus).
 ALIAS_RATIO = 0.85
+# At most this many look-alike pairs are named in the warnings; the rest are counted (4,000
+# look-alike labels once gave 183,366 sentences).
+ALIAS_WARNINGS_SHOWN = 5
+# Blocking for the look-alike search (see _alike_pairs): keys from deleting one of the first
+# ALIAS_KEY_CHARS characters (labels are short; a longer one still gets its word keys), and a key
+# shared by more than ALIAS_BUCKET_MAX labels is not used.
+ALIAS_KEY_CHARS = 60
+ALIAS_BUCKET_MAX = 40
+# Role names that are not names: two of them are never one person misspelt.
+GENERIC_LABEL = re.compile(
+    r"^(?:the\s+)?(?:interviewer|interviewee|host|co-?host|guest|speaker|participant|panel+ist|questioner|"
+    r"audience(?:\s+member)?|reporter|caller|respondent|voice|unknown(?:\s+speaker)?|unidentified(?:\s+speaker)?|"
+    r"man|woman|male|female|person|student|analyst|interpreter|translator)"
+    r"(?:\s*#?\s*(?:\d{1,3}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten))?$",
+    re.I,
+)
+# A numbered speaker of some kind ("SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3"): the kind, then the number.
+NUMBERED_LABEL = re.compile(r"^(.*?\S)\s*#?\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
 
@@ -130,10 +148,15 @@ def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -
     labels = {t.label for t in turns}
     rename: dict[str, str] = {}
     for long in labels:
-        for short in labels:
-            if short != long and long.endswith(" " + short) and len(short.split()) >= 2:
-                if long not in rename or len(short) > len(rename[long]):
-                    rename[long] = short
+        # The longest other label that ends this one after a space ("... Vladimir Putin"): looked up
+        # suffix by suffix (linear in the labels), not by comparing every pair of labels.
+        start = long.find(" ")
+        while start != -1:
+            short = long[start + 1:]
+            if short in labels and len(short.split()) >= 2:
+                rename[long] = short
+                break
+            start = long.find(" ", start + 1)
         words = long.split()
         if long not in rename and len(words) > LONG_LABEL_WORDS and all(w[:1].isupper() for w in words[-2:]):
             rename[long] = " ".join(words[-2:])
@@ -154,14 +177,16 @@ def _is_note(paragraph: str) -> bool:
 
 
 def _rejoin(paragraphs: list[str], rejoined: list[str]) -> list[str]:
-    out: list[str] = []
+    # Each output paragraph is collected as a list of parts and joined once (re-concatenating the
+    # growing paragraph made a long run of broken lines quadratic).
+    out: list[list[str]] = []
     for p in paragraphs:
-        if out and OPEN_END.search(out[-1]) and p and not _is_note(p):
-            out[-1] = f"{out[-1]} {p}"
+        if out and OPEN_END.search(out[-1][-1]) and p and not _is_note(p):
+            out[-1].append(p)
             rejoined.append(" ".join(p.split()[:6]))
         else:
-            out.append(p)
-    return out
+            out.append([p])
+    return [parts[0] if len(parts) == 1 else " ".join(parts) for parts in out]
 
 
 def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
@@ -333,11 +358,59 @@ def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, 
 
 
 def _alias_warnings(labels: list[str]) -> list[str]:
-    unique = [label for label in dict.fromkeys(labels) if label not in ("Q", "A")]
-    out = []
-    for i, a in enumerate(unique):
-        for b in unique[i + 1:]:
-            m = SequenceMatcher(None, a.casefold(), b.casefold())
-            if m.real_quick_ratio() >= ALIAS_RATIO and m.ratio() >= ALIAS_RATIO:
-                out.append(f"Speaker labels {a!r} and {b!r} look alike and may be the same person.")
+    """Pairs of labels that are probably one person, in the order of their first turns (at most
+    ALIAS_WARNINGS_SHOWN sentences, then a count of the rest)."""
+    pairs = _alike_pairs([label for label in dict.fromkeys(labels) if label not in ("Q", "A")])
+    out = [f"Speaker labels {a!r} and {b!r} look alike and may be the same person." for a, b in pairs]
+    if len(out) > ALIAS_WARNINGS_SHOWN + 1:
+        rest = len(out) - ALIAS_WARNINGS_SHOWN
+        out = out[:ALIAS_WARNINGS_SHOWN] + [
+            f"... and {rest:,} more pairs of speaker labels look alike. Merge the ones that are one person "
+            "on the Upload page."
+        ]
     return out
+
+
+def _alike_pairs(unique: list[str]) -> list[tuple[str, str]]:
+    """(a, b) with a before b, whose difflib ratio is at least ALIAS_RATIO.
+
+    Comparing every pair is quadratic (2,000 labels took 26 s). Only labels that share a blocking
+    key are compared: the label with one character deleted (one typo, a transposition, a missing
+    letter: SECREATRY/SECRETARY, Fydor/Fyodor, MR/MR.) or with one word left out (a word changed,
+    added or dropped: ADMINISTRATION/ADMINISTRATOR). A key shared by more than ALIAS_BUCKET_MAX
+    labels says nothing about any two of them and is skipped. Two generic role names
+    ("Interviewer"/"Interviewee", "Speaker 1"/"Speaker 2") or two numbered speakers of one kind
+    ("OFFICIAL ONE"/"OFFICIAL TWO") are different people by construction.
+    """
+    folded = [label.casefold() for label in unique]
+    buckets: dict[str, list[int]] = {}
+    for i, f in enumerate(folded):
+        keys = {f} | {f[:k] + f[k + 1:] for k in range(min(len(f), ALIAS_KEY_CHARS))}
+        words = f.split()
+        if len(words) > 1:
+            keys |= {"\x00" + " ".join(words[:k] + words[k + 1:]) for k in range(len(words))}
+            keys.add("\x00" + f)
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    candidates: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= ALIAS_BUCKET_MAX:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    candidates.add((i, j) if i < j else (j, i))
+    out = []
+    for i, j in sorted(candidates):
+        a, b = unique[i], unique[j]
+        if _different_by_construction(a, b):
+            continue
+        m = SequenceMatcher(None, folded[i], folded[j])
+        if m.real_quick_ratio() >= ALIAS_RATIO and m.quick_ratio() >= ALIAS_RATIO and m.ratio() >= ALIAS_RATIO:
+            out.append((a, b))
+    return out
+
+
+def _different_by_construction(a: str, b: str) -> bool:
+    if GENERIC_LABEL.match(a) and GENERIC_LABEL.match(b):
+        return True
+    ma, mb = NUMBERED_LABEL.match(a), NUMBERED_LABEL.match(b)
+    return bool(ma and mb and ma.group(1).casefold() == mb.group(1).casefold())

@@ -38,6 +38,7 @@ STAGE_WORDS = (
 )
 STAGE_INLINE = re.compile(r"\s*\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?", re.I)
 STAGE_WHOLE = re.compile(r"^\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?$", re.I)
+BRACKET_STAGE = re.compile(r"^\[\s*(?:" + STAGE_WORDS + r")\b[^\[\]]{0,60}\]\.?$", re.I)
 EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
 # A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.
 OPEN_END = re.compile(r"[\w\-\u2013]$")
@@ -49,6 +50,31 @@ MENTIONS_QUESTION = re.compile(r"\b(?:my|a|one) (?:\w+ )?question\b", re.I)
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # Labels that name the asking role itself; without Q turns their turns are the questions.
 ASKING_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|INTERVIEWER|HOST|CHAIR|PRESENTER|ANCHOR)$", re.I)
+# Who asks in a layout, by label (see _guess_layout and _layout_questioners).
+CHAIR_LABEL = re.compile(r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b", re.I)
+COMMITTEE_LABEL = re.compile(
+    r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b"
+    r"|^ranking\s+member\b|^(?:senator|sen\.|representative|rep\.|congressman|congresswoman|delegate)(?:\s|$)"
+    r"|^(?:mr|mrs|ms|miss|dr)\.?\s+[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+)?\s+of\s+[A-Z][a-z]",
+    re.I,
+)
+COURT_LABEL = re.compile(r"^(?:(?:chief\s+)?justice\b|the\s+court$)", re.I)
+OPERATOR_LABEL = re.compile(r"^(?:the\s+)?(?:conference\s+)?operator$", re.I)
+# An operator's turn that hands over to a questioner ("Our next question comes from Jane Doe with ...").
+OPERATOR_CALLS = re.compile(r"\bquestions?\b|\bline of\b", re.I)
+DEBATE_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?moderator\b", re.I)
+AUDIENCE_LABEL = re.compile(r"^(?:audience(?:\s+(?:member|question))?|questioner)(?:\s*#?\s*\d{1,3})?$", re.I)
+HOST_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?host(?:\s*#?\s*\d)?$", re.I)
+INTERVIEWER_LABEL = re.compile(r"^(?:the\s+)?interviewer(?:\s*#?\s*\d)?$", re.I)
+REPORTER_LABEL = re.compile(r"^(?:the\s+)?(?:reporter|journalist|press)s?(?:\s*#?\s*\d{1,3})?$", re.I)
+# Two speakers alternate (a host and a guest) when they hold this share of the turns and of the
+# changes of speaker.
+ALTERNATION_SHARE = 0.8
+# ... and the host's turns end in a question at least this often (and more often than the guest's):
+# two people giving statements in turn (a joint press appearance) are not a host and a guest.
+HOST_MIN_QUESTIONS = 0.25
+# The inference warning names this many questioners, then counts the rest.
+INFERRED_NAMES_SHOWN = 5
 ROLE_IN_LABEL = re.compile(r"\b(moderator|interviewer|host)\b", re.I)
 # A label longer than this many words is a title plus a name ("Chairman of the Board of ... Andrei
 # Bystritsky"): it is shortened to its last two words, and the full label kept in the metadata.
@@ -83,6 +109,7 @@ class _Turn:
     label: str
     role: TurnRole | None
     paragraphs: list[str] = field(default_factory=list)
+    only_note: bool = False  # nothing but a stage direction ("(Inaudible.)", "[Crosstalk]")
 
 
 def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Document:
@@ -104,7 +131,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     if rejoined:
         metadata["rejoined"] = rejoined
     final = _extract_notes(turns, notes)
-    roles = _assign_roles(final, hints, interviewer or [])
+    roles = _assign_roles(final, hints, interviewer or [], layout=raw.layout, inferred=warnings)
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
         for m in EDITORIAL.finditer(t.text):
@@ -207,8 +234,10 @@ def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
                     p = STAGE_INLINE.sub("", p).strip()
                 if p:
                     paragraphs.append(p)
-        # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened.
-        kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)]))
+        # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened,
+        # but it neither asks nor answers (its role is "other").
+        only = not paragraphs or all(BRACKET_STAGE.match(p) for p in paragraphs)
+        kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)], only_note=only))
     return kept
 
 
@@ -225,9 +254,22 @@ def _ends_in_question(text: str) -> bool:
     return len(sentences) > 1 and "?" in sentences[-2] and bool(MENTIONS_QUESTION.search(sentences[-1]))
 
 
-def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[str]) -> list[TurnRole]:
+def _assign_roles(
+    turns: list[_Turn],
+    hints: dict[str, str],
+    interviewer: list[str],
+    *,
+    layout: str | None = None,
+    inferred: list[str] | None = None,
+) -> list[TurnRole]:
     """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
     or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
+
+    Without ``Q`` labels and without the caller's ``interviewer``, who asks is inferred from the
+    layout (``layout``, else guessed from the labels, see :func:`_layout_questioners`); the
+    sentence saying what was inferred is appended to ``inferred``. Where the layout says who asks
+    (a hearing's committee, a court's justices, an interview's host, an earnings call's analysts),
+    every other speaker answers: their rhetorical questions and interruptions open no pair.
 
     The speaker with the most words among the rest is the principal respondent: a question at the
     end of their turn is rhetorical or a counter-question, so it does not open a new pair.
@@ -237,12 +279,26 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
     questioners = {t.label for t in turns if t.label.casefold() in asked}
     questioners |= {name for name, role in hints.items() if role in ("interviewer", "moderator")}
     procedural: set[str] = set()
+    strict = False
     if has_q:
         procedural = {t.label for t in turns if PROCEDURAL_LABELS.match(t.label)} - questioners
-    else:
+    elif interviewer:
         questioners |= {t.label for t in turns if ASKING_LABELS.match(t.label)}
         if not questioners:
             questioners = _infer_interviewer(turns)
+    else:
+        layout = layout or _guess_layout(turns, hints)
+        found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners)
+        new = [label for label in dict.fromkeys(t.label for t in turns) if label in found - questioners]
+        questioners |= found
+        if new and inferred is not None:
+            names = ", ".join(new[:INFERRED_NAMES_SHOWN])
+            if len(new) > INFERRED_NAMES_SHOWN:
+                names += f" and {len(new) - INFERRED_NAMES_SHOWN:,} more"
+            inferred.append(
+                f"Questioners inferred: {names} ({why}). Set who asks on the Upload page or with "
+                "--interviewer if this is wrong."
+            )
     words = Counter()
     for t in turns:
         if t.label not in questioners and t.label not in procedural:
@@ -250,7 +306,9 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
     principal = {words.most_common(1)[0][0]} if words else set()
     roles: list[TurnRole] = []
     for i, t in enumerate(turns):
-        if t.role is not None:
+        if t.only_note:
+            roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
+        elif t.role is not None:
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
             roles.append("question")
@@ -258,11 +316,97 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
             roles.append("answer")
         elif t.label in procedural:
             roles.append("other")
+        elif strict:
+            roles.append("answer")
         elif not has_q and (_ends_in_question(t.paragraphs[-1]) or _called_on(turns, i, questioners)):
             roles.append("question")
         else:
             roles.append("answer")
     return roles
+
+
+def _guess_layout(turns: list[_Turn], hints: dict[str, str]) -> str | None:
+    """The kind of event the labels suggest, for a reader that did not say (None: no telling)."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    if any(COURT_LABEL.match(label) for label in labels):
+        return "court"
+    committee = [label for label in labels if COMMITTEE_LABEL.match(label)]
+    if any(CHAIR_LABEL.match(label) for label in committee) or len(committee) >= 2:
+        return "hearing"
+    if any(OPERATOR_LABEL.match(label) for label in labels):
+        return "earnings"
+    if "moderator" in hints.values() or any(DEBATE_LABEL.match(label) or AUDIENCE_LABEL.match(label) for label in labels):
+        return "debate"
+    if any(HOST_LABEL.match(label) for label in labels):
+        return "podcast"
+    if "interviewer" in hints.values() or any(INTERVIEWER_LABEL.match(label) for label in labels):
+        return "interview"
+    if _host_of_alternation(turns):
+        return "podcast"
+    return None
+
+
+def _layout_questioners(
+    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str]
+) -> tuple[set[str], bool, set[str], str]:
+    """(who asks, whether everyone else only answers, procedural speakers, why) for a layout."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    asking = {label for label in labels if ASKING_LABELS.match(label)}
+    if layout == "hearing":
+        committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
+        if committee or known:
+            return committee, True, set(), "a hearing: the committee asks, witnesses answer"
+    if layout == "court":
+        justices = {label for label in labels if COURT_LABEL.match(label)}
+        if justices or known:
+            return justices, True, set(), "a court: the justices ask, counsel answer"
+    if layout == "earnings":
+        operators = {label for label in labels if OPERATOR_LABEL.match(label)}
+        analysts = {
+            t.label
+            for i, t in enumerate(turns)
+            if i and turns[i - 1].label in operators and t.label not in operators
+            and OPERATOR_CALLS.search(prev := " ".join(turns[i - 1].paragraphs)) and _names(t.label, prev)
+        }
+        analysts -= {name for name, role in hints.items() if role == "interviewee"}
+        if analysts or known:
+            return analysts, True, operators, "an earnings call: the analysts the operator introduces ask"
+    if layout in ("interview", "podcast"):
+        hosts = asking or _host_of_alternation(turns) or _infer_interviewer(turns)
+        if hosts or known:
+            what = "a podcast: the host asks" if layout == "podcast" else "an interview: the interviewer asks"
+            return set(hosts), True, set(), what
+    if layout == "press":
+        reporters = {label for label in labels if REPORTER_LABEL.match(label)}
+        if reporters:
+            return reporters, False, set(), "a press conference: reporters ask"
+    if layout == "debate":
+        asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}
+        return asking, False, set(), "a debate, panel or town hall: the moderator and the audience ask, and anyone whose turn ends in a question"
+    if known or asking:
+        return asking, False, set(), "the label names the asking role"
+    return _infer_interviewer(turns), False, set(), "their turns most often end in a question"
+
+
+def _host_of_alternation(turns: list[_Turn]) -> set[str]:
+    """A host who speaks every other turn with one guest: the one of the two whose turns end in a
+    question more often (the one with fewer words when that is even)."""
+    count = Counter(t.label for t in turns)
+    if len(turns) < 4 or len(count) < 2:
+        return set()
+    (a, na), (b, nb) = count.most_common(2)
+    changes = sum(1 for x, y in zip(turns, turns[1:]) if x.label != y.label)
+    if na + nb < ALTERNATION_SHARE * len(turns) or changes < ALTERNATION_SHARE * (len(turns) - 1):
+        return set()
+
+    def key(label: str) -> tuple[float, int]:
+        own = [t for t in turns if t.label == label]
+        share = sum(_ends_in_question(t.paragraphs[-1]) for t in own) / len(own)
+        return share, -sum(len(p.split()) for t in own for p in t.paragraphs)
+
+    host, guest = sorted((a, b), key=key, reverse=True)
+    asks, _ = key(host)
+    return {host} if asks >= HOST_MIN_QUESTIONS and asks > key(guest)[0] else set()
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
@@ -275,8 +419,13 @@ def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
         prev = " ".join(turns[i - 1].paragraphs[-1:])
         if len(prev.split()) > CALL_ON_MAX_WORDS:
             return False
-    names = [w for w in re.findall(r"[\w'\-]+", turns[i].label) if len(w) >= 3 and w[0].isupper()]
-    return any(re.search(rf"\b{re.escape(n)}\b", prev) for n in names)
+    return _names(turns[i].label, prev)
+
+
+def _names(label: str, text: str) -> bool:
+    """``text`` names the speaker of ``label`` (one of its capitalised words of 3+ letters)."""
+    names = [w for w in re.findall(r"[\w'\-]+", label) if len(w) >= 3 and w[0].isupper()]
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
 def _infer_interviewer(turns: list[_Turn]) -> set[str]:

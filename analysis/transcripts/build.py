@@ -100,6 +100,43 @@ GENERIC_LABEL = re.compile(
 )
 # A numbered speaker of some kind ("SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3"): the kind, then the number.
 NUMBERED_LABEL = re.compile(r"^(.*?\S)\s*#?\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+# Titles that, with a surname, name one person: "Mr. John Roe" and "Mr. Roe" are one speaker.
+TITLED_LABEL = re.compile(
+    r"^(?:the\s+)?(mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|baroness|senator|sen|representative|rep|congressman|"
+    r"congresswoman|chairman|chairwoman|chairperson|governor|gov|secretary|judge|justice|professor|prof|"
+    r"minister|ambassador|general|gen|admiral|colonel|mayor|commissioner|reverend|rev|father|rabbi)\.?\s+(.+)$",
+    re.I,
+)
+CHAIR_NAMED = re.compile(r"^(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\s+\S", re.I)
+CHAIR_ALONE = re.compile(r"^the\s+(?:chairman|chairwoman|chairperson|chair)$", re.I)
+# A parse is degenerate when one turn holds more than DOMINANT_SHARE of a text longer than
+# DOMINANT_MIN_WORDS (a missed label format makes one turn of everything after it).
+DOMINANT_MIN_WORDS = 1500
+DOMINANT_SHARE = 0.6
+# Warnings name this many labels, then count the rest.
+FEW = 4
+# A label of this many words, all capitalised, is a heading ("HEARING BEFORE THE COMMITTEE ON ...").
+HEADING_MIN_WORDS = 6
+HEADING_WORDS = re.compile(
+    r"\b(?:office|committee|subcommittee|hearing|transcript|proceedings|www|http|https)\b", re.I
+)
+URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|gov|net|edu)\b|@", re.I)
+STREET = re.compile(r"\b(?:street|avenue|ave|boulevard|blvd|road|suite|floor|building|n\.w|s\.w|d\.c)\b\.?", re.I)
+MONTH_DATE = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+# Where a known label is looked for inside a turn: before a colon followed by a space, at most this
+# many characters back, after the end of a sentence or a paragraph.
+COLON = re.compile(r":[\s\u00a0]")
+INSIDE_LOOKBACK = 70
+# Briefings with Q labels are left out: about a hundred of the 1,154 White House briefings have an
+# answer glued to its question ("... the target date? MS. PSAKI: This is a great question."), one of
+# them a golden file that must not change. True reports it there too.
+INSIDE_LABELS_IN_PRESS = False
+PERIOD_BREAK = re.compile(r"(\S+)\.[ \u00a0]+(?=[A-Z])")
+SENTENCE_ENDS = ".!?\u201d\"')]\u2026"
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
 
@@ -124,7 +161,9 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "('Q:', 'NAME:') or each question and answer with '- '."
         )
     hints = dict(raw.role_hints)
+    original_labels = list(dict.fromkeys(t.label for t in turns))
     _shorten_labels(turns, hints, metadata)
+    warnings.extend(_merge_short_forms(turns, hints, metadata))
     rejoined: list[str] = []
     for t in turns:
         t.paragraphs = _rejoin(t.paragraphs, rejoined)
@@ -143,6 +182,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "segment. Name the interviewer (--interviewer) if the transcript has one."
         )
     warnings.extend(_alias_warnings([t.label for t in final]))
+    warnings.extend(_degenerate_warnings(final, doc_turns, original_labels, raw.layout or _guess_layout(final, hints)))
     return Document(
         title=raw.title,
         date=raw.date,
@@ -197,6 +237,168 @@ def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -
             hints.setdefault(rename.get(long, long), role)
     for t in turns:
         t.label = rename.get(t.label, t.label)
+
+
+def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict) -> list[str]:
+    """One speaker for a full label and its short form: "Mr. John Roe" and later "Mr. Roe",
+    "Senator Jane Roe" / "Senator Roe" (title and surname), and "The Chairman" / "Chairman Smith"
+    when there is one chairman. The short form names the speaker; the full label is kept in
+    ``metadata["speaker_labels"]``. Two full labels for one short form ("Mr. John Roe",
+    "Mr. Adam Roe" and "Mr. Roe") are two people: nothing is merged, and a warning says so."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    shorts: dict[tuple[str, str], str] = {}
+    fulls: dict[tuple[str, str], list[str]] = {}
+    for label in labels:
+        if not (m := TITLED_LABEL.match(label)):
+            continue
+        words = m.group(2).split()
+        key = (m.group(1).casefold().rstrip("."), words[-1].casefold())
+        if len(words) == 1:
+            shorts[key] = label
+        elif all(w[:1].isupper() for w in words):
+            fulls.setdefault(key, []).append(label)
+    rename: dict[str, str] = {}
+    out = []
+    for key, short in shorts.items():
+        found = fulls.get(key, [])
+        if len(found) == 1:
+            rename[found[0]] = short
+        elif found:
+            names = ", ".join(repr(f) for f in found)
+            out.append(
+                f"Speaker label {short!r} could be any of {names}; they are kept apart. Merge or rename "
+                "them on the Upload page if one of them is meant."
+            )
+    chairs = [label for label in labels if CHAIR_NAMED.match(label) and label not in rename]
+    for label in labels:
+        if CHAIR_ALONE.match(label):
+            if len(chairs) == 1:
+                rename[label] = chairs[0]
+            elif chairs:
+                out.append(
+                    f"Speaker label {label!r} could be any of {', '.join(repr(c) for c in chairs)}; they are kept "
+                    "apart. Merge them on the Upload page if one of them is meant."
+                )
+    if rename:
+        kept = metadata.setdefault("speaker_labels", {})
+        affiliations = metadata.get("affiliations")
+        for old, new in rename.items():
+            kept.setdefault(new, old)
+            if old in hints:
+                hints.setdefault(new, hints[old])
+            if isinstance(affiliations, dict) and old in affiliations:
+                affiliations.setdefault(new, affiliations[old])
+        for t in turns:
+            t.label = rename.get(t.label, t.label)
+    return out
+
+
+def _degenerate_warnings(
+    turns: list[_Turn], doc_turns: tuple[Turn, ...], original_labels: list[str], layout: str | None
+) -> list[str]:
+    """Warnings for a parse that looks wrong: one turn holding most of a long text, a label seen
+    once in a long interview, known labels standing inside turns, labels that look like headings."""
+    out = []
+    # Words counted by spaces (str.split over every turn again would cost a tenth of the parse).
+    sizes = [t.text.count(" ") + t.text.count("\n\n") + 1 for t in doc_turns]
+    total = sum(sizes)
+    if total > DOMINANT_MIN_WORDS and len(doc_turns) > 0:
+        big = max(range(len(sizes)), key=sizes.__getitem__)
+        if sizes[big] > DOMINANT_SHARE * total:
+            sizes = [len(t.text.split()) for t in doc_turns]
+            total = sum(sizes)
+        if total > DOMINANT_MIN_WORDS and sizes[big] > DOMINANT_SHARE * total:
+            t = doc_turns[big]
+            out.append(
+                f"Turn {t.index} ({t.speaker}) holds {sizes[big] / total:.0%} of the transcript's {total:,} words: "
+                "if other people speak in it, their labels were not recognised. Start each turn on a line of "
+                "its own with the speaker's name and a colon ('NAME: ...')."
+            )
+    count = Counter(t.speaker for t in doc_turns)
+    if total > DOMINANT_MIN_WORDS and layout in (None, "interview", "podcast"):
+        once = [
+            t.speaker for t in doc_turns
+            if count[t.speaker] == 1 and t.role != "question" and t.speaker not in ("Q", "A")
+            and not GENERIC_LABEL.match(t.speaker)
+        ]
+        if once:
+            out.append(
+                f"{_few(once)} speak{'s' if len(once) == 1 else ''} only once in a long transcript: if "
+                f"{'it is' if len(once) == 1 else 'one of them is'} not a speaker (a heading, or a sentence that "
+                "starts with 'Words:'), rename or merge it on the Upload page."
+            )
+    known = {label for label in count if len(label) >= 3}
+    # "Senator Roe." as a label: only for name-case titled labels (in capitals, "SENATOR ROE." inside
+    # a turn of a transcript whose labels are capitals would be the label itself).
+    titled: dict[str, list[str]] = {}
+    for label in known:
+        if TITLED_LABEL.match(label) and not label.isupper():
+            titled.setdefault(label.split()[-1], []).append(label)
+    inside: list[str] = []
+    for t in doc_turns if layout != "press" or INSIDE_LABELS_IN_PRESS else ():
+        if ":" in t.text or titled:
+            for label in _labels_inside(t.text, known, titled):
+                inside.append(f"{label!r} in turn {t.index} ({t.speaker})")
+    if inside:
+        shown = "; ".join(inside[:FEW])
+        more = f" and {len(inside) - FEW:,} more" if len(inside) > FEW else ""
+        out.append(
+            f"Speaker labels stand inside turns: {shown}{more}. A paragraph break is probably missing before "
+            "them, so those words are counted for the wrong speaker."
+        )
+    odd = [label for label in original_labels if _looks_like_heading(label)]
+    if odd:
+        out.append(
+            f"Speaker label{'s' if len(odd) > 1 else ''} {_few(odd)} look{'' if len(odd) > 1 else 's'} like a "
+            "heading, an address or a date, not a speaker: rename or merge it on the Upload page, or fix the file."
+        )
+    return out
+
+
+def _few(labels: list[str]) -> str:
+    """The first FEW labels, quoted, and a count of the rest."""
+    labels = list(dict.fromkeys(labels))
+    text = ", ".join(repr(label) for label in labels[:FEW])
+    return text + (f" and {len(labels) - FEW:,} more" if len(labels) > FEW else "")
+
+
+def _labels_inside(text: str, known: set[str], titled: dict[str, list[str]]) -> list[str]:
+    """Known labels that open a sentence inside ``text`` the way labels do: "... we agree. SMITH: No."
+    or, for a titled label, "... we agree. Senator Roe. Thank you, Mr Chairman." (str.find and the
+    rare colons keep this linear in the text)."""
+    found: list[str] = []
+    for m in COLON.finditer(text):
+        words = text[max(0, m.start() - INSIDE_LOOKBACK):m.start()].split()
+        for k in range(max(0, len(words) - 7), len(words)):
+            candidate = " ".join(words[k:])
+            if candidate in known:
+                start = m.start() - len(candidate)
+                if start > 0 and (k > 0 or start <= INSIDE_LOOKBACK) and _opens_sentence(text, start):
+                    found.append(candidate + ":")
+                break
+    if titled:
+        for m in PERIOD_BREAK.finditer(text):
+            for label in titled.get(m.group(1), ()):
+                at = m.end(1) - len(label)
+                if at > 0 and text[at:m.end(1)] == label and _opens_sentence(text, at):
+                    found.append(label + ".")
+    return list(dict.fromkeys(found))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at]
+    return before.endswith("\n\n") or (before[-1:] == " " and before[-2:-1] in SENTENCE_ENDS)
+
+
+def _looks_like_heading(label: str) -> bool:
+    words = label.split()
+    if HEADING_WORDS.search(label) or URL_LIKE.search(label) or STREET.search(label):
+        return True
+    if any(c.isdigit() for c in label) and not NUMBERED_LABEL.match(label):
+        return True
+    if MONTH_DATE.search(label):
+        return True
+    return len(words) >= HEADING_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _is_note(paragraph: str) -> bool:
@@ -327,6 +529,8 @@ def _assign_roles(
 
 def _guess_layout(turns: list[_Turn], hints: dict[str, str]) -> str | None:
     """The kind of event the labels suggest, for a reader that did not say (None: no telling)."""
+    if any(t.label == "Q" or t.role == "question" for t in turns):
+        return "press"
     labels = list(dict.fromkeys(t.label for t in turns))
     if any(COURT_LABEL.match(label) for label in labels):
         return "court"
@@ -399,14 +603,19 @@ def _host_of_alternation(turns: list[_Turn]) -> set[str]:
     if na + nb < ALTERNATION_SHARE * len(turns) or changes < ALTERNATION_SHARE * (len(turns) - 1):
         return set()
 
+    asks: Counter = Counter()
+    words: Counter = Counter()
+    for t in turns:
+        if t.label in (a, b):
+            asks[t.label] += _ends_in_question(t.paragraphs[-1])
+            words[t.label] += sum(p.count(" ") + 1 for p in t.paragraphs)
+
     def key(label: str) -> tuple[float, int]:
-        own = [t for t in turns if t.label == label]
-        share = sum(_ends_in_question(t.paragraphs[-1]) for t in own) / len(own)
-        return share, -sum(len(p.split()) for t in own for p in t.paragraphs)
+        return asks[label] / count[label], -words[label]
 
     host, guest = sorted((a, b), key=key, reverse=True)
-    asks, _ = key(host)
-    return {host} if asks >= HOST_MIN_QUESTIONS and asks > key(guest)[0] else set()
+    share = key(host)[0]
+    return {host} if share >= HOST_MIN_QUESTIONS and share > key(guest)[0] else set()
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:

@@ -315,7 +315,9 @@ def _degenerate_warnings(
                 "its own with the speaker's name and a colon ('NAME: ...')."
             )
     count = Counter(t.speaker for t in doc_turns)
-    if total > DOMINANT_MIN_WORDS and layout in (None, "interview", "podcast"):
+    recurring = [label for label, n in count.items() if n > 1]
+    two_people = len(recurring) == 2 and sum(count[r] for r in recurring) >= ALTERNATION_SHARE * len(doc_turns)
+    if total > DOMINANT_MIN_WORDS and (layout in ("interview", "podcast") or (layout is None and two_people)):
         once = [
             t.speaker for t in doc_turns
             if count[t.speaker] == 1 and t.role != "question" and t.speaker not in ("Q", "A")

@@ -321,7 +321,7 @@ def _degenerate_warnings(
         once = [
             t.speaker for t in doc_turns
             if count[t.speaker] == 1 and t.role != "question" and t.speaker not in ("Q", "A")
-            and not GENERIC_LABEL.match(t.speaker)
+            and not GENERIC_LABEL.match(t.speaker) and not _ends_in_question(t.text)  # a question from the floor
         ]
         if once:
             out.append(

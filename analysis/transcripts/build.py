@@ -694,10 +694,9 @@ def _pair(turns: tuple[Turn, ...]) -> tuple[Pair, ...]:
 def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, ...]:
     asks: Counter = Counter()
     answers: Counter = Counter()
-    order: list[str] = []
+    order: dict[str, None] = {}  # first appearance (a list's "in" made this quadratic in the speakers)
     for t in turns:
-        if t.speaker not in order:
-            order.append(t.speaker)
+        order.setdefault(t.speaker)
         if t.role == "question":
             asks[t.speaker] += 1
         elif t.role == "answer":

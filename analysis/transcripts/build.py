@@ -719,25 +719,28 @@ def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, 
 def _alias_warnings(labels: list[str]) -> list[str]:
     """Pairs of labels that are probably one person, in the order of their first turns (at most
     ALIAS_WARNINGS_SHOWN sentences, then a count of the rest)."""
-    pairs = _alike_pairs([label for label in dict.fromkeys(labels) if label not in ("Q", "A")])
+    skipped: list[int] = []
+    pairs = _alike_pairs([label for label in dict.fromkeys(labels) if label not in ("Q", "A")], skipped)
     out = [f"Speaker labels {a!r} and {b!r} look alike and may be the same person." for a, b in pairs]
     if len(out) > ALIAS_WARNINGS_SHOWN + 1:
         rest = len(out) - ALIAS_WARNINGS_SHOWN
+        # Keys shared by too many labels were not followed, so there may be more than were found.
+        count = f"at least {rest:,}" if skipped else f"{rest:,}"
         out = out[:ALIAS_WARNINGS_SHOWN] + [
-            f"... and {rest:,} more pairs of speaker labels look alike. Merge the ones that are one person "
+            f"... and {count} more pairs of speaker labels look alike. Merge the ones that are one person "
             "on the Upload page."
         ]
     return out
 
 
-def _alike_pairs(unique: list[str]) -> list[tuple[str, str]]:
+def _alike_pairs(unique: list[str], skipped: list[int] | None = None) -> list[tuple[str, str]]:
     """(a, b) with a before b, whose difflib ratio is at least ALIAS_RATIO.
 
     Comparing every pair is quadratic (2,000 labels took 26 s). Only labels that share a blocking
     key are compared: the label with one character deleted (one typo, a transposition, a missing
     letter: SECREATRY/SECRETARY, Fydor/Fyodor, MR/MR.) or with one word left out (a word changed,
     added or dropped: ADMINISTRATION/ADMINISTRATOR). A key shared by more than ALIAS_BUCKET_MAX
-    labels says nothing about any two of them and is skipped. Two generic role names
+    labels says nothing about any two of them and is skipped (its size is added to ``skipped``). Two generic role names
     ("Interviewer"/"Interviewee", "Speaker 1"/"Speaker 2") or two numbered speakers of one kind
     ("OFFICIAL ONE"/"OFFICIAL TWO") are different people by construction.
     """
@@ -753,6 +756,8 @@ def _alike_pairs(unique: list[str]) -> list[tuple[str, str]]:
             buckets.setdefault(key, []).append(i)
     candidates: set[tuple[int, int]] = set()
     for members in buckets.values():
+        if len(members) > ALIAS_BUCKET_MAX and skipped is not None:
+            skipped.append(len(members))
         if 1 < len(members) <= ALIAS_BUCKET_MAX:
             for x, i in enumerate(members):
                 for j in members[x + 1:]:

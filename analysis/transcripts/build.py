@@ -8,11 +8,16 @@ The same steps for every format:
 3. stage directions ("(Laughter.)"), time stamps ("10:52 A.M. EDT") and end marks ("###") become
    notes; editorial brackets ("[as of the date of the interview]") stay in the text and are noted;
 4. a sentence broken over two paragraphs (a page break in the source) is joined again;
-5. each turn gets a role (question / answer / other), see :func:`_assign_roles`;
+   a full label and its short form ("Mr. John Roe" / "Mr. Roe", "The Chairman" / "Chairman Smith")
+   become one speaker;
+5. each turn gets a role (question / answer / other), see :func:`_assign_roles`: who asks is inferred
+   from the layout (a hearing's committee, a court's justices, a podcast's host ...) unless the
+   caller names the interviewer, and the warnings say what was inferred; a turn that is only a stage
+   direction is "other";
 6. questions are paired with every answer turn up to the next question; statements before the
    first question form an ``opening`` segment;
 7. labels that are probably the same person ("SECREATRY MAYORKAS" / "SECRETARY MAYORKAS") are
-   reported in the warnings.
+   reported in the warnings, and so is a parse that looks degenerate (see :func:`_degenerate_warnings`).
 
 These rules are the project's own (no library pairs interview turns); each is tested.
 """

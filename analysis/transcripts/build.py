@@ -68,7 +68,7 @@ OPERATOR_LABEL = re.compile(r"^(?:the\s+)?(?:conference\s+)?operator$", re.I)
 # An operator's turn that hands over to a questioner ("Our next question comes from Jane Doe with ...").
 OPERATOR_CALLS = re.compile(r"\bquestions?\b|\bline of\b", re.I)
 DEBATE_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?moderator\b", re.I)
-AUDIENCE_LABEL = re.compile(r"^(?:audience(?:\s+(?:member|question))?|questioner)(?:\s*#?\s*\d{1,3})?$", re.I)
+AUDIENCE_LABEL = re.compile(r"^(?:audience(?:\s+(?:member|question))?|questioner|question)(?:\s*#?\s*\d{1,3})?$", re.I)
 HOST_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?host(?:\s*#?\s*\d)?$", re.I)
 INTERVIEWER_LABEL = re.compile(r"^(?:the\s+)?interviewer(?:\s*#?\s*\d)?$", re.I)
 REPORTER_LABEL = re.compile(r"^(?:the\s+)?(?:reporter|journalist|press)s?(?:\s*#?\s*\d{1,3})?$", re.I)

@@ -74,6 +74,14 @@ def test_town_hall_moderator_and_audience_speaker_ask():
     assert "MODERATOR (a debate, panel or town hall" in inferred(doc)[0]
 
 
+def test_question_label_from_the_floor_asks_in_a_town_hall():
+    turns = [("MODERATOR", "Welcome. The first question."), ("QUESTION", "My name is Ida. Will taxes rise?"),
+             ("GOVERNOR LANE", "No. Why would they? The budget is balanced.")]
+    doc = build_document(raw(turns))
+    assert asks(doc) == [("QUESTION", ["GOVERNOR LANE"])] and doc.qa_pairs[0].question_turns == (1, 2)
+    assert "Questioners inferred: MODERATOR, QUESTION (a debate" in inferred(doc)[0]
+
+
 def test_debate_layout_guessed_from_the_moderator_label():
     guessed = build_document(raw(TOWN_HALL))
     assert guessed.to_dict() == build_document(raw(TOWN_HALL, layout="debate")).to_dict()

@@ -187,7 +187,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "segment. Name the interviewer (--interviewer) if the transcript has one."
         )
     warnings.extend(_alias_warnings([t.label for t in final]))
-    warnings.extend(_degenerate_warnings(final, doc_turns, original_labels, raw.layout or _guess_layout(final, hints)))
+    warnings.extend(_degenerate_warnings(doc_turns, original_labels, raw.layout or _guess_layout(final, hints)))
     return Document(
         title=raw.title,
         date=raw.date,
@@ -285,8 +285,11 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
                     "apart. Merge them on the Upload page if one of them is meant."
                 )
     if rename:
-        kept = metadata.setdefault("speaker_labels", {})
+        # New dicts: the reader's metadata is not changed.
+        kept = metadata["speaker_labels"] = dict(metadata.get("speaker_labels") or {})
         affiliations = metadata.get("affiliations")
+        if isinstance(affiliations, dict):
+            affiliations = metadata["affiliations"] = dict(affiliations)
         for old, new in rename.items():
             kept.setdefault(new, old)
             if old in hints:
@@ -298,9 +301,7 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
     return out
 
 
-def _degenerate_warnings(
-    turns: list[_Turn], doc_turns: tuple[Turn, ...], original_labels: list[str], layout: str | None
-) -> list[str]:
+def _degenerate_warnings(doc_turns: tuple[Turn, ...], original_labels: list[str], layout: str | None) -> list[str]:
     """Warnings for a parse that looks wrong: one turn holding most of a long text, a label seen
     once in a long interview, known labels standing inside turns, labels that look like headings."""
     out = []

@@ -135,7 +135,9 @@ def test_a_speaker_that_looks_like_a_heading_or_an_address_is_warned():
 def test_a_full_label_and_its_short_form_are_one_speaker(full, short):
     turns = [("Speaker Of The House", "Order. Why?"), (full, "I rise to speak."), ("Speaker Of The House", "Why?"),
              (short, "Because."), ("Speaker Of The House", "And?"), (short, "And so on.")]
-    doc = build_document(raw(turns, metadata={"affiliations": {full: "Anytown; Lab"}}))
+    r = raw(turns, metadata={"affiliations": {full: "Anytown; Lab"}})
+    doc = build_document(r)
+    assert r.metadata == {"affiliations": {full: "Anytown; Lab"}}  # the reader's RawDoc is not changed
     assert [s.name for s in doc.speakers] == ["Speaker Of The House", short]
     assert [t.speaker for t in doc.turns][1] == short
     assert doc.metadata["speaker_labels"] == {short: full}

@@ -127,11 +127,9 @@ HEADING_WORDS = re.compile(
 )
 URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|gov|net|edu)\b|@", re.I)
 STREET = re.compile(r"\b(?:street|avenue|ave|boulevard|blvd|road|suite|floor|building|n\.w|s\.w|d\.c)\b\.?", re.I)
-MONTH_DATE = re.compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
+# A date without digits is a weekday ("MONDAY, THE FIRST OF MARCH"); a month alone is also a name
+# ("APRIL RYAN"), and a date with digits is caught by its digits.
+MONTH_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # Where a known label is looked for inside a turn: before a colon followed by a space, at most this
 # many characters back, after the end of a sentence or a paragraph.
 COLON = re.compile(r":[\s\u00a0]")

@@ -104,9 +104,10 @@ HEADINGS = [
     "1600 Pennsylvania Avenue",
     "www.example.org",
     "Monday, March 3",
+    "TUESDAY, THE FIRST OF JUNE",
     "THE WHITE HOUSE WASHINGTON AND ITS GROUNDS",
 ]
-NOT_HEADINGS = ["SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3", "MS. JEAN-PIERRE", "Chairman Smith"]
+NOT_HEADINGS = ["SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3", "MS. JEAN-PIERRE", "Chairman Smith", "APRIL RYAN"]
 
 
 def test_a_speaker_that_looks_like_a_heading_or_an_address_is_warned():

@@ -497,6 +497,10 @@ def _assign_roles(
     else:
         layout = layout or _guess_layout(turns, hints)
         found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners)
+        # What the reader knew wins over what is inferred: its "interviewee" never asks, its "other"
+        # (an operator by another name) neither asks nor answers.
+        found -= {name for name, role in hints.items() if role in ("interviewee", "other")}
+        procedural = procedural | {name for name, role in hints.items() if role == "other"}
         new = [label for label in dict.fromkeys(t.label for t in turns) if label in found - questioners]
         questioners |= found
         if new and inferred is not None:

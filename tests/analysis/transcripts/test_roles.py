@@ -158,6 +158,11 @@ def test_earnings_call_role_hints_from_the_reader():
     assert asks(doc) == [("Lee Park", ["Dana Moss"]), ("Rae Quinn", ["Omar Diaz"])]
     assert all(t.role == "other" for t in doc.turns if t.speaker == "Operator")
     assert inferred(doc) == []  # the reader knew: nothing was inferred
+    # An operator by another name, known to the reader as "other", neither asks nor answers.
+    renamed = [("Conference Desk" if label == "Operator" else label, text) for label, text in EARNINGS]
+    doc = build_document(raw(renamed, layout="earnings", hints={**hints, "Conference Desk": "other"}))
+    assert all(t.role == "other" for t in doc.turns if t.speaker == "Conference Desk")
+    assert asks(doc) == [("Lee Park", ["Dana Moss"]), ("Rae Quinn", ["Omar Diaz"])]
 
 
 def test_press_conference_q_asks_without_an_inference_warning():

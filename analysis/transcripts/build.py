@@ -118,6 +118,8 @@ CHAIR_ALONE = re.compile(r"^the\s+(?:chairman|chairwoman|chairperson|chair)$", r
 # DOMINANT_MIN_WORDS (a missed label format makes one turn of everything after it).
 DOMINANT_MIN_WORDS = 1500
 DOMINANT_SHARE = 0.6
+# ... looked at only when that turn holds this share of the characters (a safe margin below 0.6).
+DOMINANT_CHAR_SHARE = 0.5
 # Warnings name this many labels, then count the rest.
 FEW = 4
 # A label of this many words, all capitalised, is a heading ("HEARING BEFORE THE COMMITTEE ON ...").
@@ -303,14 +305,14 @@ def _degenerate_warnings(doc_turns: tuple[Turn, ...], original_labels: list[str]
     """Warnings for a parse that looks wrong: one turn holding most of a long text, a label seen
     once in a long interview, known labels standing inside turns, labels that look like headings."""
     out = []
-    # Words counted by spaces (str.split over every turn again would cost a tenth of the parse).
-    sizes = [t.text.count(" ") + t.text.count("\n\n") + 1 for t in doc_turns]
-    total = sum(sizes)
-    if total > DOMINANT_MIN_WORDS and len(doc_turns) > 0:
-        big = max(range(len(sizes)), key=sizes.__getitem__)
-        if sizes[big] > DOMINANT_SHARE * total:
-            sizes = [len(t.text.split()) for t in doc_turns]
-            total = sum(sizes)
+    # Characters first (len is free; counting words in every turn again would cost a tenth of the
+    # parse), words only when one turn holds most of the characters.
+    chars = [len(t.text) for t in doc_turns]
+    big = max(range(len(chars)), key=chars.__getitem__)
+    total = 0
+    if chars[big] > DOMINANT_CHAR_SHARE * sum(chars):
+        sizes = [len(t.text.split()) for t in doc_turns]
+        total = sum(sizes)
         if total > DOMINANT_MIN_WORDS and sizes[big] > DOMINANT_SHARE * total:
             t = doc_turns[big]
             out.append(
@@ -321,7 +323,9 @@ def _degenerate_warnings(doc_turns: tuple[Turn, ...], original_labels: list[str]
     count = Counter(t.speaker for t in doc_turns)
     recurring = [label for label, n in count.items() if n > 1]
     two_people = len(recurring) == 2 and sum(count[r] for r in recurring) >= ALTERNATION_SHARE * len(doc_turns)
-    if total > DOMINANT_MIN_WORDS and (layout in ("interview", "podcast") or (layout is None and two_people)):
+    if (layout in ("interview", "podcast") or (layout is None and two_people)) and (
+        total or sum(len(t.text.split()) for t in doc_turns)
+    ) > DOMINANT_MIN_WORDS:
         once = [
             t.speaker for t in doc_turns
             if count[t.speaker] == 1 and t.role != "question" and t.speaker not in ("Q", "A")
@@ -444,7 +448,7 @@ def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
                     paragraphs.append(p)
         # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened,
         # but it neither asks nor answers (its role is "other").
-        only = not paragraphs or all(BRACKET_STAGE.match(p) for p in paragraphs)
+        only = not paragraphs or (paragraphs[0][:1] == "[" and all(BRACKET_STAGE.match(p) for p in paragraphs))
         kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)], only_note=only))
     return kept
 

@@ -37,7 +37,7 @@ def main() -> None:
         files = files[: args.limit]
     if not files:
         sys.exit(f"no briefings under {args.corpus}")
-    words = q_expected = q_found = failed = 0
+    words = q_expected = q_found = q_notes = failed = 0
     failures = []
     start = time.perf_counter()
     docs = []
@@ -53,12 +53,17 @@ def main() -> None:
         body = f.read_text(encoding="utf-8").split("\n---", 1)[-1]
         q_expected += len(Q_PARAGRAPH.findall(body))
         q_found += sum(1 for t in doc.turns if t.speaker == "Q" and t.role == "question")
+        # "Q (Inaudible.)": a turn that is only a stage direction neither asks nor answers (role "other").
+        q_notes += sum(1 for t in doc.turns if t.speaker == "Q" and t.role == "other")
     print(f"documents: {len(files)} ({failed} refused with a message)")
     for line in failures:
         print(f"  refused: {line}")
     print(f"time: {elapsed:.2f} s  ->  {len(files) / elapsed:.0f} documents/s, {words / elapsed:,.0f} words/s")
     print(f"words in turns: {words:,}")
-    print(f"Q paragraphs (independent regex): {q_expected:,}; Q turns found as questions: {q_found:,}")
+    print(
+        f"Q paragraphs (independent regex): {q_expected:,}; Q turns found as questions: {q_found:,}, "
+        f"as stage directions only: {q_notes:,} (together {q_found + q_notes:,})"
+    )
 
     cold = []
     for _ in range(3):

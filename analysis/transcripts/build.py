@@ -8,11 +8,16 @@ The same steps for every format:
 3. stage directions ("(Laughter.)"), time stamps ("10:52 A.M. EDT") and end marks ("###") become
    notes; editorial brackets ("[as of the date of the interview]") stay in the text and are noted;
 4. a sentence broken over two paragraphs (a page break in the source) is joined again;
-5. each turn gets a role (question / answer / other), see :func:`_assign_roles`;
+   a full label and its short form ("Mr. John Roe" / "Mr. Roe", "The Chairman" / "Chairman Smith")
+   become one speaker;
+5. each turn gets a role (question / answer / other), see :func:`_assign_roles`: who asks is inferred
+   from the layout (a hearing's committee, a court's justices, a podcast's host ...) unless the
+   caller names the interviewer, and the warnings say what was inferred; a turn that is only a stage
+   direction is "other";
 6. questions are paired with every answer turn up to the next question; statements before the
    first question form an ``opening`` segment;
 7. labels that are probably the same person ("SECREATRY MAYORKAS" / "SECRETARY MAYORKAS") are
-   reported in the warnings.
+   reported in the warnings, and so is a parse that looks degenerate (see :func:`_degenerate_warnings`).
 
 These rules are the project's own (no library pairs interview turns); each is tested.
 """
@@ -38,6 +43,7 @@ STAGE_WORDS = (
 )
 STAGE_INLINE = re.compile(r"\s*\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?", re.I)
 STAGE_WHOLE = re.compile(r"^\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?$", re.I)
+BRACKET_STAGE = re.compile(r"^\[\s*(?:" + STAGE_WORDS + r")\b[^\[\]]{0,60}\]\.?$", re.I)
 EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
 # A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.
 OPEN_END = re.compile(r"[\w\-\u2013]$")
@@ -49,6 +55,31 @@ MENTIONS_QUESTION = re.compile(r"\b(?:my|a|one) (?:\w+ )?question\b", re.I)
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # Labels that name the asking role itself; without Q turns their turns are the questions.
 ASKING_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|INTERVIEWER|HOST|CHAIR|PRESENTER|ANCHOR)$", re.I)
+# Who asks in a layout, by label (see _guess_layout and _layout_questioners).
+CHAIR_LABEL = re.compile(r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b", re.I)
+COMMITTEE_LABEL = re.compile(
+    r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b"
+    r"|^ranking\s+member\b|^(?:senator|sen\.|representative|rep\.|congressman|congresswoman|delegate)(?:\s|$)"
+    r"|^(?:mr|mrs|ms|miss|dr)\.?\s+[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+)?\s+of\s+[A-Z][a-z]",
+    re.I,
+)
+COURT_LABEL = re.compile(r"^(?:(?:chief\s+)?justice\b|the\s+court$)", re.I)
+OPERATOR_LABEL = re.compile(r"^(?:the\s+)?(?:conference\s+)?operator$", re.I)
+# An operator's turn that hands over to a questioner ("Our next question comes from Jane Doe with ...").
+OPERATOR_CALLS = re.compile(r"\bquestions?\b|\bline of\b", re.I)
+DEBATE_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?moderator\b", re.I)
+AUDIENCE_LABEL = re.compile(r"^(?:audience(?:\s+(?:member|question))?|questioner|question)(?:\s*#?\s*\d{1,3})?$", re.I)
+HOST_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?host(?:\s*#?\s*\d)?$", re.I)
+INTERVIEWER_LABEL = re.compile(r"^(?:the\s+)?interviewer(?:\s*#?\s*\d)?$", re.I)
+REPORTER_LABEL = re.compile(r"^(?:the\s+)?(?:reporter|journalist|press)s?(?:\s*#?\s*\d{1,3})?$", re.I)
+# Two speakers alternate (a host and a guest) when they hold this share of the turns and of the
+# changes of speaker.
+ALTERNATION_SHARE = 0.8
+# ... and the host's turns end in a question at least this often (and more often than the guest's):
+# two people giving statements in turn (a joint press appearance) are not a host and a guest.
+HOST_MIN_QUESTIONS = 0.25
+# The inference warning names this many questioners, then counts the rest.
+INFERRED_NAMES_SHOWN = 5
 ROLE_IN_LABEL = re.compile(r"\b(moderator|interviewer|host)\b", re.I)
 # A label longer than this many words is a title plus a name ("Chairman of the Board of ... Andrei
 # Bystritsky"): it is shortened to its last two words, and the full label kept in the metadata.
@@ -56,6 +87,61 @@ LONG_LABEL_WORDS = 5
 # difflib ratio above which two labels are reported as probably one person (catches one typo in a
 # 15-letter label, e.g. SECREATRY/SECRETARY, Fydor/Fyodor; chosen on the briefings corpus).
 ALIAS_RATIO = 0.85
+# At most this many look-alike pairs are named in the warnings; the rest are counted (4,000
+# look-alike labels once gave 183,366 sentences).
+ALIAS_WARNINGS_SHOWN = 5
+# Blocking for the look-alike search (see _alike_pairs): keys from deleting one of the first
+# ALIAS_KEY_CHARS characters (labels are short; a longer one still gets its word keys), and a key
+# shared by more than ALIAS_BUCKET_MAX labels is not used.
+ALIAS_KEY_CHARS = 60
+ALIAS_BUCKET_MAX = 40
+# Role names that are not names: two of them are never one person misspelt.
+GENERIC_LABEL = re.compile(
+    r"^(?:the\s+)?(?:interviewer|interviewee|host|co-?host|guest|speaker|participant|panel+ist|questioner|"
+    r"audience(?:\s+member)?|reporter|caller|respondent|voice|unknown(?:\s+speaker)?|unidentified(?:\s+speaker)?|"
+    r"man|woman|male|female|person|student|analyst|interpreter|translator)"
+    r"(?:\s*#?\s*(?:\d{1,3}|[a-z]|one|two|three|four|five|six|seven|eight|nine|ten))?$",
+    re.I,
+)
+# A numbered speaker of some kind ("SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3"): the kind, then the number.
+NUMBERED_LABEL = re.compile(r"^(.*?\S)\s*#?\s*(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+# Titles that, with a surname, name one person: "Mr. John Roe" and "Mr. Roe" are one speaker.
+TITLED_LABEL = re.compile(
+    r"^(?:the\s+)?(mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|baroness|senator|sen|representative|rep|congressman|"
+    r"congresswoman|chairman|chairwoman|chairperson|governor|gov|secretary|judge|justice|professor|prof|"
+    r"minister|ambassador|general|gen|admiral|colonel|mayor|commissioner|reverend|rev|father|rabbi)\.?\s+(.+)$",
+    re.I,
+)
+CHAIR_NAMED = re.compile(r"^(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\s+\S", re.I)
+CHAIR_ALONE = re.compile(r"^the\s+(?:chairman|chairwoman|chairperson|chair)$", re.I)
+# A parse is degenerate when one turn holds more than DOMINANT_SHARE of a text longer than
+# DOMINANT_MIN_WORDS (a missed label format makes one turn of everything after it).
+DOMINANT_MIN_WORDS = 1500
+DOMINANT_SHARE = 0.6
+# ... looked at only when that turn holds this share of the characters (a safe margin below 0.6).
+DOMINANT_CHAR_SHARE = 0.5
+# Warnings name this many labels, then count the rest.
+FEW = 4
+# A label of this many words, all capitalised, is a heading ("HEARING BEFORE THE COMMITTEE ON ...").
+HEADING_MIN_WORDS = 6
+HEADING_WORDS = re.compile(
+    r"\b(?:office|committee|subcommittee|hearing|transcript|proceedings|www|http|https)\b", re.I
+)
+URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|gov|net|edu)\b|@", re.I)
+STREET = re.compile(r"\b(?:street|avenue|ave|boulevard|blvd|road|suite|floor|building|n\.w|s\.w|d\.c)\b\.?", re.I)
+# A date without digits is a weekday ("MONDAY, THE FIRST OF MARCH"); a month alone is also a name
+# ("APRIL RYAN"), and a date with digits is caught by its digits.
+MONTH_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Where a known label is looked for inside a turn: before a colon followed by a space, at most this
+# many characters back, after the end of a sentence or a paragraph.
+COLON = re.compile(r":[\s\u00a0]")
+INSIDE_LOOKBACK = 70
+# Briefings with Q labels are left out: about a hundred of the 1,154 White House briefings have an
+# answer glued to its question ("... the target date? MS. PSAKI: This is a great question."), one of
+# them a golden file that must not change. True reports it there too.
+INSIDE_LABELS_IN_PRESS = False
+PERIOD_BREAK = re.compile(r"(\S+)\.[ \u00a0]+(?=[A-Z])")
+SENTENCE_ENDS = ".!?\u201d\"')]\u2026"
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
 
@@ -65,6 +151,7 @@ class _Turn:
     label: str
     role: TurnRole | None
     paragraphs: list[str] = field(default_factory=list)
+    only_note: bool = False  # nothing but a stage direction ("(Inaudible.)", "[Crosstalk]")
 
 
 def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Document:
@@ -79,14 +166,16 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "('Q:', 'NAME:') or each question and answer with '- '."
         )
     hints = dict(raw.role_hints)
+    original_labels = list(dict.fromkeys(t.label for t in turns))
     _shorten_labels(turns, hints, metadata)
+    warnings.extend(_merge_short_forms(turns, hints, metadata))
     rejoined: list[str] = []
     for t in turns:
         t.paragraphs = _rejoin(t.paragraphs, rejoined)
     if rejoined:
         metadata["rejoined"] = rejoined
     final = _extract_notes(turns, notes)
-    roles = _assign_roles(final, hints, interviewer or [])
+    roles = _assign_roles(final, hints, interviewer or [], layout=raw.layout, inferred=warnings)
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
         for m in EDITORIAL.finditer(t.text):
@@ -98,6 +187,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "segment. Name the interviewer (--interviewer) if the transcript has one."
         )
     warnings.extend(_alias_warnings([t.label for t in final]))
+    warnings.extend(_degenerate_warnings(doc_turns, original_labels, raw.layout or _guess_layout(final, hints)))
     return Document(
         title=raw.title,
         date=raw.date,
@@ -130,10 +220,15 @@ def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -
     labels = {t.label for t in turns}
     rename: dict[str, str] = {}
     for long in labels:
-        for short in labels:
-            if short != long and long.endswith(" " + short) and len(short.split()) >= 2:
-                if long not in rename or len(short) > len(rename[long]):
-                    rename[long] = short
+        # The longest other label that ends this one after a space ("... Vladimir Putin"): looked up
+        # suffix by suffix (linear in the labels), not by comparing every pair of labels.
+        start = long.find(" ")
+        while start != -1:
+            short = long[start + 1:]
+            if short in labels and len(short.split()) >= 2:
+                rename[long] = short
+                break
+            start = long.find(" ", start + 1)
         words = long.split()
         if long not in rename and len(words) > LONG_LABEL_WORDS and all(w[:1].isupper() for w in words[-2:]):
             rename[long] = " ".join(words[-2:])
@@ -149,19 +244,188 @@ def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -
         t.label = rename.get(t.label, t.label)
 
 
+def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict) -> list[str]:
+    """One speaker for a full label and its short form: "Mr. John Roe" and later "Mr. Roe",
+    "Senator Jane Roe" / "Senator Roe" (title and surname), and "The Chairman" / "Chairman Smith"
+    when there is one chairman. The short form names the speaker; the full label is kept in
+    ``metadata["speaker_labels"]``. Two full labels for one short form ("Mr. John Roe",
+    "Mr. Adam Roe" and "Mr. Roe") are two people: nothing is merged, and a warning says so."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    shorts: dict[tuple[str, str], str] = {}
+    fulls: dict[tuple[str, str], list[str]] = {}
+    for label in labels:
+        if not (m := TITLED_LABEL.match(label)):
+            continue
+        words = m.group(2).split()
+        key = (m.group(1).casefold().rstrip("."), words[-1].casefold())
+        if len(words) == 1:
+            shorts[key] = label
+        elif all(w[:1].isupper() for w in words):
+            fulls.setdefault(key, []).append(label)
+    rename: dict[str, str] = {}
+    out = []
+    for key, short in shorts.items():
+        found = fulls.get(key, [])
+        if len(found) == 1:
+            rename[found[0]] = short
+        elif found:
+            names = ", ".join(repr(f) for f in found)
+            out.append(
+                f"Speaker label {short!r} could be any of {names}; they are kept apart. Merge or rename "
+                "them on the Upload page if one of them is meant."
+            )
+    chairs = [label for label in labels if CHAIR_NAMED.match(label) and label not in rename]
+    for label in labels:
+        if CHAIR_ALONE.match(label):
+            if len(chairs) == 1:
+                rename[label] = chairs[0]
+            elif chairs:
+                out.append(
+                    f"Speaker label {label!r} could be any of {', '.join(repr(c) for c in chairs)}; they are kept "
+                    "apart. Merge them on the Upload page if one of them is meant."
+                )
+    if rename:
+        # New dicts: the reader's metadata is not changed.
+        kept = metadata["speaker_labels"] = dict(metadata.get("speaker_labels") or {})
+        affiliations = metadata.get("affiliations")
+        if isinstance(affiliations, dict):
+            affiliations = metadata["affiliations"] = dict(affiliations)
+        for old, new in rename.items():
+            kept.setdefault(new, old)
+            if old in hints:
+                hints.setdefault(new, hints[old])
+            if isinstance(affiliations, dict) and old in affiliations:
+                affiliations.setdefault(new, affiliations[old])
+        for t in turns:
+            t.label = rename.get(t.label, t.label)
+    return out
+
+
+def _degenerate_warnings(doc_turns: tuple[Turn, ...], original_labels: list[str], layout: str | None) -> list[str]:
+    """Warnings for a parse that looks wrong: one turn holding most of a long text, a label seen
+    once in a long interview, known labels standing inside turns, labels that look like headings."""
+    out = []
+    # Characters first (len is free; counting words in every turn again would cost a tenth of the
+    # parse), words only when one turn holds most of the characters.
+    chars = [len(t.text) for t in doc_turns]
+    big = max(range(len(chars)), key=chars.__getitem__)
+    total = 0
+    if chars[big] > DOMINANT_CHAR_SHARE * sum(chars):
+        sizes = [len(t.text.split()) for t in doc_turns]
+        total = sum(sizes)
+        if total > DOMINANT_MIN_WORDS and sizes[big] > DOMINANT_SHARE * total:
+            t = doc_turns[big]
+            out.append(
+                f"Turn {t.index} ({t.speaker}) holds {sizes[big] / total:.0%} of the transcript's {total:,} words: "
+                "if other people speak in it, their labels were not recognised. Start each turn on a line of "
+                "its own with the speaker's name and a colon ('NAME: ...')."
+            )
+    count = Counter(t.speaker for t in doc_turns)
+    recurring = [label for label, n in count.items() if n > 1]
+    two_people = len(recurring) == 2 and sum(count[r] for r in recurring) >= ALTERNATION_SHARE * len(doc_turns)
+    if (layout in ("interview", "podcast") or (layout is None and two_people)) and (
+        total or sum(len(t.text.split()) for t in doc_turns)
+    ) > DOMINANT_MIN_WORDS:
+        once = [
+            t.speaker for t in doc_turns
+            if count[t.speaker] == 1 and t.role != "question" and t.speaker not in ("Q", "A")
+            and not GENERIC_LABEL.match(t.speaker) and not _ends_in_question(t.text)  # a question from the floor
+        ]
+        if once:
+            out.append(
+                f"{_few(once)} speak{'s' if len(once) == 1 else ''} only once in a long transcript: if "
+                f"{'it is' if len(once) == 1 else 'one of them is'} not a speaker (a heading, or a sentence that "
+                "starts with 'Words:'), rename or merge it on the Upload page."
+            )
+    known = {label for label in count if len(label) >= 3}
+    # "Senator Roe." as a label: only for name-case titled labels (in capitals, "SENATOR ROE." inside
+    # a turn of a transcript whose labels are capitals would be the label itself).
+    titled: dict[str, list[str]] = {}
+    for label in known:
+        if TITLED_LABEL.match(label) and not label.isupper():
+            titled.setdefault(label.split()[-1], []).append(label)
+    inside: list[str] = []
+    for t in doc_turns if layout != "press" or INSIDE_LABELS_IN_PRESS else ():
+        if ":" in t.text or titled:
+            for label in _labels_inside(t.text, known, titled):
+                inside.append(f"{label!r} in turn {t.index} ({t.speaker})")
+    if inside:
+        shown = "; ".join(inside[:FEW])
+        more = f" and {len(inside) - FEW:,} more" if len(inside) > FEW else ""
+        out.append(
+            f"Speaker labels stand inside turns: {shown}{more}. A paragraph break is probably missing before "
+            "them, so those words are counted for the wrong speaker."
+        )
+    odd = [label for label in original_labels if _looks_like_heading(label)]
+    if odd:
+        out.append(
+            f"Speaker label{'s' if len(odd) > 1 else ''} {_few(odd)} look{'' if len(odd) > 1 else 's'} like a "
+            "heading, an address or a date, not a speaker: rename or merge it on the Upload page, or fix the file."
+        )
+    return out
+
+
+def _few(labels: list[str]) -> str:
+    """The first FEW labels, quoted, and a count of the rest."""
+    labels = list(dict.fromkeys(labels))
+    text = ", ".join(repr(label) for label in labels[:FEW])
+    return text + (f" and {len(labels) - FEW:,} more" if len(labels) > FEW else "")
+
+
+def _labels_inside(text: str, known: set[str], titled: dict[str, list[str]]) -> list[str]:
+    """Known labels that open a sentence inside ``text`` the way labels do: "... we agree. SMITH: No."
+    or, for a titled label, "... we agree. Senator Roe. Thank you, Mr Chairman." (str.find and the
+    rare colons keep this linear in the text)."""
+    found: list[str] = []
+    for m in COLON.finditer(text):
+        words = text[max(0, m.start() - INSIDE_LOOKBACK):m.start()].split()
+        for k in range(max(0, len(words) - 7), len(words)):
+            candidate = " ".join(words[k:])
+            if candidate in known:
+                start = m.start() - len(candidate)
+                if start > 0 and (k > 0 or start <= INSIDE_LOOKBACK) and _opens_sentence(text, start):
+                    found.append(candidate + ":")
+                break
+    if titled:
+        for m in PERIOD_BREAK.finditer(text):
+            for label in titled.get(m.group(1), ()):
+                at = m.end(1) - len(label)
+                if at > 0 and text[at:m.end(1)] == label and _opens_sentence(text, at):
+                    found.append(label + ".")
+    return list(dict.fromkeys(found))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at]
+    return before.endswith("\n\n") or (before[-1:] == " " and before[-2:-1] in SENTENCE_ENDS)
+
+
+def _looks_like_heading(label: str) -> bool:
+    words = label.split()
+    if HEADING_WORDS.search(label) or URL_LIKE.search(label) or STREET.search(label):
+        return True
+    if any(c.isdigit() for c in label) and not NUMBERED_LABEL.match(label):
+        return True
+    if MONTH_DATE.search(label):
+        return True
+    return len(words) >= HEADING_MIN_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _is_note(paragraph: str) -> bool:
     return bool(TIMESTAMP.match(paragraph) or END_MARK.match(paragraph) or STAGE_WHOLE.match(paragraph))
 
 
 def _rejoin(paragraphs: list[str], rejoined: list[str]) -> list[str]:
-    out: list[str] = []
+    # Each output paragraph is collected as a list of parts and joined once (re-concatenating the
+    # growing paragraph made a long run of broken lines quadratic).
+    out: list[list[str]] = []
     for p in paragraphs:
-        if out and OPEN_END.search(out[-1]) and p and not _is_note(p):
-            out[-1] = f"{out[-1]} {p}"
+        if out and OPEN_END.search(out[-1][-1]) and p and not _is_note(p):
+            out[-1].append(p)
             rejoined.append(" ".join(p.split()[:6]))
         else:
-            out.append(p)
-    return out
+            out.append([p])
+    return [parts[0] if len(parts) == 1 else " ".join(parts) for parts in out]
 
 
 def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
@@ -182,8 +446,10 @@ def _extract_notes(turns: list[_Turn], notes: list[Note]) -> list[_Turn]:
                     p = STAGE_INLINE.sub("", p).strip()
                 if p:
                     paragraphs.append(p)
-        # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened.
-        kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)]))
+        # A turn that is nothing but a note ("Q (Inaudible.)") keeps it as its text: the turn happened,
+        # but it neither asks nor answers (its role is "other").
+        only = not paragraphs or (paragraphs[0][:1] == "[" and all(BRACKET_STAGE.match(p) for p in paragraphs))
+        kept.append(_Turn(t.label, t.role, paragraphs or [" ".join(t.paragraphs)], only_note=only))
     return kept
 
 
@@ -200,9 +466,22 @@ def _ends_in_question(text: str) -> bool:
     return len(sentences) > 1 and "?" in sentences[-2] and bool(MENTIONS_QUESTION.search(sentences[-1]))
 
 
-def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[str]) -> list[TurnRole]:
+def _assign_roles(
+    turns: list[_Turn],
+    hints: dict[str, str],
+    interviewer: list[str],
+    *,
+    layout: str | None = None,
+    inferred: list[str] | None = None,
+) -> list[TurnRole]:
     """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
     or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
+
+    Without ``Q`` labels and without the caller's ``interviewer``, who asks is inferred from the
+    layout (``layout``, else guessed from the labels, see :func:`_layout_questioners`); the
+    sentence saying what was inferred is appended to ``inferred``. Where the layout says who asks
+    (a hearing's committee, a court's justices, an interview's host, an earnings call's analysts),
+    every other speaker answers: their rhetorical questions and interruptions open no pair.
 
     The speaker with the most words among the rest is the principal respondent: a question at the
     end of their turn is rhetorical or a counter-question, so it does not open a new pair.
@@ -212,12 +491,30 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
     questioners = {t.label for t in turns if t.label.casefold() in asked}
     questioners |= {name for name, role in hints.items() if role in ("interviewer", "moderator")}
     procedural: set[str] = set()
+    strict = False
     if has_q:
         procedural = {t.label for t in turns if PROCEDURAL_LABELS.match(t.label)} - questioners
-    else:
+    elif interviewer:
         questioners |= {t.label for t in turns if ASKING_LABELS.match(t.label)}
         if not questioners:
             questioners = _infer_interviewer(turns)
+    else:
+        layout = layout or _guess_layout(turns, hints)
+        found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners)
+        # What the reader knew wins over what is inferred: its "interviewee" never asks, its "other"
+        # (an operator by another name) neither asks nor answers.
+        found -= {name for name, role in hints.items() if role in ("interviewee", "other")}
+        procedural = procedural | {name for name, role in hints.items() if role == "other"}
+        new = [label for label in dict.fromkeys(t.label for t in turns) if label in found - questioners]
+        questioners |= found
+        if new and inferred is not None:
+            names = ", ".join(new[:INFERRED_NAMES_SHOWN])
+            if len(new) > INFERRED_NAMES_SHOWN:
+                names += f" and {len(new) - INFERRED_NAMES_SHOWN:,} more"
+            inferred.append(
+                f"Questioners inferred: {names} ({why}). Set who asks on the Upload page or with "
+                "--interviewer if this is wrong."
+            )
     words = Counter()
     for t in turns:
         if t.label not in questioners and t.label not in procedural:
@@ -225,7 +522,9 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
     principal = {words.most_common(1)[0][0]} if words else set()
     roles: list[TurnRole] = []
     for i, t in enumerate(turns):
-        if t.role is not None:
+        if t.only_note:
+            roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
+        elif t.role is not None:
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
             roles.append("question")
@@ -233,11 +532,104 @@ def _assign_roles(turns: list[_Turn], hints: dict[str, str], interviewer: list[s
             roles.append("answer")
         elif t.label in procedural:
             roles.append("other")
+        elif strict:
+            roles.append("answer")
         elif not has_q and (_ends_in_question(t.paragraphs[-1]) or _called_on(turns, i, questioners)):
             roles.append("question")
         else:
             roles.append("answer")
     return roles
+
+
+def _guess_layout(turns: list[_Turn], hints: dict[str, str]) -> str | None:
+    """The kind of event the labels suggest, for a reader that did not say (None: no telling)."""
+    if any(t.label == "Q" or t.role == "question" for t in turns):
+        return "press"
+    labels = list(dict.fromkeys(t.label for t in turns))
+    if any(COURT_LABEL.match(label) for label in labels):
+        return "court"
+    committee = [label for label in labels if COMMITTEE_LABEL.match(label)]
+    if any(CHAIR_LABEL.match(label) for label in committee) or len(committee) >= 2:
+        return "hearing"
+    if any(OPERATOR_LABEL.match(label) for label in labels):
+        return "earnings"
+    if "moderator" in hints.values() or any(DEBATE_LABEL.match(label) or AUDIENCE_LABEL.match(label) for label in labels):
+        return "debate"
+    if any(HOST_LABEL.match(label) for label in labels):
+        return "podcast"
+    if "interviewer" in hints.values() or any(INTERVIEWER_LABEL.match(label) for label in labels):
+        return "interview"
+    if _host_of_alternation(turns):
+        return "podcast"
+    return None
+
+
+def _layout_questioners(
+    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str]
+) -> tuple[set[str], bool, set[str], str]:
+    """(who asks, whether everyone else only answers, procedural speakers, why) for a layout."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    asking = {label for label in labels if ASKING_LABELS.match(label)}
+    if layout == "hearing":
+        committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
+        if committee or known:
+            return committee, True, set(), "a hearing: the committee asks, witnesses answer"
+    if layout == "court":
+        justices = {label for label in labels if COURT_LABEL.match(label)}
+        if justices or known:
+            return justices, True, set(), "a court: the justices ask, counsel answer"
+    if layout == "earnings":
+        operators = {label for label in labels if OPERATOR_LABEL.match(label)}
+        analysts = {
+            t.label
+            for i, t in enumerate(turns)
+            if i and turns[i - 1].label in operators and t.label not in operators
+            and OPERATOR_CALLS.search(prev := " ".join(turns[i - 1].paragraphs)) and _names(t.label, prev)
+        }
+        analysts -= {name for name, role in hints.items() if role == "interviewee"}
+        if analysts or known:
+            return analysts, True, operators, "an earnings call: the analysts the operator introduces ask"
+    if layout in ("interview", "podcast"):
+        hosts = asking or _host_of_alternation(turns) or _infer_interviewer(turns)
+        if hosts or known:
+            what = "a podcast: the host asks" if layout == "podcast" else "an interview: the interviewer asks"
+            return set(hosts), True, set(), what
+    if layout == "press":
+        reporters = {label for label in labels if REPORTER_LABEL.match(label)}
+        if reporters:
+            return reporters, False, set(), "a press conference: reporters ask"
+    if layout == "debate":
+        asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}
+        return asking, False, set(), "a debate, panel or town hall: the moderator and the audience ask, and anyone whose turn ends in a question"
+    if known or asking:
+        return asking, False, set(), "the label names the asking role"
+    return _infer_interviewer(turns), False, set(), "their turns most often end in a question"
+
+
+def _host_of_alternation(turns: list[_Turn]) -> set[str]:
+    """A host who speaks every other turn with one guest: the one of the two whose turns end in a
+    question more often (the one with fewer words when that is even)."""
+    count = Counter(t.label for t in turns)
+    if len(turns) < 4 or len(count) < 2:
+        return set()
+    (a, na), (b, nb) = count.most_common(2)
+    changes = sum(1 for x, y in zip(turns, turns[1:]) if x.label != y.label)
+    if na + nb < ALTERNATION_SHARE * len(turns) or changes < ALTERNATION_SHARE * (len(turns) - 1):
+        return set()
+
+    asks: Counter = Counter()
+    words: Counter = Counter()
+    for t in turns:
+        if t.label in (a, b):
+            asks[t.label] += _ends_in_question(t.paragraphs[-1])
+            words[t.label] += sum(p.count(" ") + 1 for p in t.paragraphs)
+
+    def key(label: str) -> tuple[float, int]:
+        return asks[label] / count[label], -words[label]
+
+    host, guest = sorted((a, b), key=key, reverse=True)
+    share = key(host)[0]
+    return {host} if share >= HOST_MIN_QUESTIONS and share > key(guest)[0] else set()
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
@@ -250,8 +642,13 @@ def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
         prev = " ".join(turns[i - 1].paragraphs[-1:])
         if len(prev.split()) > CALL_ON_MAX_WORDS:
             return False
-    names = [w for w in re.findall(r"[\w'\-]+", turns[i].label) if len(w) >= 3 and w[0].isupper()]
-    return any(re.search(rf"\b{re.escape(n)}\b", prev) for n in names)
+    return _names(turns[i].label, prev)
+
+
+def _names(label: str, text: str) -> bool:
+    """``text`` names the speaker of ``label`` (one of its capitalised words of 3+ letters)."""
+    names = [w for w in re.findall(r"[\w'\-]+", label) if len(w) >= 3 and w[0].isupper()]
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
 def _infer_interviewer(turns: list[_Turn]) -> set[str]:
@@ -309,10 +706,9 @@ def _pair(turns: tuple[Turn, ...]) -> tuple[Pair, ...]:
 def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, ...]:
     asks: Counter = Counter()
     answers: Counter = Counter()
-    order: list[str] = []
+    order: dict[str, None] = {}  # first appearance (a list's "in" made this quadratic in the speakers)
     for t in turns:
-        if t.speaker not in order:
-            order.append(t.speaker)
+        order.setdefault(t.speaker)
         if t.role == "question":
             asks[t.speaker] += 1
         elif t.role == "answer":
@@ -333,11 +729,64 @@ def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, 
 
 
 def _alias_warnings(labels: list[str]) -> list[str]:
-    unique = [label for label in dict.fromkeys(labels) if label not in ("Q", "A")]
-    out = []
-    for i, a in enumerate(unique):
-        for b in unique[i + 1:]:
-            m = SequenceMatcher(None, a.casefold(), b.casefold())
-            if m.real_quick_ratio() >= ALIAS_RATIO and m.ratio() >= ALIAS_RATIO:
-                out.append(f"Speaker labels {a!r} and {b!r} look alike and may be the same person.")
+    """Pairs of labels that are probably one person, in the order of their first turns (at most
+    ALIAS_WARNINGS_SHOWN sentences, then a count of the rest)."""
+    skipped: list[int] = []
+    pairs = _alike_pairs([label for label in dict.fromkeys(labels) if label not in ("Q", "A")], skipped)
+    out = [f"Speaker labels {a!r} and {b!r} look alike and may be the same person." for a, b in pairs]
+    if len(out) > ALIAS_WARNINGS_SHOWN + 1:
+        rest = len(out) - ALIAS_WARNINGS_SHOWN
+        # Keys shared by too many labels were not followed, so there may be more than were found.
+        count = f"at least {rest:,}" if skipped else f"{rest:,}"
+        out = out[:ALIAS_WARNINGS_SHOWN] + [
+            f"... and {count} more pairs of speaker labels look alike. Merge the ones that are one person "
+            "on the Upload page."
+        ]
     return out
+
+
+def _alike_pairs(unique: list[str], skipped: list[int] | None = None) -> list[tuple[str, str]]:
+    """(a, b) with a before b, whose difflib ratio is at least ALIAS_RATIO.
+
+    Comparing every pair is quadratic (2,000 labels took 26 s). Only labels that share a blocking
+    key are compared: the label with one character deleted (one typo, a transposition, a missing
+    letter: SECREATRY/SECRETARY, Fydor/Fyodor, MR/MR.) or with one word left out (a word changed,
+    added or dropped: ADMINISTRATION/ADMINISTRATOR). A key shared by more than ALIAS_BUCKET_MAX
+    labels says nothing about any two of them and is skipped (its size is added to ``skipped``). Two generic role names
+    ("Interviewer"/"Interviewee", "Speaker 1"/"Speaker 2") or two numbered speakers of one kind
+    ("OFFICIAL ONE"/"OFFICIAL TWO") are different people by construction.
+    """
+    folded = [label.casefold() for label in unique]
+    buckets: dict[str, list[int]] = {}
+    for i, f in enumerate(folded):
+        keys = {f} | {f[:k] + f[k + 1:] for k in range(min(len(f), ALIAS_KEY_CHARS))}
+        words = f.split()
+        if len(words) > 1:
+            keys |= {"\x00" + " ".join(words[:k] + words[k + 1:]) for k in range(len(words))}
+            keys.add("\x00" + f)
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    candidates: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) > ALIAS_BUCKET_MAX and skipped is not None:
+            skipped.append(len(members))
+        if 1 < len(members) <= ALIAS_BUCKET_MAX:
+            for x, i in enumerate(members):
+                for j in members[x + 1:]:
+                    candidates.add((i, j) if i < j else (j, i))
+    out = []
+    for i, j in sorted(candidates):
+        a, b = unique[i], unique[j]
+        if _different_by_construction(a, b):
+            continue
+        m = SequenceMatcher(None, folded[i], folded[j])
+        if m.real_quick_ratio() >= ALIAS_RATIO and m.quick_ratio() >= ALIAS_RATIO and m.ratio() >= ALIAS_RATIO:
+            out.append((a, b))
+    return out
+
+
+def _different_by_construction(a: str, b: str) -> bool:
+    if GENERIC_LABEL.match(a) and GENERIC_LABEL.match(b):
+        return True
+    ma, mb = NUMBERED_LABEL.match(a), NUMBERED_LABEL.match(b)
+    return bool(ma and mb and ma.group(1).casefold() == mb.group(1).casefold())

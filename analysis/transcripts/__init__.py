@@ -31,6 +31,23 @@ EXTENSIONS = {
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
 DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
+# The largest file read (bytes): the Upload page's limit (.streamlit/config.toml, maxUploadSize = 20 MB),
+# for every input; a device or a pipe is read up to this plus one byte, then refused.
+MAX_FILE_BYTES = 20 * 2**20
+# The most text a document may have (characters, about 330,000 words: a 700-page transcript, three
+# times the longest of the 1,154 White House briefings). The analysis holds about 120 bytes of frames
+# per character (benchmarks/hostile_inputs.py), so one such document costs some 250 MB: a server can
+# hold several. Longer documents are refused; split them into parts.
+MAX_DOCUMENT_CHARS = 2_000_000
+# Files that are not transcripts in a supported format, known by their first bytes, with what to do.
+FOREIGN_MAGIC = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word 97-2003 .doc file (or another old Office file), not a .docx: "
+     "open it in Word or LibreOffice and save it as .docx"),
+    (b"{\\rtf", "an RTF document: open it in Word or LibreOffice and save it as .docx or as plain text"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not a transcript: a picture of text needs OCR first"),
+    (b"\xff\xd8\xff", "a JPEG image, not a transcript: a picture of text needs OCR first"),
+    (b"GIF8", "a GIF image, not a transcript"),
+)
 
 __all__ = [
     "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
@@ -48,10 +65,15 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
         )
     if data.startswith(b"%PDF-"):
         return "pdf"
+    for magic, what in FOREIGN_MAGIC:
+        if data.startswith(magic):
+            raise DiscourseError(f"{name or 'The file'} is {what}.")
     if data.startswith(b"PK\x03\x04"):
         if b"word/" in data[:65536] or ext == ".docx":
             return "docx"
-        raise DiscourseError(f"{name or 'The file'} is a zip archive but not a Word (.docx) document.")
+        hint = (" It is an OpenDocument file: open it in LibreOffice and save it as .docx."
+                if data[30:50] == b"mimetypeapplication" else " Save the transcript as .docx or as plain text.")
+        raise DiscourseError(f"{name or 'The file'} is a zip archive but not a Word (.docx) document.{hint}")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WEBVTT"):
         return "vtt"
@@ -96,6 +118,8 @@ def parse_bytes(
 
 
 def _parse_bytes(data: bytes, name: str, format: Format | None, interviewer: list[str] | None) -> Document:
+    if len(data) > MAX_FILE_BYTES:
+        raise DiscourseError(_too_large(name))
     if not data or not data.strip():
         raise DiscourseError(f"{name} is empty: there is no text to read.")
     fmt = format or detect_format(data, name=name)
@@ -123,13 +147,24 @@ def read_file(path: str | Path, name: str | None = None) -> bytes:
     naming ``name`` (default: the path)."""
     name = name or str(path)
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as f:  # at most the limit and one byte, whatever the file is (/dev/zero, a pipe)
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as e:
         raise DiscourseError(f"{name}: no such file.") from e
     except IsADirectoryError as e:
         raise DiscourseError(f"{name} is a folder; give a transcript file.") from e
     except OSError as e:
         raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise DiscourseError(_too_large(name))
+    return data
+
+
+def _too_large(name: str) -> str:
+    return (
+        f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB, the largest file read. "
+        "Split the transcript into parts, or remove its pictures."
+    )
 
 
 def load(path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
@@ -159,6 +194,13 @@ def _read_text_format(text: str, format: str) -> RawDoc:
 
 
 def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
+    chars = sum(len(p.text) for p in raw.paras)
+    if chars > MAX_DOCUMENT_CHARS:
+        raise DiscourseError(
+            f"The document has {chars:,} characters of text (about {chars // 6:,} words); at most "
+            f"{MAX_DOCUMENT_CHARS:,} characters (about {MAX_DOCUMENT_CHARS // 6:,} words) are analysed. "
+            "Split it into parts and add each one."
+        )
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.
         old = next((n for n, r in raw.role_hints.items() if r == "interviewer"), None)

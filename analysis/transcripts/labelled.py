@@ -116,11 +116,22 @@ def read_paragraphs(paragraphs: list[str], *, format: str) -> RawDoc:
     return RawDoc(format=format, paras=out)
 
 
+# The longest YAML front matter read (characters); a longer block between "---" lines is not front matter.
+MAX_FRONT_MATTER_CHARS = 20_000
+
+
 def _front_matter(text: str) -> tuple[dict, str]:
-    m = FRONT_MATTER.match(text)
+    """The YAML front matter (a mapping) and the text after it. Aliases (``*name``) are refused: a few
+    hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
+    m = FRONT_MATTER.match(text[: MAX_FRONT_MATTER_CHARS + 16])
     if not m:
         return {}, text
     try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(m.group(1), Loader=SAFE_LOADER)):
+            raise DiscourseError(
+                "The YAML front matter uses aliases (*name), which are not read: they can expand a few "
+                "hundred bytes into gigabytes. Write each value out in full."
+            )
         meta = yaml.load(m.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return {}, text

@@ -72,7 +72,7 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
         if b"word/" in data[:65536] or ext == ".docx":
             return "docx"
         hint = (" It is an OpenDocument file: open it in LibreOffice and save it as .docx."
-                if data[30:50] == b"mimetypeapplication" else " Save the transcript as .docx or as plain text.")
+                if data[30:49] == b"mimetypeapplication" else " Save the transcript as .docx or as plain text.")
         raise DiscourseError(f"{name or 'The file'} is a zip archive but not a Word (.docx) document.{hint}")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WEBVTT"):

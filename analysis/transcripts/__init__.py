@@ -197,9 +197,9 @@ def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
     chars = sum(len(p.text) for p in raw.paras)
     if chars > MAX_DOCUMENT_CHARS:
         raise DiscourseError(
-            f"The document has {chars:,} characters of text (about {chars // 6:,} words); at most "
-            f"{MAX_DOCUMENT_CHARS:,} characters (about {MAX_DOCUMENT_CHARS // 6:,} words) are analysed. "
-            "Split it into parts and add each one."
+            f"The document is too long: {chars:,} characters of text (about {chars // 6:,} words) were read, "
+            f"and at most {MAX_DOCUMENT_CHARS:,} characters (about {MAX_DOCUMENT_CHARS // 6:,} words) are "
+            "analysed. Split it into parts and add each one."
         )
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.

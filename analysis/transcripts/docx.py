@@ -171,13 +171,23 @@ def _inflated_size(data: bytes, members: list[zipfile.ZipInfo], *, kind: str) ->
 
 
 def _texts(document) -> list[str]:
-    """The text of every non-empty paragraph in reading order; table cells row by row."""
+    """The text of every non-empty paragraph in reading order; table cells row by row. Stops once the
+    text passes the document limit (the builder refuses it then, saying so)."""
+    from . import MAX_DOCUMENT_CHARS
+
     out: list[str] = []
+    chars = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            out.extend(_lines(block.text))
+            new = _lines(block.text)
         elif isinstance(block, Table):
-            out.extend(_table_texts(block))
+            new = _table_texts(block)
+        else:
+            continue
+        out.extend(new)
+        chars += sum(map(len, new))
+        if chars > MAX_DOCUMENT_CHARS:
+            break
     return out
 
 

@@ -102,7 +102,7 @@ def test_document_over_the_character_limit_is_refused(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(transcripts, "MAX_DOCUMENT_CHARS", 2_000)
     text = hostile.labelled_text(6_000)
-    with pytest.raises(DiscourseError, match=r"big\.txt: The document has [\d,]+ characters .* at most 2,000 characters"):
+    with pytest.raises(DiscourseError, match=r"big\.txt: The document is too long: [\d,]+ characters .* at most 2,000 characters"):
         parse_bytes(text.encode(), name="big.txt")
     for name, data in (("big.csv", hostile.csv_rows(text).encode()), ("big.docx", hostile.docx_bytes(text.split("\n\n")))):
         with pytest.raises(DiscourseError, match="at most 2,000 characters"):

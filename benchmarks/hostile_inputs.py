@@ -1,6 +1,7 @@
 """Hostile and large inputs (issue 14): each case generated here, run through the CLI, timed and measured.
 
     python benchmarks/hostile_inputs.py [--only ITEM_OR_TEXT]... [--timeout SECONDS] [--quick] [--keep DIR] [--code DIR]
+    python benchmarks/hostile_inputs.py --server   # item 6 on the dashboard: uploads in Chromium, server memory
 
 Prints figures; it is not a test. Every case is made by a small generator below (nothing hostile is
 committed), written to a temporary folder and given to ``python -m analysis`` in a subprocess with a
@@ -444,9 +445,8 @@ def _size(n: int) -> str:
     return f"{n:,} B" if n < 10_240 else f"{n / 1024:,.0f} KB" if n < 10 * MB else f"{n / MB:,.1f} MB"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def _table(header: list[str], rows: list[list[str]], right: set[int] = frozenset({2, 5, 6})) -> str:
     """Text columns left-aligned, figures right-aligned."""
-    right = {2, 5, 6}
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list) -> str:
@@ -478,6 +478,95 @@ def judge(case: Case, res: dict, folder: Path) -> list[str]:
     return problems
 
 
+
+# ---------------------------------------------------------------------------------------------------
+# The dashboard server (item 6): uploads through Chromium, the server's resident memory sampled
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def server_uploads(folder: Path, *, settle: float = 15.0) -> list[list[str]]:
+    """Start a dashboard of our own (a fresh library in ``folder``), upload each file of
+    :func:`server_cases` on the Upload page in Chromium and, when it is read, analyse it and open the
+    Reader. Rows: the file, what the page showed, the wall time, the server's peak resident memory
+    during it and its memory ``settle`` seconds after, both beside the baseline (the server after
+    drawing the default interview)."""
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks import server
+
+    folder.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, DISCOURSE_LIBRARY=str(folder / "library.sqlite3"))
+    proc, url = server.start(log=folder / "server.log", env=env)
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"])
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.set_default_timeout(180_000)
+            page.goto(url + "/")
+            page.locator(".dd-text[data-role=answer]").wait_for()
+            time.sleep(2)
+            baseline = _rss_mb(proc.pid)
+            rows.append(["(baseline: the Reader on the default interview)", "", "", "", f"{baseline:,.0f}", ""])
+            for name, make in server_cases():
+                path = folder / name
+                path.write_bytes(make())
+                peak, stop = [baseline], threading.Event()
+
+                def sample() -> None:
+                    while not stop.is_set():
+                        peak[0] = max(peak[0], _rss_mb(proc.pid))
+                        time.sleep(0.1)
+
+                sampler = threading.Thread(target=sample, daemon=True)
+                sampler.start()
+                t0 = time.perf_counter()
+                page.goto(url + "/upload")
+                page.locator("[data-testid=stFileUploader]").wait_for()
+                page.set_input_files("[data-testid=stFileUploaderDropzoneInput]", str(path))
+                main = page.locator("[data-testid=stMain]")
+                shown = main.get_by_text("Pairs as parsed").or_(main.get_by_text("could not be read"))
+                shown.first.wait_for()
+                if main.get_by_text("could not be read").count():
+                    what = main.locator("[data-testid=stAlert]").first.inner_text().split("\n")[0][:80]
+                else:
+                    page.get_by_role("button", name="Analyse and open in the Reader").click()
+                    page.locator(".dd-text[data-role=answer]").wait_for()
+                    page.locator(".js-plotly-plot").first.wait_for()
+                    what = "read, analysed, the Reader shown"
+                wall = time.perf_counter() - t0
+                time.sleep(settle)
+                stop.set()
+                sampler.join()
+                after = _rss_mb(proc.pid)
+                rows.append([f"{name} ({_size(path.stat().st_size)})", what, f"{wall:.1f}", f"{peak[0]:,.0f}",
+                             f"{after:,.0f}", f"{after - baseline:+,.0f}"])
+                print(f"  server: {rows[-1]}", file=sys.stderr)
+            browser.close()
+    finally:
+        server.stop(proc)  # our own process, by its pid
+    return rows
+
+
+def server_cases() -> list[tuple[str, Callable[[], bytes]]]:
+    return [
+        ("upload-19mb.txt", lambda: labelled_text(19_500_000, seed=1).encode()),
+        ("largest-accepted.txt", lambda: labelled_text(1_900_000, seed=5).encode()),
+        ("lying.docx", lambda: lying_docx(1 << 30)),
+        ("laughs.md", lambda: alias_bomb().encode()),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", default=None, help="run the cases whose item or name contains this")
@@ -486,7 +575,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", type=Path, default=ROOT, metavar="DIR",
                     help="the checkout whose `analysis` runs (default: this one; e.g. an older worktree, to compare)")
     ap.add_argument("--keep", default=None, metavar="DIR", help="write the cases here and keep them")
+    ap.add_argument("--server", action="store_true",
+                    help="instead: upload the large and hostile files to a dashboard of our own in Chromium and sample "
+                    "the server's memory (this checkout's dashboard)")
     args = ap.parse_args(argv)
+    if args.server:
+        with tempfile.TemporaryDirectory(prefix="hostile-server-") as tmp:
+            rows = server_uploads(Path(tmp))
+        print(_table(["upload", "the page showed", "wall s", "peak MB", "after MB", "after - baseline"], rows,
+                     right={2, 3, 4, 5}))
+        return 0
     base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="hostile-"))
     rows, flagged = [], 0
     print(f"code: {args.code}; python {sys.version.split()[0]}, {os.cpu_count()} cores; timeout {args.timeout:.0f} s per case; cases in {base}",

@@ -34,10 +34,11 @@ DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018
 # The largest file read (bytes): the Upload page's limit (.streamlit/config.toml, maxUploadSize = 20 MB),
 # for every input; a device or a pipe is read up to this plus one byte, then refused.
 MAX_FILE_BYTES = 20 * 2**20
-# The most text a document may have (characters, about 330,000 words: a 700-page transcript, three
-# times the longest of the 1,154 White House briefings). The analysis holds about 120 bytes of frames
-# per character (benchmarks/hostile_inputs.py), so one such document costs some 250 MB: a server can
-# hold several. Longer documents are refused; split them into parts.
+# The most text a document may have (characters, about 330,000 words: a 700-page transcript, twenty
+# times the longest of the 1,154 White House briefings). Its analysis allocates about 125 bytes a
+# character on the way and keeps about 25 (tracemalloc on benchmarks/hostile_inputs.py's 1.9 M-character
+# case: 238 MB at the peak, 45 MB kept; 321 MB resident in the CLI, 7 s), so a server holds several.
+# Longer documents are refused; split them into parts.
 MAX_DOCUMENT_CHARS = 2_000_000
 # Files that are not transcripts in a supported format, known by their first bytes, with what to do.
 FOREIGN_MAGIC = (
@@ -193,14 +194,18 @@ def _read_text_format(text: str, format: str) -> RawDoc:
     raise DiscourseError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}.")
 
 
-def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
-    chars = sum(len(p.text) for p in raw.paras)
+def check_length(chars: int) -> None:
+    """DiscourseError when a document's text (``chars`` characters read so far) is over the limit."""
     if chars > MAX_DOCUMENT_CHARS:
         raise DiscourseError(
             f"The document is too long: {chars:,} characters of text (about {chars // 6:,} words) were read, "
             f"and at most {MAX_DOCUMENT_CHARS:,} characters (about {MAX_DOCUMENT_CHARS // 6:,} words) are "
             "analysed. Split it into parts and add each one."
         )
+
+
+def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
+    check_length(sum(len(p.text) for p in raw.paras))
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.
         old = next((n for n, r in raw.role_hints.items() if r == "interviewer"), None)

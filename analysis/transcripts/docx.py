@@ -72,6 +72,8 @@ def read_docx(data: bytes) -> RawDoc:
         document = open_docx(io.BytesIO(data))
         texts = list(_texts(document))
         title = (document.core_properties.title or "").strip()
+    except DiscourseError:  # the document is too long (a ValueError, so before DOCX_ERRORS)
+        raise
     except PackageNotFoundError as e:
         raise DiscourseError(
             "The file is a zip archive but not a Word document (no word/document.xml). "
@@ -171,9 +173,9 @@ def _inflated_size(data: bytes, members: list[zipfile.ZipInfo], *, kind: str) ->
 
 
 def _texts(document) -> list[str]:
-    """The text of every non-empty paragraph in reading order; table cells row by row. Stops once the
-    text passes the document limit (the builder refuses it then, saying so)."""
-    from . import MAX_DOCUMENT_CHARS
+    """The text of every non-empty paragraph in reading order; table cells row by row. DiscourseError
+    as soon as the text passes the document limit."""
+    from . import check_length
 
     out: list[str] = []
     chars = 0
@@ -186,8 +188,7 @@ def _texts(document) -> list[str]:
             continue
         out.extend(new)
         chars += sum(map(len, new))
-        if chars > MAX_DOCUMENT_CHARS:
-            break
+        check_length(chars)
     return out
 
 

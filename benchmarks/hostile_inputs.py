@@ -490,7 +490,7 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def server_uploads(folder: Path, *, settle: float = 15.0) -> list[list[str]]:
+def server_uploads(folder: Path, *, settle: float = 15.0, reader_timeout: float = 120.0) -> list[list[str]]:
     """Start a dashboard of our own (a fresh library in ``folder``), upload each file of
     :func:`server_cases` on the Upload page in Chromium and, when it is read, analyse it and open the
     Reader. Rows: the file, what the page showed, the wall time, the server's peak resident memory
@@ -498,6 +498,7 @@ def server_uploads(folder: Path, *, settle: float = 15.0) -> list[list[str]]:
     drawing the default interview)."""
     import threading
 
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     from benchmarks import server
@@ -541,9 +542,13 @@ def server_uploads(folder: Path, *, settle: float = 15.0) -> list[list[str]]:
                     what = main.locator("[data-testid=stAlert]").first.inner_text().split("\n")[0][:80]
                 else:
                     page.get_by_role("button", name="Analyse and open in the Reader").click()
-                    page.locator(".dd-text[data-role=answer]").wait_for()
-                    page.locator(".js-plotly-plot").first.wait_for()
-                    what = "read, analysed, the Reader shown"
+                    try:
+                        page.locator(".dd-text[data-role=answer]").wait_for(timeout=reader_timeout * 1000)
+                        page.locator(".js-plotly-plot").first.wait_for(timeout=reader_timeout * 1000)
+                        what = "read, analysed, the Reader shown"
+                    except PlaywrightTimeout:
+                        page.screenshot(path=str(folder / f"{name}.png"))
+                        what = f"the Reader not shown within {reader_timeout:.0f} s (screenshot {folder / name}.png)"
                 wall = time.perf_counter() - t0
                 time.sleep(settle)
                 stop.set()
@@ -580,8 +585,11 @@ def main(argv: list[str] | None = None) -> int:
                     "the server's memory (this checkout's dashboard)")
     args = ap.parse_args(argv)
     if args.server:
-        with tempfile.TemporaryDirectory(prefix="hostile-server-") as tmp:
-            rows = server_uploads(Path(tmp))
+        if args.keep:
+            rows = server_uploads(Path(args.keep))
+        else:
+            with tempfile.TemporaryDirectory(prefix="hostile-server-") as tmp:
+                rows = server_uploads(Path(tmp))
         print(_table(["upload", "the page showed", "wall s", "peak MB", "after MB", "after - baseline"], rows,
                      right={2, 3, 4, 5}))
         return 0

@@ -243,13 +243,14 @@ def _blank(value: object) -> bool:
     return not isinstance(value, str) or not value.strip()
 
 
-def _shared(q: np.ndarray, other: np.ndarray, names: np.ndarray, surface: dict[str, str]) -> str:
-    """The shared terms of two weight vectors, largest contribution to their dot product first."""
-    contribution = q * other
-    idx = np.flatnonzero(contribution > 0)
-    if not len(idx):
+def _shared(q, other, names: np.ndarray, surface: dict[str, str]) -> str:
+    """The shared terms of two weight vectors (sparse rows), largest contribution to their dot product first."""
+    common, qi, oi = np.intersect1d(q.indices, other.indices, assume_unique=True, return_indices=True)
+    contribution = q.data[qi] * other.data[oi]
+    positive = contribution > 0
+    if not positive.any():
         return ""
-    words = [(-contribution[i], surface.get(names[i], names[i])) for i in idx]
+    words = [(-c, surface.get(names[i], names[i])) for i, c in zip(common[positive], contribution[positive])]
     words.sort()
     return SHARED_TERMS_SEPARATOR.join(w for _, w in words[:SHARED_TERMS_TOP])
 
@@ -267,6 +268,7 @@ def measure(analysis: Analysis) -> Alignment:
     >>> int(first["pair"]), int(first["sentence"]), first["text"]
     (7, 1, 'I have a problem with the premise of the question')
     """
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer  # about 1 s to import: only when used
 
     a = analysis.answers
@@ -291,15 +293,16 @@ def measure(analysis: Analysis) -> Alignment:
         vectorizer.fit(units)
         names = vectorizer.get_feature_names_out()
 
-        def vectors(texts: list[str]) -> np.ndarray:
+        # Sparse rows (CSR), never dense: a long document's vocabulary times its sentences is gigabytes.
+        def vectors(texts: list[str]):
             if not texts:  # scikit-learn refuses to transform no samples
-                return np.zeros((0, len(names)))
-            return vectorizer.transform(texts).toarray()
+                return sparse.csr_matrix((0, len(names)))
+            return sparse.csr_matrix(vectorizer.transform(texts))
     else:  # no content word anywhere (scikit-learn refuses an empty vocabulary): every vector is zero
         names = np.array([], dtype=object)
 
-        def vectors(texts: list[str]) -> np.ndarray:
-            return np.zeros((len(texts), 0))
+        def vectors(texts: list[str]):
+            return sparse.csr_matrix((len(texts), 0))
 
     n = len(a)
     q_rows = [i for i, q in enumerate(questions) if q is not None]
@@ -310,8 +313,10 @@ def measure(analysis: Analysis) -> Alignment:
     others = np.full(n, np.nan)
     shared = [""] * n
     m_rows = [i for i in range(n) if measured[i]]
-    for i, vec in zip(m_rows, vectors([answers[i] for i in m_rows])):
-        column = np.clip(Q @ vec, 0.0, 1.0)  # this answer against every question
+    A = vectors([answers[i] for i in m_rows])
+    for j, i in enumerate(m_rows):
+        vec = A[j]
+        column = np.clip((Q @ vec.T).toarray().ravel(), 0.0, 1.0)  # this answer against every question
         k = q_index[i]
         alignment[i] = column[k]
         if len(q_rows) > 1:
@@ -322,10 +327,12 @@ def measure(analysis: Analysis) -> Alignment:
     s_alignment = np.full(len(s), np.nan)
     s_shared = [""] * len(s)
     keep = [k for k, p in enumerate(s_pairs) if p in row_of_pair and measured[row_of_pair[p]]]
-    for k, vec in zip(keep, vectors([s_texts[k] for k in keep])):
+    S = vectors([s_texts[k] for k in keep])
+    for j, k in enumerate(keep):
+        vec = S[j]
         i = row_of_pair[s_pairs[k]]
         q = Q[q_index[i]]
-        s_alignment[k] = min(max(float(q @ vec), 0.0), 1.0)
+        s_alignment[k] = min(max(float((q @ vec.T).sum()), 0.0), 1.0)
         s_shared[k] = _shared(q, vec, names, surfaces[i])
 
     # Premise challenges: in the answers of question-answer pairs, located in the answer's sentences.

@@ -9,7 +9,10 @@
     python -m analysis kwic FILE_OR_DIR... --term WORD [--width N] [--out PATH]
     python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
 
-User errors (bad file, unknown format) print one line to stderr and exit with status 2.
+User errors (bad file, unknown format) print one line to stderr and exit with status 2; control
+characters in them (a file name's ANSI escape sequences) are shown escaped (``\x1b``), never sent to the
+terminal. A file whose name starts with ``-`` is given as ``./-x.txt`` or after ``--``
+(``python -m analysis parse -- -x.txt``).
 Heavy modules are imported inside the commands so that ``parse`` starts fast.
 """
 
@@ -17,12 +20,37 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 
 from .errors import DiscourseError
 
 EXIT_USER_ERROR = 2
+# Characters never written raw to the terminal in a message: C0 and C1 controls (ANSI escape sequences
+# start with ESC, U+001B, or CSI, U+009B) but newline and tab, and the bidirectional overrides that
+# reorder what a terminal shows.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(message: str) -> str:
+    """``message`` with every control character written as an escape (``\x1b``, ``\u202e``)."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors escape control characters and say how to name a file
+    that starts with ``-``."""
+
+    argv: list[str] = []  # the arguments being parsed (set by main)
+
+    def error(self, message: str):  # type: ignore[override]
+        import os
+
+        dashed = next((a for a in _Parser.argv if a.startswith("-") and a != "-" and os.path.isfile(a)), None)
+        if dashed:
+            message += f" (to read the file {dashed}, write ./{dashed} or put -- before it)"
+        super().error(printable(message))
 
 
 def _parse_command(args: argparse.Namespace) -> None:
@@ -325,7 +353,7 @@ def _add_column_options(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
-    ap = argparse.ArgumentParser(prog="python -m analysis", description="Discourse dashboard: command-line tools.")
+    ap = _Parser(prog="python -m analysis", description="Discourse dashboard: command-line tools.")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse a transcript into question-answer pairs")
     p.add_argument("file", help="transcript: txt, md, html, docx, pdf, srt, vtt, json, jsonl or csv")
@@ -443,11 +471,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _Parser.argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     try:
         args.run(args)
     except DiscourseError as e:
-        print(f"error: {e}", file=sys.stderr)
+        print(f"error: {printable(str(e))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:
         return 0

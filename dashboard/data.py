@@ -106,24 +106,53 @@ def analyzer_ready() -> str:
     return sentiment.lexicon().source
 
 
+def release_memory() -> None:
+    """Give the memory freed after a parse or an analysis back to the system: the analysis of a large
+    document allocates some 120 bytes a character on its way (benchmarks/hostile_inputs.py) and keeps a
+    fifth of it; without this, glibc keeps the rest and the server's size never comes down."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _parse(
     digest: str, _data: bytes, name: str, interviewer: tuple[str, ...],
     columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
 ) -> Document:
-    return parse_bytes(
-        _data, name=name, format=format, interviewer=list(interviewer) or None,
-        speaker_column=columns[0], text_column=columns[1],
-    )
+    try:
+        return parse_bytes(
+            _data, name=name, format=format, interviewer=list(interviewer) or None,
+            speaker_column=columns[0], text_column=columns[1],
+        )
+    finally:
+        if len(_data) > LARGE_INPUT:
+            release_memory()
 
 
-@st.cache_data(show_spinner="Measuring every answer…", max_entries=64)
+# Inputs from this size (bytes) are followed by release_memory(): a small one frees too little to matter.
+LARGE_INPUT = 1_000_000
+# Analyses kept: a document has at most 2,000,000 characters (analysis.transcripts.MAX_DOCUMENT_CHARS),
+# whose analysis is some 60 MB pickled here and as much again in _shared: 16 of them stay under 2 GB.
+ANALYSES_KEPT = 16
+
+
+@st.cache_data(show_spinner="Measuring every answer…", max_entries=ANALYSES_KEPT)
 def _analyze(
     digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str,
     columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
 ) -> frames.Analysis:
     doc = _parse(digest, _data, name, interviewer, columns, format)
-    return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
+    try:
+        return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
+    finally:
+        if len(_data) > LARGE_INPUT:
+            release_memory()
 
 
 def parse(src: Source) -> Document:
@@ -137,7 +166,7 @@ def analyze(src: Source) -> frames.Analysis:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=ANALYSES_KEPT)
 def _shared(digest: str, markers_sha: str, _src: Source) -> frames.Analysis:
     return analyze(_src)
 

@@ -40,6 +40,24 @@ NOT_TRANSCRIPTS = frozenset(
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
 DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
+# The largest file read (bytes): the Upload page's limit (.streamlit/config.toml, maxUploadSize = 20 MB),
+# for every input; a device or a pipe is read up to this plus one byte, then refused.
+MAX_FILE_BYTES = 20 * 2**20
+# The most text a document may have (characters, about 330,000 words: a 700-page transcript, twenty
+# times the longest of the 1,154 White House briefings). Its analysis allocates about 125 bytes a
+# character on the way and keeps about 25 (tracemalloc on benchmarks/hostile_inputs.py's 1.9 M-character
+# case: 238 MB at the peak, 45 MB kept; 321 MB resident in the CLI, 7 s), so a server holds several.
+# Longer documents are refused; split them into parts.
+MAX_DOCUMENT_CHARS = 2_000_000
+# Files that are not transcripts in a supported format, known by their first bytes, with what to do.
+FOREIGN_MAGIC = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word 97-2003 .doc file (or another old Office file), not a .docx: "
+     "open it in Word or LibreOffice and save it as .docx"),
+    (b"{\\rtf", "an RTF document: open it in Word or LibreOffice and save it as .docx or as plain text"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not a transcript: a picture of text needs OCR first"),
+    (b"\xff\xd8\xff", "a JPEG image, not a transcript: a picture of text needs OCR first"),
+    (b"GIF8", "a GIF image, not a transcript"),
+)
 
 __all__ = [
     "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
@@ -57,10 +75,15 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
         )
     if data.startswith(b"%PDF-"):
         return "pdf"
+    for magic, what in FOREIGN_MAGIC:
+        if data.startswith(magic):
+            raise DiscourseError(f"{name or 'The file'} is {what}.")
     if data.startswith(b"PK\x03\x04"):
         if b"word/" in data[:65536] or ext == ".docx":
             return "docx"
-        raise DiscourseError(f"{name or 'The file'} is a zip archive but not a Word (.docx) document.")
+        hint = (" It is an OpenDocument file: open it in LibreOffice and save it as .docx."
+                if data[30:49] == b"mimetypeapplication" else " Save the transcript as .docx or as plain text.")
+        raise DiscourseError(f"{name or 'The file'} is a zip archive but not a Word (.docx) document.{hint}")
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WEBVTT"):
         return "vtt"
@@ -152,6 +175,8 @@ def _parse_bytes(
     data: bytes, name: str, format: Format | None, interviewer: list[str] | None,
     *, columns: tuple[str | None, str | None] = (None, None),
 ) -> Document:
+    if len(data) > MAX_FILE_BYTES:
+        raise DiscourseError(_too_large(name))
     if not data or not data.strip():
         raise DiscourseError(f"{name} is empty: there is no text to read.")
     fmt = format or detect_format(data, name=name)
@@ -179,13 +204,24 @@ def read_file(path: str | Path, name: str | None = None) -> bytes:
     naming ``name`` (default: the path)."""
     name = name or str(path)
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as f:  # at most the limit and one byte, whatever the file is (/dev/zero, a pipe)
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as e:
         raise DiscourseError(f"{name}: no such file.") from e
     except IsADirectoryError as e:
         raise DiscourseError(f"{name} is a folder; give a transcript file.") from e
     except OSError as e:
         raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise DiscourseError(_too_large(name))
+    return data
+
+
+def _too_large(name: str) -> str:
+    return (
+        f"{name} is larger than {MAX_FILE_BYTES // 2**20} MB, the largest file read. "
+        "Split the transcript into parts, or remove its pictures."
+    )
 
 
 def load(
@@ -220,7 +256,18 @@ def _read_text_format(text: str, format: str, *, columns: tuple[str | None, str 
     raise DiscourseError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}.")
 
 
+def check_length(chars: int) -> None:
+    """DiscourseError when a document's text (``chars`` characters read so far) is over the limit."""
+    if chars > MAX_DOCUMENT_CHARS:
+        raise DiscourseError(
+            f"The document is too long: {chars:,} characters of text (about {chars // 6:,} words) were read, "
+            f"and at most {MAX_DOCUMENT_CHARS:,} characters (about {MAX_DOCUMENT_CHARS // 6:,} words) are "
+            "analysed. Split it into parts and add each one."
+        )
+
+
 def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
+    check_length(sum(len(p.text) for p in raw.paras))
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.
         old = next((n for n, r in raw.role_hints.items() if r == "interviewer"), None)

@@ -11,14 +11,18 @@ Limits: headers, footers, footnotes, comments, text boxes and tracked deletions 
 alone (without a colon) does not make a label; the older binary .doc format is not supported (save
 it as .docx). Before parsing, the zip container is checked against zip bombs: at most
 :data:`MAX_UNCOMPRESSED` bytes unpacked, a compression ratio of at most :data:`MAX_RATIO`, at most
-:data:`MAX_MEMBERS` parts. python-docx parses XML with entity resolution off.
+:data:`MAX_MEMBERS` parts; every part is then inflated in chunks (the output thrown away) and the
+archive refused as soon as the bytes it really inflates to pass the limit, whatever its headers
+declare. python-docx parses XML with entity resolution off.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from zlib import error as ZlibError
 
 from docx import Document as open_docx
@@ -38,6 +42,8 @@ MAX_UNCOMPRESSED = 50_000_000
 MAX_RATIO = 100
 # The ratio is checked only above this unpacked size: a tiny archive cannot do harm at any ratio.
 RATIO_CHECK_FROM = 1_000_000
+# Parts are inflated this many bytes at a time to measure them (the sizes in a zip's headers can lie).
+INFLATE_CHUNK = 1 << 16
 # A Word file has some 10-40 parts; thousands mean something else.
 MAX_MEMBERS = 10_000
 # What python-docx raises on a package whose parts are damaged: it assumes well-formed parts, so a
@@ -66,6 +72,8 @@ def read_docx(data: bytes) -> RawDoc:
         document = open_docx(io.BytesIO(data))
         texts = list(_texts(document))
         title = (document.core_properties.title or "").strip()
+    except DiscourseError:  # the document is too long (a ValueError, so before DOCX_ERRORS)
+        raise
     except PackageNotFoundError as e:
         raise DiscourseError(
             "The file is a zip archive but not a Word document (no word/document.xml). "
@@ -115,17 +123,72 @@ def check_zip(data: bytes, *, kind: str) -> set[str]:
             f"The {kind} is compressed {unpacked / max(packed, 1):,.0f} to 1 (at most {MAX_RATIO} to 1): "
             "refused as a possible zip bomb. Save it again from Word or LibreOffice."
         )
+    inflated = _inflated_size(data, members, kind=kind)
+    if inflated > RATIO_CHECK_FROM and inflated > MAX_RATIO * max(packed, 1):
+        raise DiscourseError(
+            f"The {kind} is compressed {inflated / max(packed, 1):,.0f} to 1 when inflated (at most {MAX_RATIO} to 1): "
+            "refused as a possible zip bomb. Save it again from Word or LibreOffice."
+        )
     return {m.filename for m in members}
 
 
+def _inflated_size(data: bytes, members: list[zipfile.ZipInfo], *, kind: str) -> int:
+    """The bytes the members really inflate to, counted chunk by chunk: DiscourseError as soon as the
+    total passes :data:`MAX_UNCOMPRESSED` (a part whose header declares less than it holds is inflated
+    whole by :mod:`zipfile` before its CRC check fails)."""
+    view = memoryview(data)
+    total = 0
+    for m in members:
+        if m.compress_type == zipfile.ZIP_STORED:
+            total += m.compress_size
+            continue
+        if m.compress_type != zipfile.ZIP_DEFLATED:  # Word writes deflate only; bzip2/lzma inflate unbounded
+            raise DiscourseError(
+                f"The {kind} uses a compression Word does not write (method {m.compress_type}). "
+                "Save it again from Word or LibreOffice."
+            )
+        header = bytes(view[m.header_offset:m.header_offset + 30])
+        if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+            continue  # a damaged part: python-docx reports it
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        start = m.header_offset + 30 + name_len + extra_len
+        pending = view[start:start + m.compress_size]
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            while not inflater.eof:
+                chunk = inflater.decompress(pending, INFLATE_CHUNK)
+                total += len(chunk)
+                if total > MAX_UNCOMPRESSED:
+                    raise DiscourseError(
+                        f"The {kind} is too large when inflated: its parts unpack to more than "
+                        f"{MAX_UNCOMPRESSED / 1e6:,.0f} MB (whatever its headers declare), refused as a possible "
+                        "zip bomb. Remove large images or split the document."
+                    )
+                pending = inflater.unconsumed_tail
+                if not chunk and not pending:
+                    break
+        except zlib.error:
+            continue  # damaged data: python-docx reports it
+    return total
+
+
 def _texts(document) -> list[str]:
-    """The text of every non-empty paragraph in reading order; table cells row by row."""
+    """The text of every non-empty paragraph in reading order; table cells row by row. DiscourseError
+    as soon as the text passes the document limit."""
+    from . import check_length
+
     out: list[str] = []
+    chars = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            out.extend(_lines(block.text))
+            new = _lines(block.text)
         elif isinstance(block, Table):
-            out.extend(_table_texts(block))
+            new = _table_texts(block)
+        else:
+            continue
+        out.extend(new)
+        chars += sum(map(len, new))
+        check_length(chars)
     return out
 
 

@@ -484,13 +484,23 @@ def hearing_paragraphs(text: str) -> tuple[list[str], list[str]] | None:
     return paras, headings
 
 
+# The longest YAML front matter read (characters); a longer block between "---" lines is not front matter.
+MAX_FRONT_MATTER_CHARS = 20_000
+
+
 def _front_matter(text: str) -> tuple[dict, str, str | None]:
     """(metadata, body, block): YAML front matter read into metadata; a front-matter block that is not
-    a YAML mapping is taken out of the body as ``block`` (a note), never read as turns."""
-    m = FRONT_MATTER.match(text)
+    a YAML mapping is taken out of the body as ``block`` (a note), never read as turns. Aliases (``*name``)
+    are refused: a few hundred bytes of nested aliases expand to gigabytes (a "billion laughs")."""
+    m = FRONT_MATTER.match(text[: MAX_FRONT_MATTER_CHARS + 16])
     if not m:
         return {}, text, None
     try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(m.group(1), Loader=SAFE_LOADER)):
+            raise DiscourseError(
+                "The YAML front matter uses aliases (*name), which are not read: they can expand a few "
+                "hundred bytes into gigabytes. Write each value out in full."
+            )
         meta = yaml.load(m.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return {}, text[m.end():], m.group(1).strip() or None

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.errors import DiscourseError
-from analysis.transcripts import EXTENSIONS
+from analysis.transcripts import EXTENSIONS, MAX_DOCUMENT_CHARS
 from dashboard import columns as table_columns
 from dashboard import data, navigate, sources, store, ui
 
@@ -36,8 +36,9 @@ if store.read_only():
 st.markdown(
     "Plain text or Markdown with speaker labels (`Q:`/`A:`, `NAME:`, or questions and answers starting with "
     "`- `), HTML pages, Word `.docx`, PDF with a text layer, SRT/WebVTT captions, or JSON/JSONL/CSV rows with "
-    "speaker and text columns. The server keeps the file for a while (its link works after a reload); keep it "
-    "in the library to keep it for good."
+    f"speaker and text columns; up to {MAX_UPLOAD_MB} MB and {MAX_DOCUMENT_CHARS:,} characters of text (about "
+    f"{MAX_DOCUMENT_CHARS // 6:,} words). The server keeps the file for a while (its link works after a reload); "
+    "keep it in the library to keep it for good."
 )
 upload = st.file_uploader(
     "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,

@@ -38,3 +38,5 @@ class RawDoc:
     metadata: dict = field(default_factory=dict)
     # Speaker name -> role hint found by the reader (e.g. "moderator" in an HTML label).
     role_hints: dict[str, str] = field(default_factory=dict)
+    # What kind of event the reader recognised: "press", "interview", "hearing", "court", "parliament", "earnings", "debate", "podcast"; None: unknown.
+    layout: str | None = None

@@ -143,11 +143,13 @@ def read_pdf(data: bytes) -> RawDoc:
 
 def _layout_reader(lines: list[str]) -> RawDoc | None:
     """A reader for a layout recognised by content (a court transcript, an earnings call), else None."""
-    from . import court
+    from . import court, earnings
 
     text = "\n".join(lines)
     if court.looks_like(text):
         return court.read_lines(lines, format="pdf")
+    if earnings.looks_like(text):
+        return earnings.read_lines(lines, format="pdf")
     return None
 
 

@@ -247,4 +247,4 @@ def _front_matter(front: list[str], raw: RawDoc) -> None:
         raw.title = " ".join(PRICE_CHANGE.sub("", title).split())
     for line in front:
         if line and not PARTICIPANTS.match(line):
-            raw.notes.append(Note("heading", line))
+            raw.notes.append(Note("heading", line.rstrip(":") if SECTION.match(line) else line))

@@ -153,3 +153,85 @@ def test_extraction_is_bounded_in_time(monkeypatch):
     with pytest.raises(DiscourseError, match=r"took longer than 15 s \(stopped at page 2"):
         pdf_reader._page_texts(reader, max_seconds=15)
     assert pdf_reader._page_texts(reader, max_seconds=1e9)[0]  # a generous budget reads every page
+
+
+# --- hostile files (issue 14): time bounds that hold inside a page, linear paragraphs, pypdf's log ---
+
+import re  # noqa: E402
+import time  # noqa: E402
+
+from benchmarks.pdf_hostile import long_paragraph, many_operators  # noqa: E402
+
+
+def best_of(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_split_paragraphs_is_linear() -> None:
+    """Lines that never end a sentence make one paragraph; four times the lines take about four times as
+    long (a quadratic join takes sixteen times as long)."""
+    small = [f"and so line {i} goes on" for i in range(5_000)]
+    large = [f"and so line {i} goes on" for i in range(20_000)]
+    assert split_paragraphs(large) == [" ".join(large)]
+    ratio = best_of(3, lambda: split_paragraphs(large)) / best_of(3, lambda: split_paragraphs(small))
+    assert ratio < 8, f"20,000 lines took {ratio:.1f} times as long as 5,000"
+
+
+def test_one_long_paragraph_reads_in_linear_time() -> None:
+    small, large = long_paragraph(6), long_paragraph(24)
+    assert len(read_pdf(large).paras) == 1
+    ratio = best_of(2, lambda: read_pdf(large)) / best_of(2, lambda: read_pdf(small))
+    assert ratio < 8, f"24 pages of one paragraph took {ratio:.1f} times as long as 6 pages"
+
+
+def test_page_with_a_huge_content_stream_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PARSE_TOKENS", 30_000)
+    data = many_operators(20_000)  # 60,000 tokens, compressed to a few KB
+    assert len(data) < 5_000
+    with pytest.raises(DiscourseError, match=r"^PDF page 1 holds far more drawing instructions than a page of text"):
+        read_pdf(data)
+
+
+def test_default_parse_budget_refuses_the_14_kb_page() -> None:
+    """A page of 400,000 text operators in a 9 KB file took pypdf more than 30 s; it is now refused."""
+    data = many_operators(400_000)
+    start = time.perf_counter()
+    with pytest.raises(DiscourseError, match="far more drawing instructions") as e:
+        read_pdf(data)
+    assert "Export the transcript as text or .docx" in str(e.value)
+    assert time.perf_counter() - start < pdf_reader.MAX_SECONDS
+
+
+def test_deadline_holds_inside_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One page within the parse budget but slow to extract: the clock is looked at inside the page."""
+    monkeypatch.setattr(pdf_reader, "MAX_SECONDS", 0.05)
+    with pytest.raises(DiscourseError, match=r"took longer than 0.05 s \(stopped at page 1 of 1\)"):
+        read_pdf(many_operators(60_000))
+
+
+def bad_startxref() -> bytes:
+    return re.sub(rb"startxref\s+\d+", b"startxref\n12", INTERVIEW)
+
+
+def test_pypdf_warnings_become_document_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    raw = read_pdf(bad_startxref())
+    assert len(raw.paras) == 8
+    assert capsys.readouterr().err == ""
+    assert len(raw.warnings) == 1
+    assert raw.warnings[0].startswith("The PDF is not well-formed; the PDF library reported: incorrect startxref")
+
+
+def test_pypdf_warnings_do_not_print_beside_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(DiscourseError, match="could not be read"):
+        read_pdf(INTERVIEW.replace(b"%%EOF", b"%%EOX"))
+    assert capsys.readouterr().err == ""
+
+
+def test_pypdf_messages_outside_a_read_are_not_swallowed(capsys: pytest.CaptureFixture[str]) -> None:
+    PdfReader(io.BytesIO(bad_startxref()))
+    assert "incorrect startxref" in capsys.readouterr().err

@@ -136,7 +136,7 @@ def read_pdf(data: bytes) -> RawDoc:
     raw.warnings.extend(warnings)
     raw.notes.extend(footers)
     raw.metadata["pages"] = len(pages)
-    if title:
+    if title and not raw.title:  # a layout reader's title (a court case's caption) comes first
         raw.title = title
     return raw
 

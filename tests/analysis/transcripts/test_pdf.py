@@ -158,6 +158,8 @@ def test_extraction_is_bounded_in_time(monkeypatch):
 # --- hostile files (issue 14): time bounds that hold inside a page, linear paragraphs, pypdf's log ---
 
 import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 
 from benchmarks.pdf_hostile import long_paragraph, many_operators  # noqa: E402
@@ -219,20 +221,46 @@ def bad_startxref() -> bytes:
     return re.sub(rb"startxref\s+\d+", b"startxref\n12", INTERVIEW)
 
 
-def test_pypdf_warnings_become_document_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+def read_in_a_fresh_python(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess:
+    """Read ``data`` with read_pdf in a new interpreter (no test runner capturing logs), as the CLI does:
+    stdout gets the warnings or the project's error, stderr whatever else is printed."""
+    path = tmp_path / "file.pdf"
+    path.write_bytes(data)
+    script = (
+        "import sys\n"
+        "from analysis.errors import DiscourseError\n"
+        "from analysis.transcripts.pdf import read_pdf\n"
+        "try:\n"
+        "    print(read_pdf(open(sys.argv[1], 'rb').read()).warnings)\n"
+        "except DiscourseError as e:\n"
+        "    print('error:', e)\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    return subprocess.run(
+        [sys.executable, "-c", script, str(path)], cwd=root, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_pypdf_warnings_become_document_warnings(tmp_path: Path) -> None:
     raw = read_pdf(bad_startxref())
     assert len(raw.paras) == 8
-    assert capsys.readouterr().err == ""
     assert len(raw.warnings) == 1
     assert raw.warnings[0].startswith("The PDF is not well-formed; the PDF library reported: incorrect startxref")
+    run = read_in_a_fresh_python(bad_startxref(), tmp_path)
+    assert run.stderr == ""
+    assert "incorrect startxref" in run.stdout
 
 
-def test_pypdf_warnings_do_not_print_beside_the_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(DiscourseError, match="could not be read"):
-        read_pdf(INTERVIEW.replace(b"%%EOF", b"%%EOX"))
-    assert capsys.readouterr().err == ""
+def test_pypdf_warnings_do_not_print_beside_the_error(tmp_path: Path) -> None:
+    run = read_in_a_fresh_python(INTERVIEW.replace(b"%%EOF", b"%%EOX"), tmp_path)
+    assert run.stdout.startswith("error: The PDF could not be read")
+    assert run.stderr == ""  # pypdf printed "EOF marker not found" here
 
 
-def test_pypdf_messages_outside_a_read_are_not_swallowed(capsys: pytest.CaptureFixture[str]) -> None:
-    PdfReader(io.BytesIO(bad_startxref()))
-    assert "incorrect startxref" in capsys.readouterr().err
+def test_pypdf_messages_outside_a_read_are_not_swallowed(tmp_path: Path) -> None:
+    path = tmp_path / "file.pdf"
+    path.write_bytes(bad_startxref())
+    script = "import sys, analysis.transcripts.pdf; from pypdf import PdfReader; PdfReader(sys.argv[1])"
+    root = Path(__file__).resolve().parents[3]
+    run = subprocess.run([sys.executable, "-c", script, str(path)], cwd=root, capture_output=True, text=True)
+    assert "incorrect startxref" in run.stderr

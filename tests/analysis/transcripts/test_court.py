@@ -12,7 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from analysis.errors import DiscourseError
 from analysis.transcripts import court, parse_bytes, parse_text
 from analysis.transcripts.pdf import read_pdf
 
@@ -143,3 +146,24 @@ def test_looks_like(text: str, expected: bool) -> None:
 def test_plain_labelled_text_is_not_read_as_court() -> None:
     doc = parse_text("INTERVIEWER: Where?\n\nJANE DOE: Here.")
     assert [t.speaker for t in doc.turns] == ["INTERVIEWER", "JANE DOE"]
+
+
+FRAGMENTS = [
+    "", "1", "25", "12 ", "Official", "Official - Subject to Final Review", "Heritage Reporting Corporation",
+    "P R O C E E D I N G S", "C O N T E N T S", "APPEARANCES:", "(Whereupon, at", "submitted.)", "- - - x",
+    "JUSTICE OKAFOR:", "CHIEF JUSTICE HALVERSON: Yes?", "MS. BRANDT: No --", "-- MR. ASHWORTH: Well.",
+    "ORAL ARGUMENT OF X", "ON BEHALF OF", "(10:04 a.m.)", "abandon [2] 14:3 22:7", "4:19 5:2", "A", "$",
+    "Tuesday, November 4, 2025", "v. : No. 24-517", "word", "GENERAL TEVES:",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=4).map(" ".join), max_size=30))
+def test_court_reader_raises_only_discourse_error(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    try:
+        raw = court.read_lines(lines, format="labelled")
+        assert all(p.text is not None for p in raw.paras)
+        parse_text("JUSTICE ABEL: One?\nMR. BARR: Two.\nJUSTICE ABEL: Three?\n" + text)
+    except DiscourseError:
+        pass

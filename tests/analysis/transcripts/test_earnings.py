@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from analysis.errors import DiscourseError
 from analysis.transcripts import earnings, parse_bytes
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -127,3 +130,22 @@ def test_pdf_text_layer_without_blank_lines() -> None:
         "Thank you, and good morning. Volumes grew in every region this quarter, and our new cold-storage plant "
         "opened on schedule."
     )
+
+
+FRAGMENTS = [
+    "", "Operator", "Operator:", "Prepared Remarks:", "Questions & Answers:", "Presentation", "Duration: 5 minutes",
+    "Call participants:", "Corporate Participants", "Conference Call Participants", "Tom Becker",
+    "Tom Becker -- Harbor Lane Securities -- Analyst", "Helen Moreau", "Kestrel Foods Inc - Chief Executive Officer",
+    "Big Bank - Analyst", "Thanks.", "What next?", "- Prepared Remarks", "Oct 29, 2025", "Q3 2025 Earnings Call",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+def test_earnings_reader_raises_only_discourse_error(lines: list[str]) -> None:
+    try:
+        raw = earnings.read_lines(lines, format="labelled")
+        assert all(isinstance(p.text, str) for p in raw.paras)
+        parse_bytes(("\n".join(lines)).encode("utf-8"), name="call.txt")
+    except DiscourseError:
+        pass

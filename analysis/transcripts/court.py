@@ -57,7 +57,8 @@ FURNITURE = re.compile(
     r"|1220 L Street,? N\.?W\.?,?(?: Suite \d+)?(?: Washington,? D\.?C\.? \d{5})?"
     r"|1111 14th Street,? N\.?W\.?,?(?: Suite \d+)?(?: Washington,? D\.?C\.? \d{5})?"
 )
-OFFICIAL_ALONE = re.compile(r"^Official\b\s*")
+# The newer pages' header: "Official" alone (or beside the page number) on its line.
+OFFICIAL_ALONE = re.compile(r"^(?:\d{1,4}\s+)?Official(?:\s+\d{1,4})?$")
 NUMBERS_ONLY = re.compile(r"^\d{1,4}(?:\s+\d{1,4})*$")
 LINE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")
 # The share of lines that must start with a line number (1-25) for the numbers to be taken off every line.
@@ -104,31 +105,33 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
     front, body, closing, index = _sections(cleaned)
     raw = RawDoc(format=format, layout="court")
     _front_matter(front, raw)
-    # Runs of text: a heading, a time line, or the lines from one line-start label to the next.
-    runs: list[Para] = []
+    # Runs of text: a heading, a time line, or the lines from one line-start label to the next
+    # (kept as lists of lines and joined once, so a long turn costs linear time).
+    runs: list[tuple[str | None, list[str]]] = []
     open_run = False  # whether the next line continues runs[-1]
     for line in body:
-        if HEADING.match(line) or (HEADING_CONTINUED.match(line) and runs and runs[-1].label == HEADING_MARK):
-            if runs and runs[-1].label == HEADING_MARK:
-                runs[-1].text += " " + line
+        if HEADING.match(line) or (HEADING_CONTINUED.match(line) and runs and runs[-1][0] == HEADING_MARK):
+            if runs and runs[-1][0] == HEADING_MARK:
+                runs[-1][1].append(line)
             else:
-                runs.append(Para(line, label=HEADING_MARK))
+                runs.append((HEADING_MARK, [line]))
             open_run = False
         elif TIME_LINE.match(line):
-            runs.append(Para(line))
+            runs.append((None, [line]))
             open_run = False
         elif open_run and not LABEL_AT_START.match(line):
-            runs[-1].text += " " + line
+            runs[-1][1].append(line)
         else:
-            runs.append(Para(line))
+            runs.append((None, [line]))
             open_run = True
     # A run splits where a label follows an interruption or a sentence's end (also over a line break).
     paras: list[Para] = []
-    for run in runs:
-        if run.label == HEADING_MARK or TIME_LINE.match(run.text):
-            paras.append(run)
+    for mark, run_lines in runs:
+        text = " ".join(run_lines)
+        if mark == HEADING_MARK or TIME_LINE.match(text):
+            paras.append(Para(text, label=mark))
             continue
-        for piece in LABEL_INSIDE.split(run.text):
+        for piece in LABEL_INSIDE.split(text):
             if m := LABEL_AT_START.match(piece):
                 label = m.group(1)
                 paras.append(Para(piece[m.end():].strip(), label=label))
@@ -154,8 +157,7 @@ def _role(label: str) -> str:
 def _clean_lines(lines: list[str]) -> list[str]:
     """The lines without furniture, page numbers and line numbers (blank lines dropped)."""
     flat = [" ".join(FURNITURE.sub(" ", line).split()) for line in lines]
-    flat = [OFFICIAL_ALONE.sub("", line) for line in flat]
-    flat = [line for line in flat if line and not NUMBERS_ONLY.match(line)]
+    flat = [line for line in flat if line and not NUMBERS_ONLY.match(line) and not OFFICIAL_ALONE.match(line)]
     numbered = sum(1 for line in flat if (m := LINE_NUMBER.match(line)) and 1 <= int(m.group(1)) <= 25)
     if flat and numbered >= LINE_NUMBERED_SHARE * len(flat):
         flat = [LINE_NUMBER.sub("", line, count=1) if _is_line_number(line) else line for line in flat]

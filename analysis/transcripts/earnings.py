@@ -100,6 +100,7 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
     first = min(headers, default=len(lines))
     _front_matter(lines[:first], raw)
     paras: list[Para] = []
+    pieces: list[list[str]] = []  # each paragraph's lines
     open_para = False
     i = first
     ended = False
@@ -112,6 +113,7 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
             name, title, firm, width = headers[i]
             _note_person(raw, titles, firms, name, title, firm)
             paras.append(Para("", label=name))
+            pieces.append([])
             open_para = False
             i += width
             continue
@@ -121,14 +123,17 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
         elif not line:
             open_para = False
         elif open_para and paras:
-            paras[-1].text += " " + line
-        elif paras and paras[-1].label and not paras[-1].text:
-            paras[-1].text = line
+            pieces[-1].append(line)
+        elif paras and paras[-1].label and not pieces[-1]:
+            pieces[-1].append(line)
             open_para = True
         else:
-            paras.append(Para(line))
+            paras.append(Para(""))
+            pieces.append([line])
             open_para = True
         i += 1
+    for para, lines_of in zip(paras, pieces):  # joined once: a long turn costs linear time
+        para.text = " ".join(lines_of)
     raw.paras = paras
     if ended:
         raw.metadata["end_matter_lines"] = sum(1 for line in lines[i:] if line)

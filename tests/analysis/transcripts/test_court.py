@@ -167,3 +167,4 @@ def test_court_reader_raises_only_discourse_error(lines: list[str]) -> None:
         parse_text("JUSTICE ABEL: One?\nMR. BARR: Two.\nJUSTICE ABEL: Three?\n" + text)
     except DiscourseError:
         pass
+

@@ -152,7 +152,9 @@ def parse_text(
         if format is None:
             format = detect_format(text.encode("utf-8"))
         if format == "labelled":
-            return _build(read_labelled(text), interviewer)
+            from . import court, earnings  # layouts recognised by content: court transcripts, earnings calls
+
+            return _build(court.read_text(text) or earnings.read_text(text) or read_labelled(text), interviewer)
     return _build(_read_text_format(text, format, columns=(speaker_column, text_column)), interviewer)
 
 

@@ -153,3 +153,115 @@ def test_extraction_is_bounded_in_time(monkeypatch):
     with pytest.raises(DiscourseError, match=r"took longer than 15 s \(stopped at page 2"):
         pdf_reader._page_texts(reader, max_seconds=15)
     assert pdf_reader._page_texts(reader, max_seconds=1e9)[0]  # a generous budget reads every page
+
+
+# --- hostile files (issue 14): time bounds that hold inside a page, linear paragraphs, pypdf's log ---
+
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+from benchmarks.pdf_hostile import long_paragraph, many_operators  # noqa: E402
+
+
+def best_of(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_split_paragraphs_is_linear() -> None:
+    """Lines that never end a sentence make one paragraph; four times the lines take about four times as
+    long (a quadratic join takes sixteen times as long). Both sizes are above the few hundred KB where
+    the allocator switches to mapped memory, so that switch is not part of the ratio."""
+    small = [f"and so line {i} goes on" for i in range(10_000)]
+    large = [f"and so line {i} goes on" for i in range(40_000)]
+    assert split_paragraphs(large) == [" ".join(large)]
+    ratio = best_of(5, lambda: split_paragraphs(large)) / best_of(5, lambda: split_paragraphs(small))
+    assert ratio < 10, f"40,000 lines took {ratio:.1f} times as long as 10,000"
+
+
+def test_one_long_paragraph_reads_in_linear_time() -> None:
+    small, large = long_paragraph(8), long_paragraph(48)
+    assert len(read_pdf(large).paras) == 1
+    ratio = best_of(3, lambda: read_pdf(large)) / best_of(3, lambda: read_pdf(small))
+    # linear: about 6; the quadratic paragraph join of before: 36 (its extraction part stays linear)
+    assert ratio < 15, f"48 pages of one paragraph took {ratio:.1f} times as long as 8 pages"
+
+
+def test_page_with_a_huge_content_stream_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PARSE_TOKENS", 30_000)
+    data = many_operators(20_000)  # 60,000 tokens, compressed to a few KB
+    assert len(data) < 5_000
+    with pytest.raises(DiscourseError, match=r"^PDF page 1 holds far more drawing instructions than a page of text"):
+        read_pdf(data)
+
+
+def test_default_parse_budget_refuses_the_14_kb_page() -> None:
+    """A page of 400,000 text operators in a 9 KB file took pypdf more than 30 s; it is now refused."""
+    data = many_operators(400_000)
+    start = time.perf_counter()
+    with pytest.raises(DiscourseError, match="far more drawing instructions") as e:
+        read_pdf(data)
+    assert "Export the transcript as text or .docx" in str(e.value)
+    assert time.perf_counter() - start < pdf_reader.MAX_SECONDS
+
+
+def test_deadline_holds_inside_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One page within the parse budget but slow to extract: the clock is looked at inside the page."""
+    monkeypatch.setattr(pdf_reader, "MAX_SECONDS", 0.05)
+    with pytest.raises(DiscourseError, match=r"took longer than 0.05 s \(stopped at page 1 of 1\)"):
+        read_pdf(many_operators(60_000))
+
+
+def bad_startxref() -> bytes:
+    return re.sub(rb"startxref\s+\d+", b"startxref\n12", INTERVIEW)
+
+
+def read_in_a_fresh_python(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess:
+    """Read ``data`` with read_pdf in a new interpreter (no test runner capturing logs), as the CLI does:
+    stdout gets the warnings or the project's error, stderr whatever else is printed."""
+    path = tmp_path / "file.pdf"
+    path.write_bytes(data)
+    script = (
+        "import sys\n"
+        "from analysis.errors import DiscourseError\n"
+        "from analysis.transcripts.pdf import read_pdf\n"
+        "try:\n"
+        "    print(read_pdf(open(sys.argv[1], 'rb').read()).warnings)\n"
+        "except DiscourseError as e:\n"
+        "    print('error:', e)\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    return subprocess.run(
+        [sys.executable, "-c", script, str(path)], cwd=root, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_pypdf_warnings_become_document_warnings(tmp_path: Path) -> None:
+    raw = read_pdf(bad_startxref())
+    assert len(raw.paras) == 8
+    assert len(raw.warnings) == 1
+    assert raw.warnings[0].startswith("The PDF is not well-formed; the PDF library reported: incorrect startxref")
+    run = read_in_a_fresh_python(bad_startxref(), tmp_path)
+    assert run.stderr == ""
+    assert "incorrect startxref" in run.stdout
+
+
+def test_pypdf_warnings_do_not_print_beside_the_error(tmp_path: Path) -> None:
+    run = read_in_a_fresh_python(INTERVIEW.replace(b"%%EOF", b"%%EOX"), tmp_path)
+    assert run.stdout.startswith("error: The PDF could not be read")
+    assert run.stderr == ""  # pypdf printed "EOF marker not found" here
+
+
+def test_pypdf_messages_outside_a_read_are_not_swallowed(tmp_path: Path) -> None:
+    path = tmp_path / "file.pdf"
+    path.write_bytes(bad_startxref())
+    script = "import sys, analysis.transcripts.pdf; from pypdf import PdfReader; PdfReader(sys.argv[1])"
+    root = Path(__file__).resolve().parents[3]
+    run = subprocess.run([sys.executable, "-c", script, str(path)], cwd=root, capture_output=True, text=True)
+    assert "incorrect startxref" in run.stderr

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 from ..datafiles import DATA_DIR
 from ..errors import DiscourseError
 from .build import build_document
+from .corrections import Correction
 from .decode import decode
 from .model import Answer, Document, Note, Pair, Speaker, Turn
 from .raw import RawDoc
@@ -33,7 +35,7 @@ HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|b
 DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
 
 __all__ = [
-    "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
+    "Answer", "Correction", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
     "DEFAULT_DOCUMENT", "detect_format", "load", "parse_bytes", "parse_text", "read_file",
 ]
 
@@ -69,49 +71,57 @@ def detect_format(data: bytes, *, name: str | None = None) -> Format:
     return "labelled"  # plain text; the dash layout is recognised after decoding, see parse_text
 
 
-def parse_text(text: str, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
-    """Parse decoded text (plain text, Markdown, HTML, captions, JSON or CSV)."""
+def parse_text(
+    text: str, *, format: Format | None = None, interviewer: list[str] | None = None,
+    corrections: Sequence[Correction] = (),
+) -> Document:
+    """Parse decoded text (plain text, Markdown, HTML, captions, JSON or CSV); ``corrections``: the
+    user's fixes (:mod:`analysis.transcripts.corrections`), applied in order."""
     from . import webinterview
     from .labelled import read_labelled
 
     if format is None or format in ("labelled", "web-interview"):
         if format == "web-interview" or (format is None and webinterview.looks_like(text)):
-            return _build(webinterview.read_web_interview(text), interviewer)
+            return _build(webinterview.read_web_interview(text), interviewer, corrections)
         if format is None:
             format = detect_format(text.encode("utf-8"))
         if format == "labelled":
-            return _build(read_labelled(text), interviewer)
-    return _build(_read_text_format(text, format), interviewer)
+            return _build(read_labelled(text), interviewer, corrections)
+    return _build(_read_text_format(text, format), interviewer, corrections)
 
 
 def parse_bytes(
-    data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None
+    data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> Document:
     """Parse a file's bytes; the format is recognised from the content (and the name's extension).
 
     ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
+    ``corrections``: the user's fixes, applied in order (:mod:`analysis.transcripts.corrections`).
     """
-    doc = _parse_bytes(data, name or "the file", format, interviewer)
+    doc = _parse_bytes(data, name or "the file", format, interviewer, tuple(corrections))
     return replace(doc, name=name) if name else doc
 
 
-def _parse_bytes(data: bytes, name: str, format: Format | None, interviewer: list[str] | None) -> Document:
+def _parse_bytes(
+    data: bytes, name: str, format: Format | None, interviewer: list[str] | None, corrections: tuple[Correction, ...] = ()
+) -> Document:
     if not data or not data.strip():
         raise DiscourseError(f"{name} is empty: there is no text to read.")
     fmt = format or detect_format(data, name=name)
     if fmt == "docx":
         from .docx import read_docx
 
-        return _build(read_docx(data), interviewer)
+        return _build(read_docx(data), interviewer, corrections)
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return _build(read_pdf(data), interviewer)
+        return _build(read_pdf(data), interviewer, corrections)
     text = decode(data, name=name)
     try:
         if fmt == "labelled" and format is None:
-            return parse_text(text, interviewer=interviewer)
-        return parse_text(text, format=fmt, interviewer=interviewer)
+            return parse_text(text, interviewer=interviewer, corrections=corrections)
+        return parse_text(text, format=fmt, interviewer=interviewer, corrections=corrections)
     except DiscourseError as e:
         if str(e).startswith(name):
             raise
@@ -132,10 +142,13 @@ def read_file(path: str | Path, name: str | None = None) -> bytes:
         raise DiscourseError(f"{name} could not be read: {e.strerror or e}.") from e
 
 
-def load(path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None) -> Document:
+def load(
+    path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None,
+    corrections: Sequence[Correction] = (),
+) -> Document:
     """Read and parse a transcript file; the document's ``name`` is the file's name."""
     p = Path(path)
-    return parse_bytes(read_file(p), name=p.name, format=format, interviewer=interviewer)
+    return parse_bytes(read_file(p), name=p.name, format=format, interviewer=interviewer, corrections=corrections)
 
 
 def _read_text_format(text: str, format: str) -> RawDoc:
@@ -158,7 +171,13 @@ def _read_text_format(text: str, format: str) -> RawDoc:
     raise DiscourseError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}.")
 
 
-def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
+def _build(raw: RawDoc, interviewer: list[str] | None, corrections: Sequence[Correction] = ()) -> Document:
+    if corrections:  # the user's fixes: labels before the builder, turn roles after it
+        from . import corrections as fixes
+
+        corrections = fixes.validate(corrections)
+        fixed, interviewer, notes = fixes.before_build(raw, interviewer, corrections)
+        return fixes.after_build(_build(fixed, interviewer), fixed, corrections, notes)
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.
         old = next((n for n, r in raw.role_hints.items() if r == "interviewer"), None)

@@ -187,7 +187,7 @@ def analyze_chunk(items: Sequence[tuple], settings: Settings, with_sentences: bo
             sha = hashlib.sha256(data).hexdigest()
             if settings.detail == "summary":
                 # The same frames as analyze_one's, written to Arrow without becoming pandas frames.
-                answers, sentences = _summary_columns(data, name, settings, fixed)
+                answers, sentences = _summary_columns(data, name, settings, *([fixed] if fixed else []))
                 n_answers = len(answers["pair"])
                 answers_blob = encode_columns(answers)
                 sentences_blob = encode_columns(sentences, compression="lz4") if with_sentences else None

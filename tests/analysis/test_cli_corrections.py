@@ -126,6 +126,7 @@ def test_analyze_batch_compare_report_and_parse_use_the_corrections(setup, capsy
     assert main(["report", str(f), "--out", str(report), "--library", lib]) == 0
     html = report.read_text(encoding="utf-8")
     assert "Jane Doe" in html and "SPEAKER ONE" not in html
+    capsys.readouterr()
 
     assert main(["parse", str(f), "--library", lib]) == 0
     assert "Jane Doe" in {s["name"] for s in json.loads(capsys.readouterr().out)["speakers"]}

@@ -106,24 +106,28 @@ def analyzer_ready() -> str:
     return sentiment.lexicon().source
 
 
+# ``digest`` covers the corrections (Source.digest), so ``_corrections`` is passed unhashed.
 @st.cache_data(show_spinner=False, max_entries=64)
-def _parse(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...]) -> Document:
-    return parse_bytes(_data, name=name, interviewer=list(interviewer) or None)
+def _parse(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], _corrections: tuple = ()) -> Document:
+    return parse_bytes(_data, name=name, interviewer=list(interviewer) or None, corrections=_corrections)
 
 
 @st.cache_data(show_spinner="Measuring every answer…", max_entries=64)
-def _analyze(digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str) -> frames.Analysis:
-    doc = _parse(digest, _data, name, interviewer)
+def _analyze(
+    digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str,
+    _corrections: tuple = (),
+) -> frames.Analysis:
+    doc = _parse(digest, _data, name, interviewer, _corrections)
     return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
 
 
 def parse(src: Source) -> Document:
-    return _parse(src.digest, src.data, src.name, src.interviewer)
+    return _parse(src.digest, src.data, src.name, src.interviewer, src.corrections)
 
 
 def analyze(src: Source) -> frames.Analysis:
     analyzer_ready()
-    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256)
+    return _analyze(src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.corrections)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -158,10 +162,8 @@ def alignment_row(src: Source, pair: int):
     return _shared_alignment(src.digest, markers().sha256, src).answers.set_index("pair").loc[pair]
 
 
-def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = ()) -> Document:
-    import hashlib
-
-    return _parse(hashlib.sha256(data).hexdigest(), data, name, interviewer)
+def parse_upload(data: bytes, name: str, interviewer: tuple[str, ...] = (), corrections: tuple = ()) -> Document:
+    return parse(Source("", "", name, data, interviewer, tuple(corrections)))
 
 
 def topic_labels() -> dict[str, str]:

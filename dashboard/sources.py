@@ -21,6 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.transcripts import DEFAULT_DOCUMENT
+from analysis.transcripts import corrections as fixes
 
 DEFAULT_ID = "bezrukov-2018"
 UPLOADS_KEY = "uploads"
@@ -33,10 +34,14 @@ class Source:  # noqa: PLW1641 (digest is cached on the instance)
     name: str
     data: bytes
     interviewer: tuple[str, ...] = ()
+    # The user's corrections (analysis.transcripts.corrections), applied wherever the document is parsed.
+    corrections: tuple = ()
 
     @functools.cached_property
     def digest(self) -> str:
-        return hashlib.sha256(self.data + "\x00".join(self.interviewer).encode()).hexdigest()
+        """The cache key of everything made from this document: its bytes, who asks, its corrections."""
+        extra = "\x00".join(self.interviewer) + ("\x01" + fixes.key(self.corrections) if self.corrections else "")
+        return hashlib.sha256(self.data + extra.encode()).hexdigest()
 
 
 @cache
@@ -59,6 +64,10 @@ class KeptUploads:
             self._kept.move_to_end(src.id)
             while len(self._kept) > self.max_count or sum(len(k.data) for k in self._kept.values()) > self.max_bytes:
                 self._kept.popitem(last=False)
+
+    def all(self) -> list[Source]:
+        with self._lock:
+            return list(self._kept.values())
 
     def get(self, doc_id: str) -> Source | None:
         with self._lock:
@@ -102,11 +111,21 @@ def library_source(doc_id: str) -> Source | None:
     found = store.document(doc_id)
     if found is None:
         return None
-    record, data = found
-    return Source(record.id, f"{record.title or record.name} (library)", record.name, data)
+    record, data, corrections = found
+    return Source(record.id, f"{record.title or record.name} (library)", record.name, data, corrections=corrections)
 
 
-def add_upload(name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None) -> Source:
+def upload_id(name: str, data: bytes, interviewer: tuple[str, ...] = ()) -> str:
+    """An upload's id: a slug of its name and a prefix of its content hash (stable in links; the same
+    whatever its corrections)."""
+    digest = hashlib.sha256(data + "\x00".join(interviewer).encode()).hexdigest()
+    slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
+    return f"{slug}-{digest[:6]}"
+
+
+def add_upload(
+    name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None, corrections: tuple = ()
+) -> Source:
     """Keep an upload for this session; its id is a prefix of its content hash (stable in links) and
     its label the document's own title when the parser found one, else the file name.
     Refused in read-only mode."""
@@ -116,9 +135,7 @@ def add_upload(name: str, data: bytes, interviewer: tuple[str, ...], *, title: s
         from analysis.errors import DiscourseError
 
         raise DiscourseError("This dashboard is read-only: uploads are turned off.")
-    digest = hashlib.sha256(data + "\x00".join(interviewer).encode()).hexdigest()
-    slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
-    src = Source(f"{slug}-{digest[:6]}", f"{title or name} (uploaded)", name, data, interviewer)
+    src = Source(upload_id(name, data, interviewer), f"{title or name} (uploaded)", name, data, interviewer, tuple(corrections))
     uploads = dict(st.session_state.get(UPLOADS_KEY, {}))
     uploads[src.id] = src
     st.session_state[UPLOADS_KEY] = uploads
@@ -173,3 +190,55 @@ def _open_default() -> None:
         del st.query_params["doc"]  # not bound: the chooser was not drawn on the notice's runs
     except (KeyError, st.errors.StreamlitAPIException):
         pass
+
+
+# -- the Upload page's document: a file or pasted text, kept by the server with its corrections -------
+
+UPLOAD_PARAM = "upload"  # the Upload page's document in its URL (/upload?upload=ID): a reload shows it again
+PASTED = "Pasted text"
+
+
+def read_upload(name: str, data: bytes) -> Source:
+    """A file or pasted text read on the Upload page, kept by the server (:class:`KeptUploads`) so that
+    a reload finds it with the corrections made to it; the same bytes again keep their corrections.
+    Refused in read-only mode."""
+    from . import store
+
+    if store.read_only():
+        from analysis.errors import DiscourseError
+
+        raise DiscourseError("This dashboard is read-only: uploads are turned off.")
+    doc_id = upload_id(name, data)
+    src = kept_uploads().get(doc_id)
+    if src is None or src.data != data:
+        src = Source(doc_id, f"{name} (uploaded)", name, data)
+    kept_uploads().add(src)
+    return src
+
+
+def pasted_name(data: bytes) -> str:
+    """"Pasted text N": the next free number among the server's kept uploads (the same text pasted
+    again keeps its name)."""
+    names = {s.name for s in kept_uploads().all()}
+    for src in kept_uploads().all():
+        if src.data == data and src.name.startswith(PASTED):
+            return src.name
+    n = 1
+    while f"{PASTED} {n}" in names:
+        n += 1
+    return f"{PASTED} {n}"
+
+
+def set_upload_corrections(doc_id: str, corrections: tuple) -> Source | None:
+    """Replace the corrections of a kept upload (and of this session's copy of it)."""
+    src = kept_uploads().get(doc_id)
+    if src is None:
+        return None
+    from dataclasses import replace
+
+    src = replace(src, corrections=tuple(corrections))
+    kept_uploads().add(src)
+    uploads = st.session_state.get(UPLOADS_KEY, {})
+    if doc_id in uploads:
+        st.session_state[UPLOADS_KEY] = {**uploads, doc_id: replace(uploads[doc_id], corrections=tuple(corrections))}
+    return src

@@ -62,8 +62,12 @@ class KeptUploads:
         with self._lock:
             self._kept[src.id] = src
             self._kept.move_to_end(src.id)
-            while len(self._kept) > self.max_count or sum(len(k.data) for k in self._kept.values()) > self.max_bytes:
+            while len(self._kept) > self.max_count or self._bytes() > self.max_bytes:
                 self._kept.popitem(last=False)
+
+    def _bytes(self) -> int:
+        """The bytes held: the corrected versions of an upload share its bytes, counted once."""
+        return sum(len(d) for d in {id(k.data): k.data for k in self._kept.values()}.values())
 
     def all(self) -> list[Source]:
         with self._lock:
@@ -95,7 +99,9 @@ def sources() -> dict[str, Source]:
     out.update(st.session_state.get(UPLOADS_KEY, {}))
     for key in CHOOSERS:
         wanted = st.session_state.get(key) or st.query_params.get(key)
-        if wanted and wanted not in out and (src := kept_uploads().get(wanted) or library_source(wanted)) is not None:
+        # The library first: an upload kept in the library has the same id (name and content) and its
+        # corrections are there.
+        if wanted and wanted not in out and (src := library_source(wanted) or kept_uploads().get(wanted)) is not None:
             out[wanted] = src
     return out
 
@@ -115,10 +121,12 @@ def library_source(doc_id: str) -> Source | None:
     return Source(record.id, f"{record.title or record.name} (library)", record.name, data, corrections=corrections)
 
 
-def upload_id(name: str, data: bytes, interviewer: tuple[str, ...] = ()) -> str:
-    """An upload's id: a slug of its name and a prefix of its content hash (stable in links; the same
-    whatever its corrections)."""
-    digest = hashlib.sha256(data + "\x00".join(interviewer).encode()).hexdigest()
+def upload_id(name: str, data: bytes, interviewer: tuple[str, ...] = (), corrections: tuple = ()) -> str:
+    """An upload's id: a slug of its name and a prefix of the hash of its content (stable in links) and
+    of its corrections, if any: a corrected upload is another document (the server's kept uploads are
+    shared by every session, so one person's corrections never change what another's link shows)."""
+    extra = "\x00".join(interviewer) + ("\x01" + fixes.key(corrections) if corrections else "")
+    digest = hashlib.sha256(data + extra.encode()).hexdigest()
     slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
     return f"{slug}-{digest[:6]}"
 
@@ -135,7 +143,10 @@ def add_upload(
         from analysis.errors import DiscourseError
 
         raise DiscourseError("This dashboard is read-only: uploads are turned off.")
-    src = Source(upload_id(name, data, interviewer), f"{title or name} (uploaded)", name, data, interviewer, tuple(corrections))
+    src = Source(
+        upload_id(name, data, interviewer, tuple(corrections)), f"{title or name} (uploaded)", name, data, interviewer,
+        tuple(corrections),
+    )
     uploads = dict(st.session_state.get(UPLOADS_KEY, {}))
     uploads[src.id] = src
     st.session_state[UPLOADS_KEY] = uploads
@@ -208,10 +219,7 @@ def read_upload(name: str, data: bytes) -> Source:
         from analysis.errors import DiscourseError
 
         raise DiscourseError("This dashboard is read-only: uploads are turned off.")
-    doc_id = upload_id(name, data)
-    src = kept_uploads().get(doc_id)
-    if src is None or src.data != data:
-        src = Source(doc_id, f"{name} (uploaded)", name, data)
+    src = Source(upload_id(name, data), f"{name} (uploaded)", name, data)
     kept_uploads().add(src)
     return src
 
@@ -230,15 +238,14 @@ def pasted_name(data: bytes) -> str:
 
 
 def set_upload_corrections(doc_id: str, corrections: tuple) -> Source | None:
-    """Replace the corrections of a kept upload (and of this session's copy of it)."""
+    """The kept upload ``doc_id`` with these corrections instead of its own: a new kept upload (its id
+    names the corrections too), or None if the server no longer has ``doc_id``."""
     src = kept_uploads().get(doc_id)
     if src is None:
         return None
     from dataclasses import replace
 
-    src = replace(src, corrections=tuple(corrections))
+    corrections = tuple(corrections)
+    src = replace(src, id=upload_id(src.name, src.data, src.interviewer, corrections), corrections=corrections)
     kept_uploads().add(src)
-    uploads = st.session_state.get(UPLOADS_KEY, {})
-    if doc_id in uploads:
-        st.session_state[UPLOADS_KEY] = {**uploads, doc_id: replace(uploads[doc_id], corrections=tuple(corrections))}
     return src

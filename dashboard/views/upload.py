@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -99,9 +101,16 @@ except DiscourseError as e:
 summary = st.empty()
 warnings = st.container()
 
+def _save(doc_id: str, items: tuple) -> None:
+    """The corrections panel's save: the upload with these corrections becomes the one shown."""
+    if (src := sources.set_upload_corrections(doc_id, items)) is None:
+        raise DiscourseError("The server no longer keeps this upload: upload it again.")
+    _show(src)
+
+
 corrections_ui.panel(
-    doc, current.corrections, key=f"upload-fix-{current.id}",
-    save=lambda items, doc_id=current.id: sources.set_upload_corrections(doc_id, items),
+    doc, current.corrections, key=f"upload-fix-{hashlib.sha256(current.data).hexdigest()[:12]}",
+    save=lambda items, doc_id=current.id: _save(doc_id, items),
 )
 askers = any(c.kind == "asks" for c in current.corrections)
 

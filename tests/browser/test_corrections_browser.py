@@ -178,6 +178,17 @@ def test_pasted_text_is_read_corrected_kept_in_the_library_with_its_correction(p
     m.get_by_role("heading", name="Corrections").scroll_into_view_if_needed()
     screenshot(page, "upload-corrections")
 
+    other = page.context.browser.new_context(viewport={"width": 1280, "height": 720})
+    try:  # someone else pasting the same text starts from the parse, not from these corrections
+        p2 = other.new_page()
+        p2.goto(server + "/upload")
+        main(p2).get_by_label("Or paste a transcript").fill(text)
+        main(p2).get_by_role("button", name="Read pasted text").click()
+        expect(main(p2)).to_contain_text("No corrections yet")
+        expect(main(p2).locator("[data-testid=stDataFrame]").first).to_contain_text("SPEAKER ONE")
+    finally:
+        other.close()
+
     m.get_by_role("button", name="Keep it in the library").click()
     kept = m.locator("[data-testid=stAlertContentSuccess]", has_text="Kept in the library as")
     expect(kept).to_be_visible()

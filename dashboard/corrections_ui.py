@@ -60,7 +60,7 @@ def _asks(key: str, save: Save, current: tuple, widget: str) -> None:
     if not chosen:
         _change(key, save, tuple(c for c in base if c.kind != "asks"), "Who asks: back to the parser's guess.")
         return
-    _change(key, save, base + (Correction.asks(*chosen),), "Who asks: " + ", ".join(chosen) + ".")
+    _change(key, save, base + (Correction.asks(*chosen),), "Added: who asks: " + ", ".join(chosen) + ".")
 
 
 def _rename(key: str, save: Save, current: tuple, doc: Document, ver: int) -> None:
@@ -75,7 +75,7 @@ def _rename(key: str, save: Save, current: tuple, doc: Document, ver: int) -> No
     except DiscourseError as e:
         _said(key, str(e), "error")
         return
-    _change(key, save, tuple(current) + (c,), c.describe() + ".")
+    _change(key, save, tuple(current) + (c,), f"Added: {c.describe()}.")
 
 
 def _mark(key: str, save: Save, current: tuple, doc: Document, ver: int) -> None:
@@ -83,7 +83,7 @@ def _mark(key: str, save: Save, current: tuple, doc: Document, ver: int) -> None
     role = st.session_state.get(f"{key}-role-{ver}") or "question"
     turn = doc.turns[n - 1]
     c = Correction.mark(n, role, words=fixes.first_words(turn.text))
-    _change(key, save, tuple(current) + (c,), c.describe() + ".")
+    _change(key, save, tuple(current) + (c,), f"Added: {c.describe()}.")
 
 
 def panel(doc: Document, corrections: tuple, *, key: str, save: Save | None) -> None:
@@ -127,7 +127,7 @@ def panel(doc: Document, corrections: tuple, *, key: str, save: Save | None) -> 
             c = Correction.merge(label, into)
             box.button(
                 f"Merge “{ui.md_escape(label)}” into “{ui.md_escape(into)}”", key=f"{key}-merge-{label}-{into}-{ver}",
-                on_click=_change, args=(key, save, current + (c,), c.describe() + "."),
+                on_click=_change, args=(key, save, current + (c,), f"Added: {c.describe()}."),
                 help="The parser warned that these labels look alike and may be the same person.",
             )
     if not current:
@@ -135,7 +135,7 @@ def panel(doc: Document, corrections: tuple, *, key: str, save: Save | None) -> 
         return
     box.markdown(f"**{len(current)} correction{'s' if len(current) != 1 else ''}**, applied in this order:")
     for i, c in enumerate(current):
-        a, b = box.columns([6, 1], vertical_alignment="center")
+        a, b, _ = box.columns([5, 1, 2], vertical_alignment="center")  # Remove beside its line, also on a wide screen
         a.markdown(f"{i + 1}\\. {ui.md_escape(c.describe())}")  # the number as text, not a Markdown list
         if save is not None:
             b.button("Remove", key=f"{key}-rm-{i}-{ver}", on_click=_change,

@@ -307,6 +307,6 @@ def after_build(doc: Document, raw: RawDoc, corrections: Sequence[Correction], w
         pairs = build._pair(tuple(turns))
         kept = [w for w in doc.warnings if not (w.startswith("No question was recognised") and any(p.kind == "qa" for p in pairs))]
         doc = replace(doc, turns=tuple(turns), pairs=pairs, speakers=build._speakers(tuple(turns), hints), warnings=tuple(kept))
-    if warnings:
-        doc = replace(doc, warnings=tuple(doc.warnings) + tuple(warnings))
-    return doc
+    # Which corrections made this document (parse's JSON shows them; the report lists them in its settings).
+    metadata = {**doc.metadata, "corrections": [c.describe() for c in corrections]}
+    return replace(doc, warnings=tuple(doc.warnings) + tuple(warnings), metadata=metadata)

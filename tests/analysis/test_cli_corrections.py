@@ -125,11 +125,15 @@ def test_analyze_batch_compare_report_and_parse_use_the_corrections(setup, capsy
     report = tmp_path / "report.html"
     assert main(["report", str(f), "--out", str(report), "--library", lib]) == 0
     html = report.read_text(encoding="utf-8")
-    assert "Jane Doe" in html and "SPEAKER ONE" not in html
+    assert "Jane Doe" in html
+    assert "SPEAKER ONE" not in html.replace("Rename &#x27;SPEAKER ONE&#x27; to &#x27;Jane Doe&#x27;", "")
+    assert "<th>corrections</th><td><code>Rename &#x27;SPEAKER ONE&#x27; to &#x27;Jane Doe&#x27;</code>" in html
     capsys.readouterr()
 
     assert main(["parse", str(f), "--library", lib]) == 0
-    assert "Jane Doe" in {s["name"] for s in json.loads(capsys.readouterr().out)["speakers"]}
+    parsed = json.loads(capsys.readouterr().out)
+    assert "Jane Doe" in {s["name"] for s in parsed["speakers"]}
+    assert parsed["metadata"]["corrections"] == ["Rename 'SPEAKER ONE' to 'Jane Doe'"]
 
 
 def test_help_and_readme_describe_correct():

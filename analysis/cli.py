@@ -1,12 +1,12 @@
 """The command-line shell over the library: each command parses its arguments and calls one function.
 
-    python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
+    python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME] [--library PATH]
     python -m analysis analyze FILE_OR_DIR... [--out PATH] [--level answer|sentence] [--topics FILE]
         [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
     python -m analysis library [--library PATH] add|list|rename|tag|untag|delete|correct ...
-    python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
+    python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords] [--library PATH]
     python -m analysis kwic FILE_OR_DIR... --term WORD [--width N] [--out PATH]
-    python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
+    python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT] [--library PATH]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2.
 Heavy modules are imported inside the commands so that ``parse`` starts fast.

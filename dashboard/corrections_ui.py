@@ -94,7 +94,7 @@ def panel(doc: Document, corrections: tuple, *, key: str, save: Save | None) -> 
     box = st.container(border=True, key=f"{key}-panel")
     box.markdown("##### Corrections")
     if said := st.session_state.pop(f"{key}-said", None):
-        (box.error if said[0] == "error" else box.success)(said[1])
+        (box.error if said[0] == "error" else box.success)(ui.md_escape(said[1]))  # it quotes speaker names
     if save is not None:
         names = [s.name for s in doc.speakers]
         if doc.format != "web-interview":

@@ -96,6 +96,12 @@ def sources() -> dict[str, Source]:
     """The default interview, this session's uploads and, when one is asked for (``?doc=``, the chooser or
     a Compare side), an upload the server still keeps or a document of the corpus library."""
     out = {DEFAULT_ID: default_source()}
+    from . import store
+
+    if fixed := store.corrections(DEFAULT_ID):  # the default interview corrected on the Library page
+        from dataclasses import replace
+
+        out[DEFAULT_ID] = replace(out[DEFAULT_ID], corrections=fixed)
     out.update(st.session_state.get(UPLOADS_KEY, {}))
     for key in CHOOSERS:
         wanted = st.session_state.get(key) or st.query_params.get(key)

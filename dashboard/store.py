@@ -71,6 +71,15 @@ def document(doc_id: str) -> tuple[library.Record, bytes, tuple] | None:
         return None
 
 
+def corrections(doc_id: str) -> tuple:
+    """A stored document's corrections (none if the library has no such id, or no library file)."""
+    try:
+        with opened() as lib:
+            return lib.corrections(doc_id)
+    except DiscourseError:
+        return ()
+
+
 def set_corrections(doc_id: str, corrections: Sequence) -> tuple:
     """Make the document's corrections exactly ``corrections``."""
     with opened(write=True) as lib:

@@ -193,7 +193,7 @@ def key(corrections: Sequence[Correction]) -> str:
 
 def first_words(text: str) -> str:
     """The first words of a turn, as a turn mark keeps them."""
-    return " ".join(text.split()[:MARK_WORDS])
+    return " ".join(text.split()[:MARK_WORDS])[:MAX_LABEL_CHARS]
 
 
 def parse_rename(spec: str, *, kind: Literal["rename", "merge"] = "rename") -> Correction:

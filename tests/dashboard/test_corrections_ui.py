@@ -113,3 +113,14 @@ def test_a_library_documents_corrections_reach_every_page(lib):
     frames = [d.value for d in overview.dataframe]
     speakers = " ".join(" ".join(map(str, f["speaker"])) for f in frames if "speaker" in f.columns)
     assert "Jane Doe" in speakers and "SPEAKER ONE" not in speakers
+
+
+def test_the_default_interview_corrected_in_the_library_is_shown_corrected(lib):
+    with library.Library(lib) as l:
+        l.set_corrections(library.DEFAULT_ID, [Correction.rename("Andrey Bezrukov", "A. Bezrukov")])
+    at = app()
+    assert_clean(at)
+    assert "Answer · A\\. Bezrukov" in shown_text(at)  # (escaped Markdown)
+    with library.Library(lib) as l:
+        l.set_corrections(library.DEFAULT_ID, [])
+    assert "Answer · Andrey Bezrukov" in shown_text(app())

@@ -95,21 +95,28 @@ def kept_uploads() -> KeptUploads:
 def sources() -> dict[str, Source]:
     """The default interview, this session's uploads and, when one is asked for (``?doc=``, the chooser or
     a Compare side), an upload the server still keeps or a document of the corpus library."""
-    out = {DEFAULT_ID: default_source()}
-    from . import store
-
-    if fixed := store.corrections(DEFAULT_ID):  # the default interview corrected on the Library page
-        from dataclasses import replace
-
-        out[DEFAULT_ID] = replace(out[DEFAULT_ID], corrections=fixed)
-    out.update(st.session_state.get(UPLOADS_KEY, {}))
+    out = {DEFAULT_ID: _library_corrections(default_source())}  # the default interview corrected on the Library page
+    out.update({k: _library_corrections(v) for k, v in st.session_state.get(UPLOADS_KEY, {}).items()})
     for key in CHOOSERS:
         wanted = st.session_state.get(key) or st.query_params.get(key)
-        # The library first: an upload kept in the library has the same id (name and content) and its
-        # corrections are there.
-        if wanted and wanted not in out and (src := library_source(wanted) or kept_uploads().get(wanted)) is not None:
-            out[wanted] = src
+        if wanted and wanted not in out:
+            kept = kept_uploads().get(wanted)
+            if (src := _library_corrections(kept) if kept is not None else library_source(wanted)) is not None:
+                out[wanted] = src
     return out
+
+
+def _library_corrections(src: Source) -> Source:
+    """An uncorrected upload (or the default interview) that was kept in the library has the library's
+    id (its name and content): the corrections made there apply to it too."""
+    if src.corrections:
+        return src
+    from dataclasses import replace
+
+    from . import store
+
+    fixed = store.corrections(src.id)
+    return replace(src, corrections=fixed) if fixed else src
 
 
 # The widgets (and URL parameters) that name a document: the sidebar's chooser, the Compare page's sides.

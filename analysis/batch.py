@@ -143,10 +143,12 @@ def analyze_one(
     interviewer: Sequence[str] | None = None,
     detail: Detail = "summary",
     columns: tuple[str | None, str | None] = (None, None),
+    corrections: Sequence = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The answers and sentences frames of one transcript (a path, or bytes with their file ``name``).
 
-    ``name`` fills the ``document`` column (default: the path as given). This is the function every
+    ``name`` fills the ``document`` column (default: the path as given). ``corrections``: the user's
+    fixes of the document (:mod:`analysis.transcripts.corrections`). This is the function every
     engine runs; it is top-level and takes only picklable arguments.
     """
     from . import frames
@@ -155,10 +157,13 @@ def analyze_one(
     who = list(interviewer) if interviewer else None
     if isinstance(source, (bytes, bytearray, memoryview)):
         name = name or "document"
-        doc = parse_bytes(bytes(source), name=Path(name).name, interviewer=who, speaker_column=columns[0], text_column=columns[1])
+        doc = parse_bytes(
+            bytes(source), name=Path(name).name, interviewer=who, speaker_column=columns[0], text_column=columns[1],
+            corrections=corrections,
+        )
     else:
         name = name or str(source)
-        doc = load(source, interviewer=who, speaker_column=columns[0], text_column=columns[1])
+        doc = load(source, interviewer=who, speaker_column=columns[0], text_column=columns[1], corrections=corrections)
     result = frames.analyze(
         doc, document=name, dictionary=dictionary or _default_dictionary(), markers=markers or _default_markers(),
         detail=detail,
@@ -166,29 +171,35 @@ def analyze_one(
     return result.answers, result.sentences
 
 
-def _summary_columns(data: bytes, name: str, settings: Settings) -> tuple[dict, dict]:
+def _summary_columns(data: bytes, name: str, settings: Settings, corrections: Sequence = ()) -> tuple[dict, dict]:
     from . import frames
     from .transcripts import parse_bytes
 
     who = list(settings.interviewer) if settings.interviewer else None
     speaker_column, text_column = settings.columns
-    doc = parse_bytes(data, name=Path(name).name, interviewer=who, speaker_column=speaker_column, text_column=text_column)
+    doc = parse_bytes(
+        data, name=Path(name).name, interviewer=who, speaker_column=speaker_column, text_column=text_column,
+        corrections=corrections,
+    )
     return frames.summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
 
 
-def analyze_chunk(items: Sequence[tuple[int, str, str]], settings: Settings, with_sentences: bool) -> list[Outcome]:
-    """Run :func:`analyze_one` over ``(index, path, name)`` items; each result or failure as an
-    :data:`Outcome` (frames as Arrow IPC bytes). Never raises for a file: its reason is returned."""
+def analyze_chunk(items: Sequence[tuple], settings: Settings, with_sentences: bool) -> list[Outcome]:
+    """Run :func:`analyze_one` over ``(index, path, name)`` items (or ``(index, path, name, corrections)``,
+    the document's corrections as their JSON); each result or failure as an :data:`Outcome` (frames as
+    Arrow IPC bytes). Never raises for a file: its reason is returned."""
     from .library import encode_columns, encode_frame
+    from .transcripts import corrections as fixes
 
     out: list[Outcome] = []
-    for index, path, name in items:
+    for index, path, name, *extra in items:
         try:
+            fixed = fixes.loads(extra[0]) if extra else ()
             data = read_file(path, name)
             sha = hashlib.sha256(data).hexdigest()
             if settings.detail == "summary":
                 # The same frames as analyze_one's, written to Arrow without becoming pandas frames.
-                answers, sentences = _summary_columns(data, name, settings)
+                answers, sentences = _summary_columns(data, name, settings, *([fixed] if fixed else []))
                 n_answers = len(answers["pair"])
                 answers_blob = encode_columns(answers)
                 sentences_blob = encode_columns(sentences, compression="lz4") if with_sentences else None
@@ -196,6 +207,7 @@ def analyze_chunk(items: Sequence[tuple[int, str, str]], settings: Settings, wit
                 answer_frame, sentence_frame = analyze_one(
                     data, name, dictionary=settings.dictionary, markers=settings.markers,
                     interviewer=settings.interviewer, detail=settings.detail, columns=settings.columns,
+                    corrections=fixed,
                 )
                 n_answers = len(answer_frame)
                 answers_blob = encode_frame(answer_frame)
@@ -266,7 +278,7 @@ def _pool_chunk(items: Sequence[tuple[int, str, str]], with_sentences: bool) -> 
 
 
 def _lost(chunk: Sequence[tuple[int, str, str]], why: str) -> list[Outcome]:
-    return [(index, None, 0, None, None, f"{name}: {why}") for index, _path, name in chunk]
+    return [(index, None, 0, None, None, f"{name}: {why}") for index, _path, name, *_ in chunk]
 
 
 def _run_process(chunks, settings: Settings, with_sentences: bool, jobs: int) -> Iterator[list[Outcome]]:
@@ -352,7 +364,8 @@ def run(
     columns: tuple[str | None, str | None] = (None, None),
 ) -> BatchResult:
     """Analyse every file named by ``inputs`` (files and folders); see the module's docstring."""
-    from .library import decode_frames, sha256_of
+    from .library import corrected_settings, decode_frames, sha256_of
+    from .transcripts import corrections as fixes
 
     start = time.perf_counter()
     if jobs < 1:
@@ -370,6 +383,9 @@ def run(
     blobs: dict[int, bytes] = {}
     todo = list(range(n))
     n_cached = 0
+    # A document of the library is analysed with its corrections, under a settings hash that includes them.
+    fixed: dict[int, str] = {}  # index -> its corrections as JSON
+    keys: dict[int, str] = {}  # index -> the settings hash its result is kept under
     if library is not None:
         hashes: dict[int, str] = {}
         for i, f in enumerate(files):
@@ -377,14 +393,21 @@ def run(
                 hashes[i] = sha256_of(read_file(f))
             except DiscourseError as e:
                 reasons[i] = str(e)
-        found = library.cached_blobs(settings.sha256, hashes.values(), level=level)
+        stored = library.corrections_by_sha(hashes.values())
+        by_key: dict[str, list[str]] = {}
         for i, sha in hashes.items():
-            if sha in found:
-                blobs[i] = found[sha]
+            if sha in stored:
+                fixed[i] = fixes.dumps(stored[sha])
+            keys[i] = corrected_settings(settings.sha256, stored.get(sha, ()))
+            by_key.setdefault(keys[i], []).append(sha)
+        found = {(k, sha): blob for k, shas in by_key.items() for sha, blob in library.cached_blobs(k, shas, level=level).items()}
+        for i, sha in hashes.items():
+            if (keys[i], sha) in found:
+                blobs[i] = found[keys[i], sha]
         n_cached = len(blobs)
         todo = [i for i in range(n) if i not in blobs and i not in reasons]
 
-    items = [(i, os.path.abspath(files[i]), files[i]) for i in todo]
+    items = [(i, os.path.abspath(files[i]), files[i], *([fixed[i]] if i in fixed else [])) for i in todo]
     chunks = _chunks(items, jobs)
     with_sentences = library is not None or level == "sentence"
     if engine == "dask" and (scheduler is not None or len(items) > POOL_MIN_FILES * jobs):
@@ -404,7 +427,7 @@ def run(
                 n_analysed += 1
                 blobs[index] = answers_blob if level == "answer" else sentences_blob
                 if library is not None:
-                    pending.append((sha, settings.sha256, n_answers, answers_blob, sentences_blob))
+                    pending.append((sha, keys.get(index, settings.sha256), n_answers, answers_blob, sentences_blob))
             bar.update(len(done))
             if reasons:
                 bar.set_postfix(failed=len(reasons), refresh=False)

@@ -1,13 +1,13 @@
 """The command-line shell over the library: each command parses its arguments and calls one function.
 
-    python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME]
+    python -m analysis parse FILE [--format json|text] [--input-format FMT] [--interviewer NAME] [--library PATH]
         [--speaker-column NAME] [--text-column NAME]   (also for analyze, compare and report)
     python -m analysis analyze FILE_OR_DIR... [--out PATH] [--level answer|sentence] [--topics FILE]
         [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
-    python -m analysis library [--library PATH] add|list|rename|tag|untag|delete ...
-    python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords]
+    python -m analysis library [--library PATH] add|list|rename|tag|untag|delete|correct ...
+    python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords] [--library PATH]
     python -m analysis kwic FILE_OR_DIR... --term WORD [--width N] [--out PATH]
-    python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT]
+    python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT] [--library PATH]
 
 User errors (bad file, unknown format) print one line to stderr and exit with status 2; control
 characters in them (a file name's ANSI escape sequences) are shown escaped (``\x1b``), never sent to the
@@ -56,7 +56,8 @@ class _Parser(argparse.ArgumentParser):
 def _parse_command(args: argparse.Namespace) -> None:
     from .transcripts import load
 
-    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args))
+    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args),
+               corrections=_stored_corrections(args.file, getattr(args, "library", None)))
     if args.format == "json":
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -199,6 +200,94 @@ def _library_delete(lib, args: argparse.Namespace) -> None:
         print(f"deleted\t{doc_id}")
 
 
+# -- corrections (library correct; --library on parse, compare and report) ---------------------------
+
+
+def _stored_corrections(path: str, library_path: str | None) -> tuple:
+    """The corrections the library keeps for the document with this file's bytes (none without
+    ``--library``, or when the library does not have those bytes)."""
+    if library_path is None:
+        return ()
+    from .library import Library, sha256_of
+    from .transcripts import read_file
+
+    sha = sha256_of(read_file(path))
+    with Library(library_path, readonly=True) as lib:
+        return lib.corrections_by_sha([sha]).get(sha, ())
+
+
+def _side(spec: str, library_path: str | None, *, speaker_column: str | None = None, text_column: str | None = None):
+    """A Compare side (:func:`analysis.sides.side_from_spec`) with its document's stored corrections."""
+    from pathlib import Path
+
+    from .sides import parse_spec, select
+    from .transcripts import load
+
+    path, options = parse_spec(spec)
+    doc = load(
+        path, speaker_column=speaker_column, text_column=text_column,
+        corrections=_stored_corrections(path, library_path),
+    )
+    return select(doc, document=Path(path).name, **options)
+
+
+def _library_correct(lib, args: argparse.Namespace) -> None:
+    """Change (or list) a document's corrections. Order: --clear, --undo, then the new ones: renames,
+    merges, who asks, turn marks (each applies to the document as the earlier ones left it)."""
+    from .transcripts import parse_bytes
+    from .transcripts import corrections as fixes
+
+    rec = lib.get(args.id)
+    data = lib.bytes_of(args.id)
+    old = lib.corrections(args.id)
+    items = [] if args.clear else list(old)
+    if args.undo is not None:
+        n = len(items) if args.undo == 0 else args.undo
+        if not items or not 1 <= n <= len(items):
+            raise DiscourseError(
+                f"--undo {args.undo if args.undo else ''}".rstrip() + f": {rec.id} has {len(items)} correction(s); "
+                "`library correct ID --list` numbers them."
+            )
+        del items[n - 1]
+    items += [fixes.parse_rename(r) for r in args.rename or ()]
+    items += [fixes.parse_rename(m, kind="merge") for m in args.merge or ()]
+    if args.asks:
+        items.append(fixes.Correction.asks(*args.asks))
+    for spec in args.turn or ():
+        index, role = fixes.parse_mark(spec)
+        turns = parse_bytes(data, name=rec.name, corrections=items).turns
+        if not 1 <= index <= len(turns):
+            raise DiscourseError(f"--turn {spec}: {rec.id} has {len(turns)} turns (`parse` numbers them from 1).")
+        items.append(fixes.Correction.mark(index, role, words=fixes.first_words(turns[index - 1].text)))
+    items = list(fixes.validate(items))
+    doc = parse_bytes(data, name=rec.name, corrections=items)
+    if items != list(old):
+        before = set(parse_bytes(data, name=rec.name, corrections=old).warnings) if old else set()
+        stale = [w for w in doc.warnings if w.startswith("Correction skipped") and w not in before]
+        if stale:  # a new correction that does not apply is refused, not stored
+            raise DiscourseError(
+                "nothing was changed: " + " ".join(stale)
+                + f" Speakers: {', '.join(s.name for s in doc.speakers)}."
+            )
+        lib.set_corrections(args.id, items)
+    if args.format == "json":
+        out = {"id": rec.id, "corrections": [c.to_dict() for c in items],
+               "speakers": [{"name": s.name, "role": s.role} for s in doc.speakers], "pairs": len(doc.qa_pairs)}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for i, c in enumerate(items, 1):
+            print(f"{i}\t{c.describe()}")
+    for w in doc.warnings:
+        if w.startswith("Correction"):
+            print(f"warning: {w}", file=sys.stderr)
+    print(
+        f"{rec.id}: {len(items)} correction(s); {len(doc.qa_pairs)} question-answer pairs; speakers: "
+        + ", ".join(f"{s.name} ({s.role})" for s in doc.speakers),
+        file=sys.stderr,
+    )
+
+
 def _write(frame, out: str | None) -> None:
     from pathlib import Path
 
@@ -226,12 +315,11 @@ def _check_out(out: str | None) -> None:
 
 def _compare_command(args: argparse.Namespace) -> None:
     from . import keyness
-    from .sides import side_from_spec
 
     _check_out(args.out)
     if args.min_count < 1:
         raise DiscourseError(f"--min-count {args.min_count}: give a whole number of 1 or more.")
-    side_a, side_b = side_from_spec(args.side_a, **_columns(args)), side_from_spec(args.side_b, **_columns(args))
+    side_a, side_b = (_side(spec, getattr(args, "library", None), **_columns(args)) for spec in (args.side_a, args.side_b))
     stopwords = "keep" if args.keep_stopwords else "drop"
     terms = keyness.compare(side_a, side_b, ngrams=args.ngrams, stopwords=stopwords, min_count=args.min_count)
     _write(terms, args.out)
@@ -316,7 +404,8 @@ def _report_command(args: argparse.Namespace) -> None:
     if out.suffix.lower() not in REPORT_SUFFIXES:
         raise DiscourseError(f"--out {args.out}: use an .html file name.")
     dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()
-    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args))
+    doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **_columns(args),
+               corrections=_stored_corrections(args.file, getattr(args, "library", None)))
     name = Path(args.file).name
     result = frames.analyze(doc, document=name, dictionary=dictionary)
     # The report is a presentation-layer export (Plotly figures, highlighted HTML), so this is the only
@@ -350,6 +439,9 @@ def _add_column_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+_WITH_CORRECTIONS = "apply the corrections this library keeps for the file's document (library correct)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .transcripts import FORMATS
 
@@ -364,6 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="speaker label whose turns are questions (repeatable); overrides the inferred interviewer",
     )
     _add_column_options(p)
+    p.add_argument("--library", default=None, metavar="PATH", help=_WITH_CORRECTIONS)
     p.set_defaults(run=_parse_command)
 
     a = sub.add_parser(
@@ -393,7 +486,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.set_defaults(run=_analyze_command)
 
     lib = sub.add_parser(
-        "library", help="the corpus library: add, list, rename, tag, untag and delete documents",
+        "library", help="the corpus library: add, list, rename, tag, untag, delete and correct documents",
         description="The library file: --library PATH, else $DISCOURSE_LIBRARY, else "
         "~/.local/share/discourse-dashboard/library.sqlite3. The default interview is always in it.",
     )
@@ -427,6 +520,29 @@ def build_parser() -> argparse.ArgumentParser:
     ld = actions.add_parser("delete", parents=[where], help="delete documents (not the default interview)")
     ld.add_argument("ids", nargs="+", metavar="ID")
     ld.set_defaults(action=_library_delete)
+    lc = actions.add_parser(
+        "correct", parents=[where], help="correct a document: who asks, speaker names, turn roles (--list, --undo)",
+        description="The corrections are kept with the document and applied wherever it is used (the dashboard, "
+        "analyze --library, compare/report/parse --library). Order of one call: --clear, --undo, then --rename, "
+        "--merge, --asks, --turn. A new correction that does not apply (no such speaker or turn) is refused. "
+        "The list is printed after every call.",
+        epilog='example: library correct ID --rename "SPKR 1=Jane Doe" --merge "Fydor Lukyanov=Fyodor Lukyanov" '
+        '--asks "Fyodor Lukyanov" --turn 12=question',
+    )
+    lc.add_argument("id", metavar="ID")
+    lc.add_argument("--asks", action="append", default=None, metavar="NAME",
+                    help="a speaker who asks the questions (repeat for several; replaces the earlier choice)")
+    lc.add_argument("--rename", action="append", default=None, metavar="OLD=NEW", help="give a speaker another name")
+    lc.add_argument("--merge", action="append", default=None, metavar="OLD=INTO",
+                    help="make two labels one speaker (the parser's 'look alike' warnings name them)")
+    lc.add_argument("--turn", action="append", default=None, metavar="N=ROLE",
+                    help="mark turn N (from 1, as `parse` numbers them) as question, answer or other")
+    lc.add_argument("--undo", nargs="?", type=int, const=0, default=None, metavar="N",
+                    help="remove correction N of the list (default: the last)")
+    lc.add_argument("--clear", action="store_true", help="remove every correction")
+    lc.add_argument("--list", action="store_true", help="list the corrections (also printed after a change)")
+    lc.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    lc.set_defaults(action=_library_correct)
 
     c = sub.add_parser(
         "compare", help="distinctive terms of side A against side B (weighted log-odds, Monroe et al. 2008)",
@@ -443,6 +559,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--keep-stopwords", action="store_true", help="count function words too (left out by default)")
     _add_column_options(c)
+    c.add_argument("--library", default=None, metavar="PATH", help=_WITH_CORRECTIONS)
     c.set_defaults(run=_compare_command)
 
     k = sub.add_parser(
@@ -466,6 +583,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--interviewer", action="append", default=None, metavar="NAME", help="as for parse")
     r.add_argument("--input-format", choices=FORMATS, default=None, help="override the recognised input format")
     _add_column_options(r)
+    r.add_argument("--library", default=None, metavar="PATH", help=_WITH_CORRECTIONS)
     r.set_defaults(run=_report_command)
     return ap
 

@@ -54,7 +54,9 @@ from .errors import DiscourseError
 if TYPE_CHECKING:  # pandas is imported by the result methods only: `library list` starts fast
     import pandas as pd
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 2 added the corrections table (the user's fixes of a document: who asks, renamed and merged
+# speakers, turn roles); a version-1 file is upgraded in place when it is opened for writing.
 # PRAGMA application_id: a 32-bit number in the database header that says which program the file is
 # for (see https://www.sqlite.org/fileformat.html#application_id); b"DSCD" as a big-endian integer.
 APPLICATION_ID = 0x44534344
@@ -106,8 +108,19 @@ CREATE TABLE analyses (
     sentences BLOB NOT NULL,  -- Arrow IPC stream (LZ4), last: reading answers never touches it
     PRIMARY KEY (content_sha256, settings_sha256)
 );
+{{corrections}}
 PRAGMA application_id = {APPLICATION_ID};
 """
+# The user's corrections of a document (analysis.transcripts.corrections, as JSON), applied wherever it
+# is used. A table of its own rather than a column of documents: documents keeps its bytes last.
+_CORRECTIONS_TABLE = """
+CREATE TABLE corrections (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    items TEXT NOT NULL,  -- JSON list, analysis.transcripts.corrections.dumps
+    updated_at TEXT NOT NULL
+);
+"""
+_SCHEMA = _SCHEMA.replace("{corrections}", _CORRECTIONS_TABLE)
 _RECORD_COLUMNS = "d.id, d.name, d.title, d.format, d.content_sha256, d.size, d.added_at, d.is_default"
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (id, name, title, format, content_sha256, size, added_at, is_default, bytes) "
@@ -168,6 +181,16 @@ def settings_hash(settings: dict, *, detail: str = "summary") -> str:
     payload = {"settings": settings, "detail": detail, "code": code_version()}
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return sha256_of(canonical.encode("utf-8"))
+
+
+def corrected_settings(settings_sha: str, corrections) -> str:
+    """The settings hash of a document analysed with ``corrections``: ``settings_sha`` itself when there
+    are none (so uncorrected results keep their key), else a hash of both, so a corrected document is
+    never served the uncorrected analysis, nor the other way round."""
+    from .transcripts import corrections as fixes
+
+    text = fixes.key(corrections)
+    return settings_sha if not text else sha256_of(f"{settings_sha}\0corrections\0{text}".encode("utf-8"))
 
 
 def encode_frame(frame: pd.DataFrame, *, compression: Literal["none", "lz4"] = "none") -> bytes:
@@ -308,6 +331,7 @@ class Library:
         self.timeout = timeout
         self.empty = empty
         self.immutable = immutable
+        self.schema_version = SCHEMA_VERSION  # a read-only version-1 file says 1 (it has no corrections)
         self._con = self._open()
         try:
             self._check_or_create()
@@ -432,11 +456,27 @@ class Library:
                 f"give another path with --library or ${ENV_VAR} (it was left unchanged)."
             )
         version = self._con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        if version == 1 and not self.readonly:
+            version = self._upgrade_from_1()
+        self.schema_version = version
+        if version == 1 and self.readonly:  # readable as it is; it has no corrections yet
+            return
         if version != SCHEMA_VERSION:
             raise DiscourseError(
                 f"library {self.path} has schema version {version}; this program reads version "
                 f"{SCHEMA_VERSION}. Use the program that made it, or start a new library with --library."
             )
+
+    def _upgrade_from_1(self) -> int:
+        """Version 1 -> 2 in place, in one transaction: add the corrections table (nothing else changes,
+        so every document, tag and stored analysis stays). Another program may have upgraded it first."""
+        with self._write() as con:
+            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+            if version == 1:
+                con.execute(_CORRECTIONS_TABLE)
+                con.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+                version = SCHEMA_VERSION
+        return version
 
     def _error(self, e: sqlite3.Error) -> DiscourseError:
         """A sqlite3 error as a message a person can act on."""
@@ -644,6 +684,58 @@ class Library:
         rows = self._con.execute("SELECT tag FROM tags WHERE document_id = ? ORDER BY tag", (row[0],))
         tags = tuple(r[0] for r in rows)
         return Record(*row[:7], tags=tags, is_default=bool(row[7]))
+
+    # -- corrections --------------------------------------------------------------------------------
+
+    def corrections(self, doc_id: str) -> tuple:
+        """The document's corrections (:class:`analysis.transcripts.corrections.Correction`), in order."""
+        from .transcripts import corrections as fixes
+
+        with self._read() as con:
+            self._require(con, doc_id)
+            if self.schema_version < 2:
+                return ()
+            row = con.execute("SELECT items FROM corrections WHERE document_id = ?", (doc_id,)).fetchone()
+        return fixes.loads(row[0]) if row else ()
+
+    def set_corrections(self, doc_id: str, corrections) -> tuple:
+        """Make the document's corrections exactly ``corrections`` (validated; none removes them). One
+        transaction. Its stored analyses stay: they are keyed by the corrections too (:func:`corrected_settings`)."""
+        from .transcripts import corrections as fixes
+
+        items = fixes.validate(corrections)
+        if self.readonly:
+            raise DiscourseError(f"library {self.path} was opened read-only: its corrections cannot be changed.")
+        with self._write() as con:
+            self._require(con, doc_id)
+            if items:
+                con.execute(
+                    "INSERT OR REPLACE INTO corrections (document_id, items, updated_at) VALUES (?, ?, ?)",
+                    (doc_id, fixes.dumps(items), _now()),
+                )
+            else:
+                con.execute("DELETE FROM corrections WHERE document_id = ?", (doc_id,))
+        return items
+
+    def corrections_by_sha(self, content_shas: Iterable[str]) -> dict[str, tuple]:
+        """The corrections of the stored documents with these contents, by content hash (documents
+        without corrections, and contents not in the library, are left out)."""
+        from .transcripts import corrections as fixes
+
+        if self.schema_version < 2:
+            return {}
+        wanted = list(dict.fromkeys(content_shas))
+        out: dict[str, tuple] = {}
+        with self._read() as con:
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                sql = (
+                    "SELECT d.content_sha256, c.items FROM corrections c JOIN documents d ON d.id = c.document_id "
+                    f"WHERE d.content_sha256 IN ({','.join('?' * len(part))})"
+                )
+                for sha, items in con.execute(sql, part):
+                    out[sha] = fixes.loads(items)
+        return out
 
     def bytes_of(self, doc_id: str) -> bytes:
         """The document's bytes, exactly as added."""

@@ -34,7 +34,8 @@ def _table_columns(payload: bytes, name: str) -> list[str]:
 
 
 def choose(
-    doc: Document | None, payload: bytes, name: str, key: str, *, error: DiscourseError | None = None
+    doc: Document | None, payload: bytes, name: str, key: str, *, error: DiscourseError | None = None,
+    corrections: tuple = (),
 ) -> tuple[Document, Columns]:
     """For a table, two selectboxes (speaker, text) defaulting to the parser's columns; returns the
     document read with the chosen columns and the choice ((None, None): the parser's own). Other
@@ -75,7 +76,7 @@ def choose(
     if speaker is None or text is None:
         st.stop()  # nothing to show until both are chosen
     try:
-        chosen = data.parse_upload(payload, name, columns=(speaker, text))
+        chosen = data.parse_upload(payload, name, corrections=corrections, columns=(speaker, text))
     except DiscourseError as e:
         st.error(f"The table could not be read with these columns: {ui.md_escape(str(e))}")
         if doc is None:

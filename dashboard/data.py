@@ -120,15 +120,17 @@ def release_memory() -> None:
         pass
 
 
+# ``digest`` covers the columns, the format and the corrections (Source.digest), so ``_corrections`` is
+# passed unhashed.
 @st.cache_data(show_spinner=False, max_entries=64)
 def _parse(
     digest: str, _data: bytes, name: str, interviewer: tuple[str, ...],
-    columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
+    columns: tuple[str | None, str | None] = (None, None), format: str | None = None, _corrections: tuple = (),
 ) -> Document:
     try:
         return parse_bytes(
             _data, name=name, format=format, interviewer=list(interviewer) or None,
-            speaker_column=columns[0], text_column=columns[1],
+            speaker_column=columns[0], text_column=columns[1], corrections=_corrections,
         )
     finally:
         if len(_data) > LARGE_INPUT:
@@ -145,9 +147,9 @@ ANALYSES_KEPT = 16
 @st.cache_data(show_spinner="Measuring every answer…", max_entries=ANALYSES_KEPT)
 def _analyze(
     digest: str, _data: bytes, name: str, interviewer: tuple[str, ...], dictionary_sha: str, markers_sha: str,
-    columns: tuple[str | None, str | None] = (None, None), format: str | None = None,
+    columns: tuple[str | None, str | None] = (None, None), format: str | None = None, _corrections: tuple = (),
 ) -> frames.Analysis:
-    doc = _parse(digest, _data, name, interviewer, columns, format)
+    doc = _parse(digest, _data, name, interviewer, columns, format, _corrections)
     try:
         return frames.analyze(doc, document=name, dictionary=dictionary(), markers=markers())
     finally:
@@ -156,13 +158,14 @@ def _analyze(
 
 
 def parse(src: Source) -> Document:
-    return _parse(src.digest, src.data, src.name, src.interviewer, src.columns, src.format)
+    return _parse(src.digest, src.data, src.name, src.interviewer, src.columns, src.format, src.corrections)
 
 
 def analyze(src: Source) -> frames.Analysis:
     analyzer_ready()
     return _analyze(
-        src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.columns, src.format
+        src.digest, src.data, src.name, src.interviewer, dictionary().sha256, markers().sha256, src.columns, src.format,
+        src.corrections,
     )
 
 
@@ -199,11 +202,10 @@ def alignment_row(src: Source, pair: int):
 
 
 def parse_upload(
-    data: bytes, name: str, interviewer: tuple[str, ...] = (), *, columns: tuple[str | None, str | None] = (None, None)
+    data: bytes, name: str, interviewer: tuple[str, ...] = (), corrections: tuple = (), *,
+    columns: tuple[str | None, str | None] = (None, None),
 ) -> Document:
-    import hashlib
-
-    return _parse(hashlib.sha256(data).hexdigest(), data, name, interviewer, columns)
+    return parse(Source("", "", name, data, interviewer, columns=columns, corrections=tuple(corrections)))
 
 
 def topic_labels() -> dict[str, str]:

@@ -502,6 +502,8 @@ def _settings(doc: Document, analysis: Analysis, source_name: str, document_sha2
         parsed = json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8")
         doc_hash = ("parsed document sha256 (its JSON; no file given)", hashlib.sha256(parsed).hexdigest())
     rows = [("document file", source_name), doc_hash, ("input format", doc.format)]
+    if fixes := doc.metadata.get("corrections"):  # the user's corrections, applied in this order
+        rows.append(("corrections", "; ".join(fixes)))
     for key, value in analysis.settings.items():
         rows.append((key, ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value))
     rows += [(f"{name} version", v) for name, v in _versions().items()]

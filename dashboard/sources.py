@@ -21,6 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.transcripts import DEFAULT_DOCUMENT
+from analysis.transcripts import corrections as fixes
 
 DEFAULT_ID = "bezrukov-2018"
 UPLOADS_KEY = "uploads"
@@ -39,13 +40,21 @@ class Source:  # noqa: PLW1641 (digest is cached on the instance)
     # its name is now (a rename to another extension must not change how it reads). None: by content
     # and the name's extension, as for an upload.
     format: str | None = None
+    # The user's corrections (analysis.transcripts.corrections), applied wherever the document is parsed.
+    corrections: tuple = ()
 
     @functools.cached_property
     def digest(self) -> str:
+        """The cache key of everything made from this document: its bytes, who asks, the columns chosen,
+        its stored format and its corrections."""
         tail = b"\x01" + self.format.encode() if self.format else b""
         return hashlib.sha256(
-            self.data + "\x00".join(self.interviewer).encode() + _columns_key(self.columns) + tail
+            self.data + _extra_key(self.interviewer, self.corrections) + _columns_key(self.columns) + tail
         ).hexdigest()
+
+
+def _extra_key(interviewer: tuple[str, ...], corrections: tuple) -> bytes:
+    return ("\x00".join(interviewer) + ("\x01" + fixes.key(corrections) if corrections else "")).encode()
 
 
 def _columns_key(columns: tuple[str | None, str | None]) -> bytes:
@@ -71,8 +80,16 @@ class KeptUploads:
         with self._lock:
             self._kept[src.id] = src
             self._kept.move_to_end(src.id)
-            while len(self._kept) > self.max_count or sum(len(k.data) for k in self._kept.values()) > self.max_bytes:
+            while len(self._kept) > self.max_count or self._bytes() > self.max_bytes:
                 self._kept.popitem(last=False)
+
+    def _bytes(self) -> int:
+        """The bytes held: the corrected versions of an upload share its bytes, counted once."""
+        return sum(len(d) for d in {id(k.data): k.data for k in self._kept.values()}.values())
+
+    def all(self) -> list[Source]:
+        with self._lock:
+            return list(self._kept.values())
 
     def get(self, doc_id: str) -> Source | None:
         with self._lock:
@@ -96,13 +113,28 @@ def kept_uploads() -> KeptUploads:
 def sources() -> dict[str, Source]:
     """The default interview, this session's uploads and, when one is asked for (``?doc=``, the chooser or
     a Compare side), an upload the server still keeps or a document of the corpus library."""
-    out = {DEFAULT_ID: default_source()}
-    out.update(st.session_state.get(UPLOADS_KEY, {}))
+    out = {DEFAULT_ID: _library_corrections(default_source())}  # the default interview corrected on the Library page
+    out.update({k: _library_corrections(v) for k, v in st.session_state.get(UPLOADS_KEY, {}).items()})
     for key in CHOOSERS:
         wanted = st.session_state.get(key) or st.query_params.get(key)
-        if wanted and wanted not in out and (src := kept_uploads().get(wanted) or library_source(wanted)) is not None:
-            out[wanted] = src
+        if wanted and wanted not in out:
+            kept = kept_uploads().get(wanted)
+            if (src := _library_corrections(kept) if kept is not None else library_source(wanted)) is not None:
+                out[wanted] = src
     return out
+
+
+def _library_corrections(src: Source) -> Source:
+    """An uncorrected upload (or the default interview) that was kept in the library has the library's
+    id (its name and content): the corrections made there apply to it too."""
+    if src.corrections:
+        return src
+    from dataclasses import replace
+
+    from . import store
+
+    fixed = store.corrections(src.id)
+    return replace(src, corrections=fixed) if fixed else src
 
 
 # The widgets (and URL parameters) that name a document: the sidebar's chooser, the Compare page's sides.
@@ -118,12 +150,28 @@ def library_source(doc_id: str) -> Source | None:
     found = store.document(doc_id)
     if found is None:
         return None
-    record, data = found
-    return Source(record.id, f"{record.title or record.name} (library)", record.name, data, format=library.stored_format(record))
+    record, data, corrections = found
+    return Source(
+        record.id, f"{record.title or record.name} (library)", record.name, data,
+        format=library.stored_format(record), corrections=corrections,
+    )
+
+
+def upload_id(
+    name: str, data: bytes, interviewer: tuple[str, ...] = (), corrections: tuple = (),
+    columns: tuple[str | None, str | None] = (None, None),
+) -> str:
+    """An upload's id: a slug of its name and a prefix of the hash of its content (stable in links), of
+    the columns chosen and of its corrections, if any: a corrected upload is another document (the
+    server's kept uploads are shared by every session, so one person's corrections never change what
+    another's link shows)."""
+    digest = hashlib.sha256(data + _extra_key(interviewer, corrections) + _columns_key(columns)).hexdigest()
+    slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
+    return f"{slug}-{digest[:6]}"
 
 
 def add_upload(
-    name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None,
+    name: str, data: bytes, interviewer: tuple[str, ...], *, title: str | None = None, corrections: tuple = (),
     columns: tuple[str | None, str | None] = (None, None),
 ) -> Source:
     """Keep an upload for this session; its id is a prefix of its content hash (stable in links) and
@@ -135,9 +183,10 @@ def add_upload(
         from analysis.errors import DiscourseError
 
         raise DiscourseError("This dashboard is read-only: uploads are turned off.")
-    digest = hashlib.sha256(data + "\x00".join(interviewer).encode() + _columns_key(columns)).hexdigest()
-    slug = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")[:40] or "upload"
-    src = Source(f"{slug}-{digest[:6]}", f"{title or name} (uploaded)", name, data, interviewer, columns)
+    src = Source(
+        upload_id(name, data, interviewer, tuple(corrections), columns), f"{title or name} (uploaded)", name, data,
+        interviewer, columns=columns, corrections=tuple(corrections),
+    )
     uploads = dict(st.session_state.get(UPLOADS_KEY, {}))
     uploads[src.id] = src
     st.session_state[UPLOADS_KEY] = uploads
@@ -192,3 +241,51 @@ def _open_default() -> None:
         del st.query_params["doc"]  # not bound: the chooser was not drawn on the notice's runs
     except (KeyError, st.errors.StreamlitAPIException):
         pass
+
+
+# -- the Upload page's document: a file or pasted text, kept by the server with its corrections -------
+
+UPLOAD_PARAM = "upload"  # the Upload page's document in its URL (/upload?upload=ID): a reload shows it again
+PASTED = "Pasted text"
+
+
+def read_upload(name: str, data: bytes) -> Source:
+    """A file or pasted text read on the Upload page, kept by the server (:class:`KeptUploads`) so that
+    a reload finds it with the corrections made to it; the same bytes again keep their corrections.
+    Refused in read-only mode."""
+    from . import store
+
+    if store.read_only():
+        from analysis.errors import DiscourseError
+
+        raise DiscourseError("This dashboard is read-only: uploads are turned off.")
+    src = Source(upload_id(name, data), f"{name} (uploaded)", name, data)
+    kept_uploads().add(src)
+    return src
+
+
+def pasted_name(data: bytes) -> str:
+    """"Pasted text N": the next free number among the server's kept uploads (the same text pasted
+    again keeps its name)."""
+    names = {s.name for s in kept_uploads().all()}
+    for src in kept_uploads().all():
+        if src.data == data and src.name.startswith(PASTED):
+            return src.name
+    n = 1
+    while f"{PASTED} {n}" in names:
+        n += 1
+    return f"{PASTED} {n}"
+
+
+def set_upload_corrections(doc_id: str, corrections: tuple) -> Source | None:
+    """The kept upload ``doc_id`` with these corrections instead of its own: a new kept upload (its id
+    names the corrections too), or None if the server no longer has ``doc_id``."""
+    src = kept_uploads().get(doc_id)
+    if src is None:
+        return None
+    from dataclasses import replace
+
+    corrections = tuple(corrections)
+    src = replace(src, id=upload_id(src.name, src.data, src.interviewer, corrections), corrections=corrections)
+    kept_uploads().add(src)
+    return src

@@ -64,13 +64,38 @@ def tags() -> list[tuple[str, int]]:
         return lib.tags()
 
 
-def document(doc_id: str) -> tuple[library.Record, bytes] | None:
-    """A stored document's record and bytes, or None if the library has no such id."""
+def document(doc_id: str) -> tuple[library.Record, bytes, tuple] | None:
+    """A stored document's record, bytes and corrections, or None if the library has no such id."""
     try:
         with opened() as lib:
-            return lib.get(doc_id), lib.bytes_of(doc_id)
+            return lib.get(doc_id), lib.bytes_of(doc_id), lib.corrections(doc_id)
     except DiscourseError:
         return None
+
+
+def corrections(doc_id: str) -> tuple:
+    """A stored document's corrections (none if the library has no such id, or no library file)."""
+    try:
+        with opened() as lib:
+            return lib.corrections(doc_id)
+    except DiscourseError:
+        return ()
+
+
+def set_corrections(doc_id: str, corrections: Sequence) -> tuple:
+    """Make the document's corrections exactly ``corrections``."""
+    with opened(write=True) as lib:
+        return lib.set_corrections(doc_id, corrections)
+
+
+def keep(name: str, data: bytes, corrections: Sequence = ()) -> library.Record:
+    """Add an upload to the library with the corrections made to it so far (they replace the stored
+    ones, if the library had the document already and the upload has any)."""
+    with opened(write=True) as lib:
+        rec = lib.add(name, data)
+        if corrections:
+            lib.set_corrections(rec.id, corrections)
+        return rec
 
 
 def add_many(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -18,6 +19,7 @@ from typing import Literal
 from ..datafiles import DATA_DIR
 from ..errors import DiscourseError
 from .build import build_document
+from .corrections import Correction
 from .decode import CONTROL_CHARS, MAX_CONTROL_SHARE, decode
 from .model import Answer, Document, Note, Pair, Speaker, Turn
 from .raw import RawDoc
@@ -60,7 +62,7 @@ FOREIGN_MAGIC = (
 )
 
 __all__ = [
-    "Answer", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
+    "Answer", "Correction", "Document", "DiscourseError", "FORMATS", "Note", "Pair", "Speaker", "Turn",
     "DEFAULT_DOCUMENT", "detect_format", "load", "parse_bytes", "parse_text", "read_file",
 ]
 
@@ -136,38 +138,41 @@ def _unknown_extension_warning(name: str, fmt: str) -> str | None:
 
 def parse_text(
     text: str, *, format: Format | None = None, interviewer: list[str] | None = None,
-    speaker_column: str | None = None, text_column: str | None = None,
+    speaker_column: str | None = None, text_column: str | None = None, corrections: Sequence[Correction] = (),
 ) -> Document:
     """Parse decoded text (plain text, Markdown, HTML, captions, JSON or CSV).
 
     ``speaker_column`` / ``text_column`` name the columns of a table (JSON, JSONL, CSV) to read the
     speaker and the text from (default: found by name, then by content); other formats ignore them.
+    ``corrections``: the user's fixes (:mod:`analysis.transcripts.corrections`), applied in order.
     """
     from . import webinterview
     from .labelled import read_labelled
 
     if format is None or format in ("labelled", "web-interview"):
         if format == "web-interview" or (format is None and webinterview.looks_like(text)):
-            return _build(webinterview.read_web_interview(text), interviewer)
+            return _build(webinterview.read_web_interview(text), interviewer, corrections)
         if format is None:
             format = detect_format(text.encode("utf-8"))
         if format == "labelled":
             from . import court, earnings  # layouts recognised by content: court transcripts, earnings calls
 
-            return _build(court.read_text(text) or earnings.read_text(text) or read_labelled(text), interviewer)
-    return _build(_read_text_format(text, format, columns=(speaker_column, text_column)), interviewer)
+            return _build(court.read_text(text) or earnings.read_text(text) or read_labelled(text), interviewer, corrections)
+    return _build(_read_text_format(text, format, columns=(speaker_column, text_column)), interviewer, corrections)
 
 
 def parse_bytes(
     data: bytes, *, name: str | None = None, format: Format | None = None, interviewer: list[str] | None = None,
-    speaker_column: str | None = None, text_column: str | None = None,
+    speaker_column: str | None = None, text_column: str | None = None, corrections: Sequence[Correction] = (),
 ) -> Document:
     """Parse a file's bytes; the format is recognised from the content (and the name's extension).
 
     ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
-    ``speaker_column`` / ``text_column``: as for :func:`parse_text`.
+    ``speaker_column`` / ``text_column``, ``corrections``: as for :func:`parse_text`.
     """
-    doc = _parse_bytes(data, name or "the file", format, interviewer, columns=(speaker_column, text_column))
+    doc = _parse_bytes(
+        data, name or "the file", format, interviewer, columns=(speaker_column, text_column), corrections=tuple(corrections)
+    )
     if name and format is None and (warning := _unknown_extension_warning(name, doc.format)):
         doc = replace(doc, warnings=(warning, *doc.warnings))
     return replace(doc, name=name) if name else doc
@@ -175,7 +180,7 @@ def parse_bytes(
 
 def _parse_bytes(
     data: bytes, name: str, format: Format | None, interviewer: list[str] | None,
-    *, columns: tuple[str | None, str | None] = (None, None),
+    *, columns: tuple[str | None, str | None] = (None, None), corrections: tuple[Correction, ...] = (),
 ) -> Document:
     if len(data) > MAX_FILE_BYTES:
         raise DiscourseError(_too_large(name))
@@ -185,16 +190,19 @@ def _parse_bytes(
     if fmt == "docx":
         from .docx import read_docx
 
-        return _build(read_docx(data), interviewer)
+        return _build(read_docx(data), interviewer, corrections)
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        return _build(read_pdf(data), interviewer)
+        return _build(read_pdf(data), interviewer, corrections)
     text = decode(data, name=name)
     try:
         if fmt == "labelled" and format is None:
-            return parse_text(text, interviewer=interviewer)
-        return parse_text(text, format=fmt, interviewer=interviewer, speaker_column=columns[0], text_column=columns[1])
+            return parse_text(text, interviewer=interviewer, corrections=corrections)
+        return parse_text(
+            text, format=fmt, interviewer=interviewer, speaker_column=columns[0], text_column=columns[1],
+            corrections=corrections,
+        )
     except DiscourseError as e:
         if str(e).startswith(name):
             raise
@@ -228,13 +236,13 @@ def _too_large(name: str) -> str:
 
 def load(
     path: str | Path, *, format: Format | None = None, interviewer: list[str] | None = None,
-    speaker_column: str | None = None, text_column: str | None = None,
+    speaker_column: str | None = None, text_column: str | None = None, corrections: Sequence[Correction] = (),
 ) -> Document:
     """Read and parse a transcript file; the document's ``name`` is the file's name."""
     p = Path(path)
     return parse_bytes(
         read_file(p), name=p.name, format=format, interviewer=interviewer,
-        speaker_column=speaker_column, text_column=text_column,
+        speaker_column=speaker_column, text_column=text_column, corrections=corrections,
     )
 
 
@@ -268,7 +276,13 @@ def check_length(chars: int) -> None:
         )
 
 
-def _build(raw: RawDoc, interviewer: list[str] | None) -> Document:
+def _build(raw: RawDoc, interviewer: list[str] | None, corrections: Sequence[Correction] = ()) -> Document:
+    if corrections:  # the user's fixes: labels before the builder, turn roles after it
+        from . import corrections as fixes
+
+        corrections = fixes.validate(corrections)
+        fixed, interviewer, notes = fixes.before_build(raw, interviewer, corrections)
+        return fixes.after_build(_build(fixed, interviewer), fixed, corrections, notes)
     check_length(sum(len(p.text) for p in raw.paras))
     if interviewer and raw.format == "web-interview":
         # The dash layout has one interviewer by construction: the caller's name replaces the inferred one.

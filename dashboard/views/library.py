@@ -10,7 +10,7 @@ import streamlit as st
 from analysis import library
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS
-from dashboard import navigate, store, ui
+from dashboard import corrections_ui, navigate, store, ui
 
 MAX_IMPORT_MB = 20  # per file, as on the Upload page (.streamlit/config.toml caps a request at 20 MB)
 IMPORTED_KEY = "lib-imported"  # the last import's outcome (added count, failures), shown on the run after it
@@ -86,6 +86,7 @@ if chosen is not None:
                 st.rerun()
         else:
             b.caption("The default interview is always in the library.")
+    corrections_ui.library_panel(chosen.id, writable=writable)
 
 if writable:
     st.markdown("##### Import transcripts")

@@ -1,4 +1,4 @@
-"""Upload: add a transcript, check how it was parsed, correct who asks, then analyse it."""
+"""Upload: add a transcript (a file or pasted text), check how it was parsed, correct it, then analyse it."""
 
 from __future__ import annotations
 
@@ -10,23 +10,53 @@ import streamlit as st
 from analysis.errors import DiscourseError
 from analysis.transcripts import EXTENSIONS, MAX_DOCUMENT_CHARS
 from dashboard import columns as table_columns
-from dashboard import data, navigate, sources, store, ui
+from dashboard import corrections_ui, data, navigate, sources, store, ui
 
 MAX_UPLOAD_MB = 20
 
 
-def _keep(name: str, payload: bytes) -> None:
-    """Button callback: store the file in the corpus library (it is then listed on the Library page)."""
+CURRENT = "upload-current"  # the id of the upload shown (also in the URL: ?upload=ID), kept by the server
+
+
+def _keep(src: sources.Source) -> None:
+    """Button callback: store the file in the corpus library with its corrections so far (it is then
+    listed on the Library page)."""
+    src = sources.kept_uploads().get(src.id) or src
     try:
-        st.session_state["kept"] = store.add_many([(name, payload)])[0][0].id
-    except (DiscourseError, IndexError) as e:
+        st.session_state["kept"] = store.keep(src.name, src.data, src.corrections).id
+    except DiscourseError as e:
         st.session_state["kept"] = f"error: {e}"
 
 
-def _use(name: str, payload: bytes, askers: tuple[str, ...], title: str | None, columns=(None, None)) -> None:
+def _use(src: sources.Source, title: str | None, columns=(None, None)) -> None:
     """Button callback: keep the upload for this session, then open it in the Reader at its first answer."""
-    src = sources.add_upload(name, payload, askers, title=title, columns=columns)
-    navigate.open_reader(doc=src.id, rerun=False)
+    src = sources.kept_uploads().get(src.id) or src
+    opened = sources.add_upload(
+        src.name, src.data, src.interviewer, title=title, corrections=src.corrections, columns=columns
+    )
+    navigate.open_reader(doc=opened.id, rerun=False)
+
+
+def _show(src: sources.Source) -> None:
+    st.session_state[CURRENT] = src.id
+    st.query_params[sources.UPLOAD_PARAM] = src.id
+
+
+def _read_file() -> None:
+    """The file picker's callback: the file becomes the upload shown (kept by the server)."""
+    f = st.session_state.get("upload_file")
+    if f is not None:
+        _show(sources.read_upload(f.name, f.getvalue()))
+
+
+def _read_pasted() -> None:
+    """*Read pasted text*: the text goes the way of a file named "Pasted text N"."""
+    text = st.session_state.get("paste-text") or ""
+    if not text.strip():
+        st.session_state["paste-empty"] = True
+        return
+    data = text.encode("utf-8")
+    _show(sources.read_upload(sources.pasted_name(data), data))
 
 
 st.markdown("## Add a transcript")
@@ -40,47 +70,60 @@ st.markdown(
     f"{MAX_DOCUMENT_CHARS // 6:,} words). The server keeps the file for a while (its link works after a reload); "
     "keep it in the library to keep it for good."
 )
-upload = st.file_uploader(
-    "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,
-)
-if upload is None:
+pick, paste = st.columns(2, gap="large")
+with pick:
+    st.file_uploader(
+        "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,
+        on_change=_read_file,
+    )
+with paste:
+    st.text_area("Or paste a transcript", key="paste-text", height=120, max_chars=MAX_UPLOAD_MB * 2**20,
+                 placeholder="Q: Your question?\n\nA: The answer.")
+    st.button("Read pasted text", key="paste-read", on_click=_read_pasted)
+    if st.session_state.pop("paste-empty", False):
+        st.warning("There is no text to read: paste a transcript first.")
+wanted = st.session_state.get(CURRENT) or st.query_params.get(sources.UPLOAD_PARAM)
+if not wanted:
+    st.stop()
+current = sources.kept_uploads().get(wanted)
+if current is None:
+    st.info(
+        f"The upload {ui.md_escape(wanted)} of this link is no longer kept by the server (it restarted, or newer "
+        "uploads took its place). Upload the file again, or paste its text."
+    )
     st.stop()
 
-payload = upload.getvalue()
+name = current.name
+payload = current.data
 digest = hashlib.sha256(payload).hexdigest()[:12]
 error: DiscourseError | None = None
 try:
-    doc = data.parse_upload(payload, upload.name)
+    doc = data.parse(current)
 except DiscourseError as e:
     doc, error = None, e
 # A table: its speaker and text columns, shown and chosen (an error that is not about them stops the page).
-doc, columns = table_columns.choose(doc, payload, upload.name, digest, error=error)
+doc, columns = table_columns.choose(doc, payload, name, digest, error=error, corrections=current.corrections)
 
 # The summary is drawn here but written after the correction of who asks below, so that it counts the
 # pairs of the document as corrected.
 summary = st.empty()
 warnings = st.container()
 
-askers: tuple[str, ...] = ()
-if doc.format != "web-interview":
-    inferred = [s.name for s in doc.speakers if s.role in ("interviewer", "moderator")]
-    chosen = st.multiselect(
-        "Who asks the questions? (turns by these speakers open a pair)",
-        [s.name for s in doc.speakers],
-        default=inferred,
-        key=f"askers-{digest}",
-        help="Inferred from 'Q' labels, a named moderator, or who mostly ends turns with a question. Correct it here.",
-    )
-    if sorted(chosen) != sorted(inferred):
-        askers = tuple(chosen)
-        try:
-            doc = data.parse_upload(payload, upload.name, askers, columns=columns)
-        except DiscourseError as e:
-            st.error(ui.md_escape(str(e)))
-            st.stop()
+def _save(doc_id: str, items: tuple) -> None:
+    """The corrections panel's save: the upload with these corrections becomes the one shown."""
+    if (src := sources.set_upload_corrections(doc_id, items)) is None:
+        raise DiscourseError("The server no longer keeps this upload: upload it again.")
+    _show(src)
+
+
+corrections_ui.panel(
+    doc, current.corrections, key=f"upload-fix-{hashlib.sha256(current.data).hexdigest()[:12]}",
+    save=lambda items, doc_id=current.id: _save(doc_id, items),
+)
+askers = any(c.kind == "asks" for c in current.corrections)
 
 summary.markdown(
-    f"**{ui.md_escape(doc.title or upload.name)}** · format *{doc.format}* · date {ui.md_escape(doc.date or 'unknown')} · "
+    f"**{ui.md_escape(doc.title or name)}** · format *{doc.format}* · date {ui.md_escape(doc.date or 'unknown')} · "
     f"{len(doc.turns)} turns · {len(doc.qa_pairs)} question–answer pairs"
     + (" and the opening statements (pair 1)" if len(doc.pairs) > len(doc.qa_pairs) else "")
     + (" (with the questioners chosen below)" if askers else "")
@@ -110,10 +153,11 @@ st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
 left, right = st.columns(2)
 left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",
-    on_click=_use, args=(upload.name, payload, askers, doc.title, columns),
+    on_click=_use, args=(current, doc.title, columns),
 )
-right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(upload.name, payload),
-             help="Stores the file on this machine, so that it is listed on the Library page in later sessions.")
+right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(current,),
+             help="Stores the file on this machine with its corrections, so that it is listed on the Library page "
+             "in later sessions.")
 if kept := st.session_state.pop("kept", None):
     if kept.startswith("error: "):
         st.error(ui.md_escape(kept.removeprefix("error: ")))

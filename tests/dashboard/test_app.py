@@ -134,4 +134,4 @@ def test_upload_waits_for_a_file():
     at = app("views/upload.py")
     assert_clean(at)
     assert len(at.get("file_uploader")) == 1
-    assert not at.get("button")  # nothing to analyse before a file is chosen
+    assert [b.key for b in at.get("button")] == ["paste-read"]  # nothing to analyse before a file or text

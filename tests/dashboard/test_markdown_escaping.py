@@ -56,6 +56,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("views/upload.py", "MAX_UPLOAD_MB"): "a number (a module constant)",
     ("views/upload.py", "MAX_DOCUMENT_CHARS"): "a number (analysis.transcripts' constant)",
     ("views/upload.py", "MAX_DOCUMENT_CHARS // 6"): "a number",
+    ("corrections_ui.py", "t.index"): "a turn number",
+    ("corrections_ui.py", "t.role"): "one of question / answer / other (model.TurnRole)",
     ("columns.py", "found_note"): "built from column names through ui.md_escape, just above",
     ("views/methods.py", "doc.format"): "one of analysis.transcripts.FORMATS",
     ("views/workshop.py", "where"): "one of two fixed phrases",

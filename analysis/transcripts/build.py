@@ -203,10 +203,20 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     )
 
 
+# Labels that several people share: two turns in a row under one of them are two speakers (two reporters).
+SHARED_LABELS = frozenset({"Q", "A", "QUESTION", "ANSWER", "AUDIENCE MEMBER", "AUDIENCE", "PARTICIPANT"})
+
+
 def _group(raw: RawDoc, notes: list[Note]) -> list[_Turn]:
+    """Paragraphs into turns. A label repeated on the next paragraph (exports that label every
+    paragraph, "[00:01:10] Lex: ..." then "[00:01:40] Lex: ...") continues the same turn, except for
+    labels several people share ("Q")."""
     turns: list[_Turn] = []
     for p in raw.paras:
-        if p.label:
+        if p.label and turns and p.label == turns[-1].label and p.role == turns[-1].role and p.label not in SHARED_LABELS:
+            if p.text:
+                turns[-1].paragraphs.append(p.text)
+        elif p.label:
             turns.append(_Turn(p.label, p.role, [p.text] if p.text else []))
         elif turns:
             turns[-1].paragraphs.append(p.text)

@@ -73,8 +73,11 @@ st.markdown(
 pick, paste = st.columns(2, gap="large")
 with pick:
     st.file_uploader(
-        "Transcript file", type=[e.lstrip(".") for e in EXTENSIONS], key="upload_file", max_upload_size=MAX_UPLOAD_MB,
-        on_change=_read_file,
+        "Transcript file", key="upload_file", max_upload_size=MAX_UPLOAD_MB, on_change=_read_file,
+        # Any name: the format is recognised by content, and a text file with another extension (or
+        # none: a transcription service's .log or .text export) is read as text, with a warning.
+        help=f"Recognised by content; known extensions: {', '.join(sorted(e.lstrip('.') for e in EXTENSIONS))}. "
+        "A text file with another extension is read as text, with a warning.",
     )
 with paste:
     st.text_area("Or paste a transcript", key="paste-text", height=120, max_chars=MAX_UPLOAD_MB * 2**20,

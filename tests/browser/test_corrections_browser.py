@@ -14,28 +14,17 @@ from playwright.sync_api import Page, expect
 from analysis import library
 from analysis.transcripts import Correction, parse_bytes
 
+from tests.dashboard.test_corrections_ui import PANEL
 from tests.browser.test_dashboard_browser import ANSWER, assert_no_errors, main, radio_options, sidebar
 
 pytestmark = pytest.mark.browser
 
 
 def panel_text(tag: str) -> str:
-    """A small panel with a typo'd moderator label and a placeholder respondent label (invented text)."""
-    return f"""\
-Fyodor Lukyanov: Welcome to the session on trade, number {tag}. What changed this year?
-
-SPEAKER ONE: Trade changed a lot. Companies are moving their supply chains to friendly markets.
-
-Fydor Lukyanov: And the sanctions. Tell us about them.
-
-SPEAKER ONE: Sanctions are a tool, but not a good one. Tariffs hurt the companies that trade.
-
-Fydor Lukyanov: Thank you. Next, trust between the partners.
-
-SPEAKER ONE: Trust matters more than tariffs, and trade builds trust.
-
-Fyodor Lukyanov: Thank you all.
-"""
+    """A small panel with a typo'd moderator label and a placeholder respondent label (invented text; the
+    AppTest's panel with a number in its first line, so that each test's document is its own)."""
+    first, rest = PANEL.split("\n", 1)
+    return first.replace("on trade.", f"on trade, number {tag}.") + "\n" + rest
 
 
 def _library() -> library.Library:

@@ -1,0 +1,84 @@
+"""Every golden layout of issue 13, read with no flag: turns, speakers and question turns against the expected.
+
+    python benchmarks/parse_layouts.py
+
+The files are the small imitations in tests/data/layouts/ and tests/data/ (court, earnings calls;
+invented names and text, the real layouts). Turns and speakers come from the golden tests
+(tests/analysis/transcripts/test_layouts.py, test_court.py, test_earnings.py), whose values were
+worked out by reading each file. "Question turns" are counted here by reading each file: the turns
+in which a questioner asks something (a host's welcome, a chair's "Thank you, counsel." and an
+operator's hand-over are not questions; a guest's own question is). The parser gives every turn of
+an inferred questioner the role "question", so a host's greeting counts as one there: the table shows
+where the two differ rather than hiding it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.transcripts import load  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+TESTS = ROOT / "tests" / "analysis" / "transcripts"
+
+# file -> question turns, counted by reading the file (see the module's docstring).
+QUESTION_TURNS = {
+    "rev.txt": 3, "speaker_numbers.txt": 1, "otter.txt": 2, "stamp_before.txt": 2, "stamp_first.txt": 1,
+    "stamp_same_line.txt": 2, "podcast.md": 2, "single_line_caps.txt": 2, "single_line_bold.md": 1,
+    "roles.txt": 2, "debate.txt": 1, "hearing.txt": 2, "hansard.txt": 3, "un.txt": 0, "rev.html": 1,
+    "bold_stamps.html": 1, "otter.docx": 1, "hearing_senate.docx": 1,
+    "court_argument.txt": 7, "court_argument.pdf": 7, "earnings_fool_style.txt": 3,
+    "earnings_firm_title_style.txt": 2,
+}
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(name, TESTS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _in_order(turns) -> list[str]:
+    return list(dict.fromkeys(speaker for speaker, _ in turns))
+
+
+def expectations() -> list[tuple[Path, int, list[str]]]:
+    """(file, turns, speakers) from the golden tests."""
+    layouts, court, earnings = _module("test_layouts"), _module("test_court"), _module("test_earnings")
+    out = [(DATA / "layouts" / name, n, speakers) for name, n, speakers, _ in layouts.GOLDEN]
+    for name in ("court_argument.txt", "court_argument.pdf"):
+        out.append((DATA / name, len(court.EXPECTED_TURNS), _in_order(court.EXPECTED_TURNS)))
+    out.append((DATA / "earnings_fool_style.txt", len(earnings.FOOL_TURNS), _in_order(earnings.FOOL_TURNS)))
+    out.append((DATA / "earnings_firm_title_style.txt", len(earnings.FIRM_TURNS), _in_order(earnings.FIRM_TURNS)))
+    return out
+
+
+def main() -> int:
+    rows = []
+    for path, n_turns, speakers in expectations():
+        doc = load(path)
+        got_speakers = [s.name for s in doc.speakers]
+        got_q = sum(t.role == "question" for t in doc.turns)
+        exp_q = QUESTION_TURNS[path.name]
+        rows.append((
+            path.name, f"{n_turns}/{len(doc.turns)}", "yes" if got_speakers == speakers else f"no: {got_speakers}",
+            f"{exp_q}/{got_q}", len(doc.warnings),
+            "ok" if len(doc.turns) == n_turns and got_speakers == speakers and got_q == exp_q else "differs",
+        ))
+    header = ("file", "turns exp/got", "speakers right", "question turns exp/got", "warnings", "")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip())
+    ok = sum(r[-1] == "ok" for r in rows)
+    print(f"\n{ok} of {len(rows)} layouts read with the expected turns, speakers and question turns")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,6 +13,7 @@ from dashboard import columns as table_columns
 from dashboard import corrections_ui, data, navigate, sources, store, ui
 
 MAX_UPLOAD_MB = 20
+KNOWN_EXTENSIONS = ", ".join(sorted(e.lstrip(".") for e in EXTENSIONS))
 
 
 CURRENT = "upload-current"  # the id of the upload shown (also in the URL: ?upload=ID), kept by the server
@@ -76,7 +77,7 @@ with pick:
         "Transcript file", key="upload_file", max_upload_size=MAX_UPLOAD_MB, on_change=_read_file,
         # Any name: the format is recognised by content, and a text file with another extension (or
         # none: a transcription service's .log or .text export) is read as text, with a warning.
-        help=f"Recognised by content; known extensions: {', '.join(sorted(e.lstrip('.') for e in EXTENSIONS))}. "
+        help=f"Recognised by content; known extensions: {KNOWN_EXTENSIONS}. "
         "A text file with another extension is read as text, with a warning.",
     )
 with paste:

@@ -58,6 +58,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("views/upload.py", "MAX_DOCUMENT_CHARS // 6"): "a number",
     ("corrections_ui.py", "t.index"): "a turn number",
     ("corrections_ui.py", "t.role"): "one of question / answer / other (model.TurnRole)",
+    ("views/upload.py", "KNOWN_EXTENSIONS"): "the fixed list of known extensions (analysis.transcripts.EXTENSIONS)",
     ("columns.py", "found_note"): "built from column names through ui.md_escape, just above",
     ("views/methods.py", "doc.format"): "one of analysis.transcripts.FORMATS",
     ("views/workshop.py", "where"): "one of two fixed phrases",

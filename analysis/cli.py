@@ -149,12 +149,19 @@ def _library_add(lib, args: argparse.Namespace) -> None:
     from .batch import collect
     from .transcripts import read_file
 
+    from .transcripts import corrections as fixes
+
     files, failures = collect(args.files)
+    # Columns named on the command line are kept with each table as a correction (every use reads them).
+    columns = fixes.with_columns((), args.speaker_column, args.text_column)
+    if (args.speaker_column is None) != (args.text_column is None):
+        raise DiscourseError("library add: give both --speaker-column and --text-column, or neither.")
     added = 0
     for f in files:
         try:
             data = read_file(f)
-            rec, new = lib.add_new(Path(f).name, data, tags=args.tag or ())  # new: this run stored it
+            # new: this run stored it
+            rec, new = lib.add_new(Path(f).name, data, tags=args.tag or (), corrections=columns)
         except DiscourseError as e:
             failures.append((f, str(e)))
             continue
@@ -253,6 +260,10 @@ def _library_correct(lib, args: argparse.Namespace) -> None:
     items += [fixes.parse_rename(m, kind="merge") for m in args.merge or ()]
     if args.asks:
         items.append(fixes.Correction.asks(*args.asks))
+    if (args.speaker_column is None) != (args.text_column is None):
+        raise DiscourseError("library correct: give both --speaker-column and --text-column, or neither.")
+    if args.speaker_column is not None:  # a table's columns: read before anything else, so first in the list
+        items = list(fixes.with_columns(items, args.speaker_column, args.text_column))
     for spec in args.turn or ():
         index, role = fixes.parse_mark(spec)
         turns = parse_bytes(data, name=rec.name, corrections=items).turns
@@ -500,6 +511,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     la.add_argument("files", nargs="+", metavar="FILE_OR_DIR")
     la.add_argument("--tag", action="append", default=None, metavar="TAG", help="tag every added document (repeatable)")
+    la.add_argument("--speaker-column", default=None, metavar="NAME",
+                    help="a table's speaker column, kept with the document (with --text-column)")
+    la.add_argument("--text-column", default=None, metavar="NAME",
+                    help="a table's text column, kept with the document (with --speaker-column)")
     la.set_defaults(action=_library_add)
     ll = actions.add_parser("list", parents=[where], help="list documents: search id, name, title and tags")
     ll.add_argument("query", nargs="?", default="", help="text to find (case-insensitive)")
@@ -524,7 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
         "correct", parents=[where], help="correct a document: who asks, speaker names, turn roles (--list, --undo)",
         description="The corrections are kept with the document and applied wherever it is used (the dashboard, "
         "analyze --library, compare/report/parse --library). Order of one call: --clear, --undo, then --rename, "
-        "--merge, --asks, --turn. A new correction that does not apply (no such speaker or turn) is refused. "
+        "--merge, --asks, --speaker-column/--text-column, --turn. A new correction that does not apply (no such speaker or turn) is refused. "
         "The list is printed after every call.",
         epilog='example: library correct ID --rename "SPKR 1=Jane Doe" --merge "Fydor Lukyanov=Fyodor Lukyanov" '
         '--asks "Fyodor Lukyanov" --turn 12=question',
@@ -537,6 +552,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="make two labels one speaker (the parser's 'look alike' warnings name them)")
     lc.add_argument("--turn", action="append", default=None, metavar="N=ROLE",
                     help="mark turn N (from 1, as `parse` numbers them) as question, answer or other")
+    lc.add_argument("--speaker-column", default=None, metavar="NAME",
+                    help="a table's speaker column (with --text-column; replaces the earlier choice)")
+    lc.add_argument("--text-column", default=None, metavar="NAME", help="a table's text column (with --speaker-column)")
     lc.add_argument("--undo", nargs="?", type=int, const=0, default=None, metavar="N",
                     help="remove correction N of the list (default: the last)")
     lc.add_argument("--clear", action="store_true", help="remove every correction")

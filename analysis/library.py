@@ -567,26 +567,35 @@ class Library:
         return self._by_sha(sha)  # type: ignore[return-value]
 
     @staticmethod
-    def _parse(name: str, data: bytes):
+    def _parse(name: str, data: bytes, corrections=()):
         from .transcripts import parse_bytes
 
-        return parse_bytes(data, name=name)
+        return parse_bytes(data, name=name, corrections=corrections)
 
-    def add(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> Record:
-        """Store a transcript's bytes under ``name`` (it must parse); the same bytes twice give the
-        existing record (``tags`` are added to it). One transaction: the row and its tags, or nothing."""
-        return self.add_new(name, data, tags=tags)[0]
+    def add(self, name: str, data: bytes, *, tags: Iterable[str] = (), corrections=()) -> Record:
+        """Store a transcript's bytes under ``name`` (it must parse, with ``corrections`` if given); the
+        same bytes twice give the existing record (``tags`` are added to it). ``corrections`` (none: keep
+        the stored ones) become the document's corrections. One transaction: the row, its tags and its
+        corrections, or nothing."""
+        return self.add_new(name, data, tags=tags, corrections=corrections)[0]
 
-    def add_new(self, name: str, data: bytes, *, tags: Iterable[str] = ()) -> tuple[Record, bool]:
+    def add_new(self, name: str, data: bytes, *, tags: Iterable[str] = (), corrections=()) -> tuple[Record, bool]:
         """:meth:`add`, and whether this call stored the bytes (False: they were there already, also when
         another program stored them between this call's first look and its transaction)."""
+        from .transcripts import corrections as fixes
+
         data = bytes(data)
         tags = _clean_tags(tags)
+        items = fixes.validate(corrections)
         sha = sha256_of(data)
         existing = self._by_sha(sha)
         if existing is not None:
+            if items:
+                self._parse(Path(name).name, data, items)  # the corrections must let it be read
+                self.set_corrections(existing.id, items)
             return (self.tag(existing.id, *tags) if tags else existing), False
-        doc = self._parse(Path(name).name, data)  # refuses what cannot be read, before any write
+        # Refuses what cannot be read, before any write (a table's columns may come from a correction).
+        doc = self._parse(Path(name).name, data, items)
         with self._write() as con:
             row = con.execute("SELECT id FROM documents WHERE content_sha256 = ?", (sha,)).fetchone()
             inserted = row is None
@@ -598,6 +607,11 @@ class Library:
                     _INSERT_DOCUMENT, (doc_id, name, doc.title, doc.format, sha, len(data), _now(), 0, data),
                 )
             con.executemany("INSERT OR IGNORE INTO tags (document_id, tag) VALUES (?, ?)", [(doc_id, t) for t in tags])
+            if items:
+                con.execute(
+                    "INSERT OR REPLACE INTO corrections (document_id, items, updated_at) VALUES (?, ?, ?)",
+                    (doc_id, fixes.dumps(items), _now()),
+                )
         return self.get(doc_id), inserted
 
     def parse(self, doc_id: str, *, interviewer: list[str] | None = None):
@@ -706,6 +720,13 @@ class Library:
         items = fixes.validate(corrections)
         if self.readonly:
             raise DiscourseError(f"library {self.path} was opened read-only: its corrections cannot be changed.")
+        if fixes.chosen_columns(items) != fixes.chosen_columns(self.corrections(doc_id)):
+            # Other table columns (or the parser's own again): the document must still be readable.
+            record = self.get(doc_id)
+            try:
+                self._parse(record.name, self.bytes_of(doc_id), items)
+            except DiscourseError as e:
+                raise DiscourseError(f"The corrections were not changed: with them {e}") from None
         with self._write() as con:
             self._require(con, doc_id)
             if items:

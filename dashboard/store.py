@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from analysis import library
 from analysis.errors import DiscourseError
+from analysis.transcripts import corrections as fixes
 
 READ_ONLY_ENV = "DISCOURSE_READ_ONLY"
 PAGE_SIZE = 20
@@ -88,14 +89,12 @@ def set_corrections(doc_id: str, corrections: Sequence) -> tuple:
         return lib.set_corrections(doc_id, corrections)
 
 
-def keep(name: str, data: bytes, corrections: Sequence = ()) -> library.Record:
-    """Add an upload to the library with the corrections made to it so far (they replace the stored
-    ones, if the library had the document already and the upload has any)."""
+def keep(name: str, data: bytes, corrections: Sequence = (), columns: tuple = (None, None)) -> library.Record:
+    """Add an upload to the library with the corrections made to it so far and the table columns the
+    user chose (kept as a ``columns`` correction, so the library, the batch and every command read the
+    same columns). They replace the stored corrections if the library had the document already."""
     with opened(write=True) as lib:
-        rec = lib.add(name, data)
-        if corrections:
-            lib.set_corrections(rec.id, corrections)
-        return rec
+        return lib.add(name, data, corrections=fixes.with_columns(corrections, *columns))
 
 
 def add_many(

@@ -147,7 +147,11 @@ def parse_text(
     ``corrections``: the user's fixes (:mod:`analysis.transcripts.corrections`), applied in order.
     """
     from . import webinterview
+    from .corrections import chosen_columns
     from .labelled import read_labelled
+
+    if speaker_column is None and text_column is None:  # the user's choice, kept with the document
+        speaker_column, text_column = chosen_columns(corrections)
 
     if format is None or format in ("labelled", "web-interview"):
         if format == "web-interview" or (format is None and webinterview.looks_like(text)):
@@ -170,6 +174,10 @@ def parse_bytes(
     ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
     ``speaker_column`` / ``text_column``, ``corrections``: as for :func:`parse_text`.
     """
+    from .corrections import chosen_columns
+
+    if speaker_column is None and text_column is None:  # the user's choice, kept with the document
+        speaker_column, text_column = chosen_columns(corrections)
     doc = _parse_bytes(
         data, name or "the file", format, interviewer, columns=(speaker_column, text_column), corrections=tuple(corrections)
     )

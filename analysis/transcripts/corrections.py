@@ -10,7 +10,10 @@ parsed (``parse_bytes(..., corrections=...)``), so that every page and command s
   last ``asks`` correction is the one that counts);
 - ``turn`` marks one turn as question, answer or other *after* the builder ran; the pairs are then
   built again. The turn's first words are kept with it: if the text at that index is no longer the
-  same turn (another parser version, other renames), the mark is not applied.
+  same turn (another parser version, other renames), the mark is not applied;
+- ``columns`` names a table's speaker and text columns (JSON, JSON Lines, CSV): the reader uses them
+  instead of the ones it finds (the last ``columns`` correction counts), so a table whose columns the
+  user chose is read the same way in the library, the batch and every command.
 
 A correction that no longer applies (a label the document does not have, a turn index out of range, a
 turn whose text changed) is skipped with a sentence in ``Document.warnings``, never silently.
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
     from .model import Document
     from .raw import RawDoc
 
-Kind = Literal["asks", "rename", "merge", "turn"]
+Kind = Literal["asks", "rename", "merge", "turn", "columns"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 TURN_ROLES = ("question", "answer", "other")
 # Bounds on stored corrections (they come from users and from library files): a person makes a few
@@ -46,6 +49,8 @@ MAX_LABEL_CHARS = 200
 MAX_ASKERS = 50
 MAX_JSON_CHARS = 1_000_000
 MAX_TURN = 1_000_000
+# The formats whose speaker and text come from columns (a ``columns`` correction applies to them).
+TABLE_FORMATS = ("json", "jsonl", "csv")
 # How many of a turn's first words are kept with a turn mark to recognise the turn later.
 MARK_WORDS = 8
 
@@ -56,7 +61,8 @@ class Correction:
 
     - ``asks``: ``names``, the speakers whose turns are the questions;
     - ``rename`` / ``merge``: ``label`` becomes ``to``;
-    - ``turn``: turn ``turn`` (from 1, as ``Turn.index``) gets ``role``; ``words`` are its first words.
+    - ``turn``: turn ``turn`` (from 1, as ``Turn.index``) gets ``role``; ``words`` are its first words;
+    - ``columns``: a table's speaker column is ``label``, its text column ``to``.
     """
 
     kind: Kind
@@ -83,8 +89,14 @@ class Correction:
     def mark(cls, turn: int, role: str, *, words: str | None = None) -> Correction:
         return _checked(cls("turn", turn=turn, role=role, words=words))
 
+    @classmethod
+    def columns(cls, speaker: str, text: str) -> Correction:
+        return _checked(cls("columns", label=speaker, to=text))
+
     def describe(self) -> str:
         """The correction as a sentence for a list (the UI escapes it)."""
+        if self.kind == "columns":
+            return f"Read the speaker from column {self.label!r} and the text from column {self.to!r}"
         if self.kind == "asks":
             return "Who asks: " + ", ".join(self.names)
         if self.kind == "rename":
@@ -95,6 +107,8 @@ class Correction:
         return f"Turn {self.turn}{words}: {self.role}"
 
     def to_dict(self) -> dict:
+        if self.kind == "columns":
+            return {"kind": "columns", "speaker": self.label, "text": self.to}
         if self.kind == "asks":
             return {"kind": "asks", "names": list(self.names)}
         if self.kind in ("rename", "merge"):
@@ -113,8 +127,22 @@ def _clean_label(value: object, what: str) -> str:
     return label
 
 
+def _column(value: object, what: str) -> str:
+    """A column name, kept exactly (a table's header may have spaces, or be empty: an unnamed column)."""
+    if not isinstance(value, str):
+        raise DiscourseError(f"Correction 'columns': the {what} column must be a column name (text), not {type(value).__name__}.")
+    if len(value) > MAX_LABEL_CHARS:
+        raise DiscourseError(f"Correction 'columns': the {what} column's name is longer than {MAX_LABEL_CHARS} characters.")
+    return value
+
+
 def _checked(c: Correction) -> Correction:
     """The correction with its labels trimmed; DiscourseError if a field is missing or out of bounds."""
+    if c.kind == "columns":
+        speaker, text = _column(c.label, "speaker"), _column(c.to, "text")
+        if speaker == text:
+            raise DiscourseError(f"Correction 'columns': the speaker and the text cannot both be column {speaker!r}.")
+        return Correction("columns", label=speaker, to=text)
     if c.kind == "asks":
         if not isinstance(c.names, (tuple, list)) or not 1 <= len(c.names) <= MAX_ASKERS:
             raise DiscourseError(f"Correction 'asks': give 1 to {MAX_ASKERS} speaker labels (who asks the questions).")
@@ -147,6 +175,8 @@ def from_dict(item: object) -> Correction:
         return _checked(Correction("asks", names=tuple(names)))
     if kind in ("rename", "merge"):
         return _checked(Correction(kind, label=item.get("label"), to=item.get("to")))
+    if kind == "columns":
+        return _checked(Correction("columns", label=item.get("speaker"), to=item.get("text")))
     words = item.get("words")
     if words is not None and not isinstance(words, str):
         raise DiscourseError("Correction 'turn': 'words' must be text.")
@@ -189,6 +219,19 @@ def validate(corrections: Iterable[Correction]) -> tuple[Correction, ...]:
 def key(corrections: Sequence[Correction]) -> str:
     """The canonical text of the corrections, for cache keys ("" when there are none)."""
     return dumps(corrections) if corrections else ""
+
+
+def chosen_columns(corrections: Sequence[Correction]) -> tuple[str | None, str | None]:
+    """The (speaker, text) columns the last ``columns`` correction names; (None, None): none does."""
+    last = next((c for c in reversed(corrections) if c.kind == "columns"), None)
+    return (last.label, last.to) if last else (None, None)
+
+
+def with_columns(corrections: Sequence[Correction], speaker: str | None, text: str | None) -> tuple[Correction, ...]:
+    """The corrections with one ``columns`` correction for (speaker, text) in place of any earlier one
+    (none when either is None: the reader's own columns)."""
+    rest = tuple(c for c in corrections if c.kind != "columns")
+    return rest if speaker is None or text is None else (Correction.columns(speaker, text), *rest)
 
 
 def first_words(text: str) -> str:
@@ -282,6 +325,8 @@ def after_build(doc: Document, raw: RawDoc, corrections: Sequence[Correction], w
     turns = list(doc.turns)
     changed = False
     for c in corrections:
+        if c.kind == "columns" and doc.format not in TABLE_FORMATS:
+            warnings.append(f"Correction skipped: this document is not a table, so it has no columns ({c.describe()}).")
         if c.kind != "turn":
             continue
         if c.turn > len(turns):

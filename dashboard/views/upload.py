@@ -19,12 +19,12 @@ KNOWN_EXTENSIONS = ", ".join(sorted(e.lstrip(".") for e in EXTENSIONS))
 CURRENT = "upload-current"  # the id of the upload shown (also in the URL: ?upload=ID), kept by the server
 
 
-def _keep(src: sources.Source) -> None:
-    """Button callback: store the file in the corpus library with its corrections so far (it is then
-    listed on the Library page)."""
+def _keep(src: sources.Source, columns=(None, None)) -> None:
+    """Button callback: store the file in the corpus library with its corrections so far and the table
+    columns chosen (it is then listed on the Library page)."""
     src = sources.kept_uploads().get(src.id) or src
     try:
-        st.session_state["kept"] = store.keep(src.name, src.data, src.corrections).id
+        st.session_state["kept"] = store.keep(src.name, src.data, src.corrections, columns).id
     except DiscourseError as e:
         st.session_state["kept"] = f"error: {e}"
 
@@ -159,7 +159,7 @@ left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",
     on_click=_use, args=(current, doc.title, columns),
 )
-right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(current,),
+right.button("Keep it in the library", key="keep-upload", on_click=_keep, args=(current, columns),
              help="Stores the file on this machine with its corrections, so that it is listed on the Library page "
              "in later sessions.")
 if kept := st.session_state.pop("kept", None):

@@ -144,3 +144,38 @@ def test_help_and_readme_describe_correct():
         assert option in out.stdout
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "library correct ID" in readme and "--merge" in readme
+
+
+# Invented: speakers numbered (1, 2), so the parser finds no speaker column without being told.
+NUMBERED = """turn,spk,utt_text
+1,1,"Where should the new library be built, in your view?"
+2,2,"Near the station, so that people can stop on the way home."
+3,1,"And who will pay for it?"
+4,2,"The city, and a small grant from the state."
+"""
+
+
+def test_library_add_keeps_a_tables_columns_and_every_command_reads_them(tmp_path, capsys):
+    f = tmp_path / "plan.csv"
+    f.write_text(NUMBERED, encoding="utf-8")
+    lib = str(tmp_path / "lib.sqlite3")
+    assert main(["library", "add", str(f), "--library", lib]) == 2  # the parser alone cannot read it
+    assert "missing a speaker column" in capsys.readouterr().err
+    assert main(["library", "add", str(f), "--library", lib, "--speaker-column", "spk"]) == 2
+    assert "both --speaker-column and --text-column" in capsys.readouterr().err
+    assert main(["library", "add", str(f), "--library", lib, "--speaker-column", "spk", "--text-column", "utt_text"]) == 0
+    doc_id = capsys.readouterr().out.split("\t")[1]
+    assert main(["parse", str(f), "--library", lib]) == 0  # no column option: the library's choice
+    parsed = json.loads(capsys.readouterr().out)
+    assert [t["speaker"] for t in parsed["turns"]] == ["Speaker 1", "Speaker 2"] * 2
+    assert main(["analyze", str(f), "--library", lib]) == 0
+    assert "Near the station" in capsys.readouterr().out
+    # Another choice replaces it: the row number as the speaker.
+    assert correct(lib, doc_id, "--speaker-column", "turn", "--text-column", "utt_text", "--rename", "Speaker 4=Ada Roe") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "1\tRead the speaker from column 'turn' and the text from column 'utt_text'",
+        "2\tRename 'Speaker 4' to 'Ada Roe'",
+    ]
+    assert main(["parse", str(f), "--library", lib]) == 0
+    assert [t["speaker"] for t in json.loads(capsys.readouterr().out)["turns"]] == [
+        "Speaker 1", "Speaker 2", "Speaker 3", "Ada Roe"]

@@ -138,3 +138,57 @@ def test_the_batch_uses_the_corrections_and_never_serves_the_other_analysis(tmp_
         lib.set_corrections(rec.id, [Correction.rename("SPEAKER ONE", "Jane Doe")])
         full = batch.run([f], library=lib, progress=False, detail="full", jobs=2)
         assert set(full.answers["speaker"]) == {"Jane Doe"}
+
+
+# Invented: speakers numbered (1, 2), so the parser finds no speaker column; the user names the columns.
+NUMBERED = b"""turn,spk,utt_text
+1,1,"Where should the new library be built, in your view?"
+2,2,"Near the station, so that people can stop on the way home."
+3,1,"And who will pay for it?"
+4,2,"The city, and a small grant from the state."
+"""
+
+
+def test_a_table_kept_with_its_columns_is_read_with_them_by_the_library_and_the_batch(tmp_path: Path):
+    from analysis.transcripts import corrections as fixes
+    from analysis.transcripts import parse_bytes
+
+    columns = fixes.with_columns((), "spk", "utt_text")
+    assert fixes.chosen_columns(columns) == ("spk", "utt_text")
+    assert fixes.loads(fixes.dumps(columns)) == columns  # stored as JSON and read back the same
+    with pytest.raises(DiscourseError, match="missing a speaker column"):
+        parse_bytes(NUMBERED, name="plan.csv")  # the parser alone cannot read it
+    f = tmp_path / "plan.csv"
+    f.write_bytes(NUMBERED)
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        before = lib.count()  # the default interview
+        with pytest.raises(DiscourseError, match="missing a speaker column"):
+            lib.add("plan.csv", NUMBERED)  # refused, and nothing stored
+        assert lib.count() == before
+        rec = lib.add("plan.csv", NUMBERED, corrections=columns)  # row and corrections in one transaction
+        assert lib.corrections(rec.id) == columns
+        doc = parse_bytes(lib.bytes_of(rec.id), name=rec.name, corrections=lib.corrections(rec.id))
+        assert [t.speaker for t in doc.turns] == ["Speaker 1", "Speaker 2"] * 2 and len(doc.qa_pairs) == 2
+        assert doc.metadata["corrections"] == ["Read the speaker from column 'spk' and the text from column 'utt_text'"]
+        result = batch.run([f], library=lib, progress=False)
+        assert result.n_analysed == 1 and not result.failures
+        assert list(result.answers["speaker"]) == ["Speaker 2", "Speaker 2"]
+        with pytest.raises(DiscourseError, match="not changed: with them plan.csv: The CSV is missing a speaker"):
+            lib.set_corrections(rec.id, ())  # without its columns the table cannot be read: nothing changes
+        assert lib.corrections(rec.id) == columns
+        # Another choice replaces the first (one columns correction), and the other corrections stay.
+        both = fixes.with_columns((Correction.rename("Speaker 2", "Ada Roe"), *columns), "turn", "utt_text")
+        assert [c.kind for c in both] == ["columns", "rename"] and fixes.chosen_columns(both) == ("turn", "utt_text")
+
+
+def test_a_columns_correction_on_a_text_is_skipped_with_a_warning_and_bad_columns_are_refused():
+    from analysis.transcripts import corrections as fixes
+    from analysis.transcripts import parse_bytes
+
+    doc = parse_bytes(PANEL, name="panel.txt", corrections=[Correction.columns("spk", "utt_text")])
+    assert any(w.startswith("Correction skipped: this document is not a table") for w in doc.warnings)
+    with pytest.raises(DiscourseError, match="cannot both be column"):
+        Correction.columns("spk", "spk")
+    with pytest.raises(DiscourseError, match="column name"):
+        fixes.loads('[{"kind": "columns", "speaker": 3, "text": "utt_text"}]')
+    assert fixes.with_columns([Correction.columns("a", "b")], None, None) == ()  # the parser's own columns again

@@ -91,3 +91,44 @@ def test_a_table_whose_speaker_column_is_not_found_offers_its_columns(page: Page
     page.reload()
     expect(page.locator(ANSWER)).to_contain_text("Near the station, so that people can stop on the way home.")
     assert_no_errors(page)
+
+
+def test_a_table_kept_in_the_library_keeps_its_chosen_columns_in_the_library_and_the_reader(
+    page: Page, server: str, tmp_path: Path, screenshot
+):
+    """The columns chosen on the Upload page go into the library with the file (as a correction): the
+    Library page lists the choice and its Reader link reads the table with those columns, after a reload too."""
+    from uuid import uuid4
+
+    from tests.browser.test_corrections_browser import select_in_library
+
+    tag = uuid4().hex[:6]  # a table of its own (the library is shared by the session's tests)
+    path = tmp_path / f"plan-{tag}.csv"
+    path.write_text(LIBRARY.replace("in your view?", f"in your view, {tag}?"), encoding="utf-8")
+    page.goto(server + "/upload")
+    page.locator("[data-testid=stFileUploader]").wait_for()
+    page.set_input_files("[data-testid=stFileUploaderDropzoneInput]", str(path))
+    expect(main(page).locator("[data-testid=stAlertContentWarning]")).to_contain_text("missing a speaker column")
+    main(page).get_by_role("combobox", name="Speaker column").click()
+    page.get_by_role("option", name="spk").click()
+    main(page).get_by_role("combobox", name="Text column").click()
+    page.get_by_role("option", name="utt_text").click()
+    expect(main(page)).to_contain_text("4 turns · 2 question–answer pairs")
+    main(page).get_by_role("button", name="Keep it in the library").click()
+    kept = main(page).locator("[data-testid=stAlertContentSuccess]")
+    expect(kept).to_contain_text("Kept in the library as plan-")
+    doc_id = kept.inner_text().split("Kept in the library as ")[1].rstrip(". \n")
+    assert_no_errors(page)
+
+    select_in_library(page, server, doc_id)
+    m = main(page)
+    expect(m).to_contain_text("1. Read the speaker from column 'spk' and the text from column 'utt_text'")
+    m.get_by_role("heading", name="Corrections").scroll_into_view_if_needed()
+    screenshot(page, "library-kept-columns")
+    m.get_by_role("button", name="Open in the Reader").click()
+    page.wait_for_url(reader_url(doc_prefix=doc_id))
+    expect(page.locator(ANSWER)).to_contain_text("Near the station, so that people can stop on the way home.")
+    expect(main(page)).to_contain_text("Speaker 2")
+    page.reload()
+    expect(page.locator(ANSWER)).to_contain_text("Near the station, so that people can stop on the way home.")
+    assert_no_errors(page)

@@ -16,7 +16,7 @@ from analysis.transcripts import Correction, parse_bytes
 from analysis.transcripts import corrections as fixes
 
 from tests.dashboard.test_corrections_ui import PANEL
-from tests.browser.test_dashboard_browser import ANSWER, assert_no_errors, main, radio_options, sidebar
+from tests.browser.test_dashboard_browser import ANSWER, assert_no_errors, idle, main, radio_options, sidebar
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,7 @@ def centre(locator) -> None:
 
 
 def rename(page: Page, old: str, new: str) -> None:
+    idle(page)  # the last correction's run has ended: its form's widgets are not on the page twice
     m = main(page)
     combo = m.get_by_role("combobox", name="Rename a speaker")
     centre(combo)
@@ -68,6 +69,7 @@ def rename(page: Page, old: str, new: str) -> None:
 
 
 def choose_askers(page: Page, *names: str) -> None:
+    idle(page)
     box = main(page).get_by_role("combobox", name=re.compile("^Who asks the questions"))
     for name in names:
         centre(box)
@@ -78,6 +80,7 @@ def choose_askers(page: Page, *names: str) -> None:
 
 
 def mark_turn(page: Page, n: int, role: str) -> None:
+    idle(page)  # the last correction's run has ended: its form's widgets are not on the page twice
     m = main(page)
     number = m.get_by_label("Mark a turn (number)")
     centre(number)
@@ -117,6 +120,7 @@ def test_library_corrections_reach_the_reader_survive_a_reload_and_a_new_browser
     select_in_library(page, server, doc_id)
     m = main(page)
     expect(m).to_contain_text("look alike and may be the same person")
+    idle(page)
     m.get_by_role("button", name="Merge “Fydor Lukyanov” into “Fyodor Lukyanov”").click()
     expect(m).to_contain_text("1. Merge 'Fydor Lukyanov' into 'Fyodor Lukyanov'")
     expect(m).not_to_contain_text("look alike")  # the warning went with the merge
@@ -146,9 +150,11 @@ def test_library_corrections_reach_the_reader_survive_a_reload_and_a_new_browser
         select_in_library(p2, server, doc_id)
         m2 = main(p2)
         expect(m2).to_contain_text("2. Rename 'SPEAKER ONE' to 'Jane Doe'")
+        idle(p2)
         m2.get_by_role("button", name="Undo the last").click()  # the turn mark
         expect(m2).to_contain_text(f"Undone: Turn {closing.index}")
         expect(m2).not_to_contain_text(f"3. Turn {closing.index}")
+        idle(p2)  # the undo's run has ended: the Remove buttons are this run's, each once
         m2.get_by_role("button", name="Remove", exact=True).nth(1).click()  # the rename
         expect(m2).to_contain_text("Removed: Rename 'SPEAKER ONE' to 'Jane Doe'.")
         expect(m2).not_to_contain_text("2. Rename")

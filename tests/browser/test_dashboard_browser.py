@@ -62,6 +62,12 @@ def assert_no_errors(page: Page) -> None:
     expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
 
 
+def idle(page: Page) -> None:
+    """Wait until the script run that the last action started has finished. Until then Streamlit keeps the
+    previous run's elements on the page (stale) beside the new ones: a widget whose key changed is there twice."""
+    expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
+
+
 def open_reader(page: Page, base: str, query: str = "") -> None:
     page.goto(base + "/" + query)
     page.locator(ANSWER).wait_for()

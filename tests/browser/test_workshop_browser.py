@@ -22,6 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from analysis import actors, frames, library
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from dashboard.highlight import contrast
+from tests.browser.test_dashboard_browser import idle
 
 pytestmark = pytest.mark.browser
 
@@ -79,11 +80,6 @@ def reader_url(pair: int | None = None):
 def assert_no_errors(page: Page) -> None:
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     expect(page.locator("[data-testid=stAlertContentError]")).to_have_count(0)
-
-
-def idle(page: Page) -> None:
-    """Wait until the script run that the last action started has finished."""
-    expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
 
 
 def press(page: Page, key: str) -> None:

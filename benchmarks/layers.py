@@ -28,7 +28,7 @@ WATCHED = ("streamlit", "plotly")
 
 @dataclass(frozen=True)
 class Import:
-    module: str  # the importing file, relative to the root: "dashboard/report.py"
+    module: str  # the importing file, relative to the root: "render/report.py"
     line: int
     target: str  # the dotted name imported: "analysis.frames", "streamlit"
 

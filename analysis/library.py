@@ -75,7 +75,7 @@ PAGE_LIMIT_MAX = 1000
 # 0.02 s from IPC against 0.5-2 s from Parquet (per-column page decoding of ~70 columns per small
 # file dominates); the sizes are alike (17 MB). Sentences, read only on demand, are LZ4-compressed.
 # Modules whose code does not shape a result (shells, this store, the batch runner).
-_NOT_ANALYSIS = {"cli.py", "library.py", "batch.py", "__main__.py"}
+_NOT_ANALYSIS = {"library.py", "batch.py", "__main__.py"}
 
 Level = Literal["answer", "sentence"]
 

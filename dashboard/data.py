@@ -16,9 +16,10 @@ from analysis import frames, markers as markers_mod, profiles, sentiment, topics
 from analysis import keyness as keyness_mod
 from analysis import sides as sides_mod
 from analysis.transcripts import Document, parse_bytes
+from render import charts, highlight, topicbars
+from render.badges import question_framing as ui_framing
 
-from . import anonymise, charts, highlight, sources, topicbars
-from .badges import question_framing as ui_framing
+from . import anonymise, sources
 from .sources import Source
 
 
@@ -80,7 +81,7 @@ def alignment(src: Source) -> alignment_mod.Alignment:
 
 @st.cache_data(show_spinner="Writing the report…", max_entries=16)
 def _report_html(digest: str, markers_sha: str, _src: Source) -> str:
-    from . import report, report_sections
+    from render import report, report_sections
 
     result = analyze(_src)
     return report.build(

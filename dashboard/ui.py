@@ -7,8 +7,8 @@ import re
 
 import streamlit as st
 
-from .badges import alignment_line, guess_bars, question_framing, summary, swatch  # noqa: F401 (the pages' helpers)
-from .charts import CONFIG, number
+from render.badges import alignment_line, guess_bars, question_framing, summary, swatch  # noqa: F401 (the pages' helpers)
+from render.charts import CONFIG, number
 
 BOX = (
     '<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;'
@@ -29,7 +29,7 @@ def html_block(markup: str) -> None:
 
 
 def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> str:
-    """Already-escaped HTML (from :mod:`dashboard.highlight`) in the same box as :func:`user_text`."""
+    """Already-escaped HTML (from :mod:`render.highlight`) in the same box as :func:`user_text`."""
     return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'
             f"{inner_html}</div>")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, navigate, ui
+from dashboard import data, navigate, ui
+from render import charts
 
 src, doc, result = ui.current_document()
 listed = data.actor_list()

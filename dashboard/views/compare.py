@@ -9,7 +9,8 @@ import streamlit as st
 
 from analysis import concordance, profiles
 from analysis.errors import DiscourseError
-from dashboard import charts, data, navigate, sources, ui
+from dashboard import data, navigate, sources, ui
+from render import charts
 
 KINDS = {
     "pairs": "chosen answers",

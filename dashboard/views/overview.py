@@ -12,7 +12,8 @@ import json
 
 import streamlit as st
 
-from dashboard import charts, data, navigate, ui
+from dashboard import data, navigate, ui
+from render import charts
 
 VIEWS = ["Sentiment arc", "Topics", "Alignment", "Markers", "Table"]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, highlight, navigate, ui
+from dashboard import data, navigate, ui
+from render import highlight
 
 LAYERS = {"sentiment": "Sentiment", "topics": "Topics", "markers": "Markers", "numbers": "Valences"}
 

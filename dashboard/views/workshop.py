@@ -16,7 +16,8 @@ import html
 
 import streamlit as st
 
-from dashboard import anonymise, data, guesses, ui, workshop_store
+from dashboard import anonymise, data, ui, workshop_store
+from render import guesses
 
 src, doc, result = ui.current_document()
 answers = result.answers

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from analysis import batch, frames, topics
-from analysis.cli import main
+from cli import main
 from analysis.errors import DiscourseError
 from analysis.library import DEFAULT_ID, Library
 from analysis.transcripts import load

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import cli, library
+import cli
+from analysis import library
 from analysis.errors import DiscourseError
 
 ROOT = Path(__file__).resolve().parents[2]

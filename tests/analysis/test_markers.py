@@ -167,7 +167,7 @@ def test_load_a_folder_of_one_family(tmp_path) -> None:
 
 
 def test_cli_analyze_writes_marker_columns(capsys) -> None:
-    from analysis.cli import main
+    from cli import main
 
     assert main(["analyze", str(DEFAULT_DOCUMENT)]) == 0
     header = capsys.readouterr().out.splitlines()[0].split(",")

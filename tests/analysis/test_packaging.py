@@ -97,7 +97,8 @@ def test_the_wheel_ships_every_data_file(installed) -> None:
     shipped = {p.relative_to(installed / "analysis" / "data") for p in (installed / "analysis" / "data").rglob("*")
                if p.is_file()}
     assert shipped == {p.relative_to(data) for p in data.rglob("*") if p.is_file()}
-    assert (installed / "dashboard" / "report.py").is_file()  # python -m analysis report needs it
+    assert (installed / "render" / "report.py").is_file()  # python -m analysis report needs it
+    assert (installed / "cli" / "__init__.py").is_file() and (installed / "dashboard" / "app.py").is_file()
     assert not (installed / "tests").exists() and not (installed / "benchmarks").exists()
 
 

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from analysis import frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
-from dashboard import report, report_sections
+from render import report, report_sections
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
-from dashboard import report
+from render import report
 
 pytestmark = pytest.mark.browser
 

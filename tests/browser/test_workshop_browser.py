@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from analysis import actors, frames, library
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
-from dashboard.highlight import contrast
+from render.highlight import contrast
 from tests.browser.test_dashboard_browser import idle
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.transcripts import DEFAULT_DOCUMENT, load
-from dashboard import anonymise, highlight
+from dashboard import anonymise
+from render import highlight
 
 NAMES = {"Andrey Bezrukov": "Speaker A", "PICREADI": "Interviewer"}
 

@@ -69,7 +69,7 @@ def test_no_page_passes_a_builder_that_may_return_nothing_straight_to_st_html():
 def test_the_alignment_line_of_a_document_with_one_question_shows_no_nan():
     """With one question the baseline (mean similarity to the other questions) is not defined: the line
     says so instead of printing "nan"."""
-    from dashboard import badges
+    from render import badges
 
     row = {"alignment": 0.42, "alignment_others": float("nan"), "premise_challenge": False, "shared_terms": "tax"}
     line = badges.alignment_line(row)

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dashboard import guesses, workshop_store
+from dashboard import workshop_store
+from render import guesses
 
 WS, OTHER = "trainer-AAAA1111", "trainer-BBBB2222"
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")

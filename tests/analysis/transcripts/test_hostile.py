@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import cli
+import cli
 from analysis.errors import DiscourseError
 from analysis.transcripts import docx as docx_reader
 from analysis.transcripts import labelled, load, parse_bytes, read_file
@@ -131,7 +131,7 @@ def test_dev_zero_is_refused_naming_the_limit() -> None:
         """
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
-        from analysis.cli import main
+        from cli import main
         sys.exit(main(["parse", "/dev/zero"]))
         """
     )

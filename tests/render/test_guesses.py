@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import guesses
+from render import guesses
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from cli import main
 from analysis.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]

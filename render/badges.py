@@ -1,7 +1,7 @@
 """Small HTML blocks of our own numbers, shared by the dashboard pages and the standalone report.
 
 Pure (no Streamlit): every piece of transcript text in them goes through :func:`html.escape`; the
-colours are the RdBu sentiment colours of :mod:`dashboard.charts`, always with the number on them.
+colours are the RdBu sentiment colours of :mod:`render.charts`, always with the number on them.
 """
 
 from __future__ import annotations

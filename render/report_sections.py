@@ -1,7 +1,7 @@
 """The report's sections on markers, question-answer alignment and actors (pure: no Streamlit).
 
-Each function returns a :class:`dashboard.report.Section` built from the same frames and charts the
-dashboard shows; every cell of user text goes through :func:`dashboard.report.table`, which escapes.
+Each function returns a :class:`render.report.Section` built from the same frames and charts the
+dashboard shows; every cell of user text goes through :func:`render.report.table`, which escapes.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""dashboard.highlight: the answer text as HTML, every piece of user text escaped, annotations marked."""
+"""render.highlight: the answer text as HTML, every piece of user text escaped, annotations marked."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from dashboard import highlight
-from dashboard.highlight import _Span
+from render import highlight
+from render.highlight import _Span
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -269,7 +269,7 @@ def test_legend(layers, expected):
 
 
 def test_topic_bars_escape_and_show_terms():
-    from dashboard import topicbars
+    from render import topicbars
 
     row = pd.Series({"topic_a": 20.0, "topic_a_count": 2, "topic_b": 0.0, "topic_b_count": 0})
     labels = {"topic_a": "A <b>topic</b>", "topic_b": "B & co"}

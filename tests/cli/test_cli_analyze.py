@@ -2,7 +2,7 @@
 
 The output read back must equal the frame of ``analysis.frames.analyze`` for the same files; topic
 figures with a custom dictionary are counted by hand; user errors exit 2 with a message, no traceback.
-Most cases call ``analysis.cli.main`` in-process (fast); the exit status, stdout and the absence of a
+Most cases call ``cli.main`` in-process (fast); the exit status, stdout and the absence of a
 traceback are checked once through a real ``python -m analysis`` subprocess.
 """
 
@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from analysis import frames, topics
-from analysis.cli import main
+from cli import main
 from analysis.transcripts import load
 
 ROOT = Path(__file__).resolve().parents[2]

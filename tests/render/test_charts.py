@@ -1,4 +1,4 @@
-"""dashboard.charts: colours follow the sign, every mark carries its number, marks lead to their pair."""
+"""render.charts: colours follow the sign, every mark carries its number, marks lead to their pair."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts
+from render import charts
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -388,7 +388,7 @@ def test_every_number_badge_reaches_4_5_to_1():
     highlighted words: white on #4393c3 (3.4:1) and on #d6604d (3.7:1) used to fail."""
     import re
 
-    from dashboard import badges, charts
+    from render import badges, charts
 
     values = [i / 20 for i in range(-20, 21)] + [float("nan")]
     for value in values:

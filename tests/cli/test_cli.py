@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,6 +31,16 @@ def test_parse_json_contract(default_interview):
         assert set(t) == {"index", "speaker", "role", "text"}
         assert t["role"] in ("question", "answer", "other")
     assert {s["role"] for s in doc["speakers"]} == {"interviewer", "interviewee"}
+
+
+def test_python_m_cli_is_the_same_command_line(default_interview, tmp_path):
+    # python -m analysis only hands over to the cli package: same output, same errors, same exit status
+    for args in (["parse", "--format", "text", str(default_interview)], ["--help"], ["parse", str(tmp_path / "no.txt")]):
+        via_cli = subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True)
+        via_analysis = run(*args)
+        assert (via_cli.returncode, via_cli.stdout, via_cli.stderr) == (
+            via_analysis.returncode, via_analysis.stdout, via_analysis.stderr)
+    assert via_cli.returncode == 2 and via_cli.stderr.startswith("error: ") and "Traceback" not in via_cli.stderr
 
 
 def test_parse_text_format(default_interview, capsys):

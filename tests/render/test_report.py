@@ -1,4 +1,4 @@
-"""dashboard.report: one self-contained HTML file; every piece of user text escaped; the CLI command."""
+"""render.report: one self-contained HTML file; every piece of user text escaped; the CLI command."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import plotly.offline
 import pytest
 
 from analysis import frames
-from analysis.cli import main
+from cli import main
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
-from dashboard import report
+from render import report
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = "<script>alert(1)</script>"
@@ -250,10 +250,10 @@ def test_cli_user_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
     assert not (tmp_path / "r.html").exists()
 
 
-def test_analysis_cli_does_not_load_plotly_or_dashboard_modules_report_does_not_load_streamlit():
+def test_the_cli_does_not_load_plotly_render_or_dashboard_modules_report_does_not_load_streamlit():
     code = (
-        "import sys, analysis.cli; analysis.cli.build_parser(); a = sorted(m for m in sys.modules if m.split('.')[0] in ('plotly', 'dashboard'));"
-        "import dashboard.report; print(a, 'streamlit' in sys.modules)"
+        "import sys, cli; cli.build_parser(); a = sorted(m for m in sys.modules if m.split('.')[0] in ('plotly', 'dashboard', 'render'));"
+        "import render.report; print(a, 'streamlit' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[] False"
@@ -276,7 +276,7 @@ def test_summary_top_topic_follows_the_workshop_rule_on_a_tie():
     result = frames.analyze(doc)
     page = report.build(doc, result)
     labels = report._labels(result.answers, report._dictionary(result, None))
-    from dashboard import guesses
+    from render import guesses
 
     rows = result.answers.set_index("pair")
     tied = guesses.top_topics(rows.loc[1], labels)
@@ -290,7 +290,7 @@ def test_summary_top_topic_follows_the_workshop_rule_on_a_tie():
 
 def test_summary_top_topic_of_the_default_interview_names_every_tied_topic(default):
     _, result, page = default
-    from dashboard import guesses
+    from render import guesses
 
     labels = report._labels(result.answers, report._dictionary(result, None))
     cells = _summary_cells(page)

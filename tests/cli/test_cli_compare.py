@@ -1,7 +1,7 @@
 """``python -m analysis compare A B ...`` and ``python -m analysis kwic FILE... --term WORD``.
 
 The output read back must equal the library's frame for the same sides; user errors exit 2 with a
-one-line message. Most cases call ``analysis.cli.main`` in-process; one real subprocess checks the
+one-line message. Most cases call ``cli.main`` in-process; one real subprocess checks the
 exit status and the absence of a traceback.
 """
 
@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from analysis import concordance, keyness
-from analysis.cli import main
+from cli import main
 from analysis.sides import side_from_spec, units_of
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 

@@ -259,7 +259,7 @@ def _header(doc: Document, title: str, source_name: str, generated_at: datetime,
 
 
 def _top_topic(row: pd.Series, labels: dict[str, str]) -> str:
-    """The answer's main topic by the Workshop's rule (:func:`dashboard.guesses.top_topics`): every
+    """The answer's main topic by the Workshop's rule (:func:`render.guesses.top_topics`): every
     topic tied for the highest rate, or none when no topic term matched."""
     if not labels:
         return "—"

@@ -64,6 +64,17 @@ STAMP_BEFORE = re.compile(
     rf"^[(\[]?({TS})[)\]]?[ \u00a0]*(?:[-\u2013\u2014|][ \u00a0]*)?(?![AaPp]\.?[ \u00a0]?[Mm]\b)"
     rf"(?:\*\*({NAME})(?::\*\*|\*\*[ \u00a0]*:?)|({NAME})[ \u00a0]*:)(?:[ \u00a0]+|$)"
 )
+# A time stamp in brackets right after a label ("**Jane Doe:** [00:00:04.10] text"): the turn's time stamp.
+LEADING_STAMP = re.compile(rf"^[(\[]({TS})[)\]][ \u00a0]*")
+# Markers of the recording that are not speech: a break, music, an intermission, alone or as a label with
+# only a time stamp ("**Break:** [00:11:51.07]", "[MUSIC]", "BREAK", "(COMMERCIAL BREAK)", "INTERMISSION"):
+# a note, never a speaker or a turn.
+MARKER = re.compile(
+    rf"^[(\[]?(?:(?:commercial|station|short|musical)[ \u00a0]+)?(?:break|intermission|interlude|recess|music|"
+    rf"musical[ \u00a0]+interlude|end[ \u00a0]+of[ \u00a0]+(?:part|segment|tape)(?:[ \u00a0]+\w+)?)[)\]]?"
+    rf"[ \u00a0]*:?[ \u00a0]*(?:[(\[]?{TS}[)\]]?)?[ \u00a0]*:?$",
+    re.I,
+)
 # Otter: the label and the time stamp alone on a line ("Jane Doe  0:01"), the text below it.
 OTTER = re.compile(rf"^({NAME})[ \u00a0]+({TS})$")
 # Parentheticals of place, party or country after the name (Hansard, UN records):
@@ -321,7 +332,9 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
     credits = [p for p in paras if p[:1] == "T" and CREDIT_LINE.match(p)]  # "Transcribed by https://otter.ai"
-    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits)]
+    markers = {i for i, p in enumerate(paras) if len(p) <= 60 and MARKER.match(p)}  # "BREAK", "[MUSIC]"
+    marker_notes = [Note("stage", paras[i]) for i in sorted(markers)]
+    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits) and i not in markers]
     kept = [kept[i] for i in keep]
     paras = [paras[i] for i in keep]
     found = [
@@ -350,6 +363,7 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     _drop_cover(found, labels)
     raw = RawDoc(format=format)
     raw.notes.extend(Note("heading", p) for p in credits)
+    raw.notes.extend(marker_notes)
     if hearing is not None:
         raw.layout = "hearing"
     inline: set[str] = set()
@@ -380,6 +394,8 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             stamp = TENTHS.sub("", extra)
         elif kind == "paren" and extra:
             raw.metadata.setdefault("affiliations", {})[label] = extra
+        if kind not in ("stamp", "stamp-text", "otter") and rest[:1] in "[(" and (m := LEADING_STAMP.match(rest)):
+            stamp, rest = TENTHS.sub("", m.group(1)), rest[m.end():]  # "**Jane:** [00:00:04.10] text"
         role = QA_ROLES.get(kind)
         if inline:
             out.extend(_split_inline(rest.strip(), label, role, inline))

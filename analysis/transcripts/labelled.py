@@ -43,6 +43,13 @@ Q_LABEL = re.compile(r"^(?:Q|QUESTION)(?:\s*[:.]|(?=[\s\u00a0]))[\s\u00a0]*(?=\S
 A_LABEL = re.compile(r"^(?:A|ANSWER)\s*:[\s\u00a0]*(?=\S)")
 # Capitals: "MS. PSAKI:", "THE PRESIDENT:", "SECRETARY MAYORKAS:", "DR. SHERWOOD-RANDALL:".
 CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.)])[\s\u00a0]*:(?:[\s\u00a0]+|$)")
+# Capitals with a title after a comma, as CNN prints a speaker the first time: "JAKE TAPPER, CNN MODERATOR:",
+# "SEN. JANE ROE (D-OH), PRESIDENTIAL CANDIDATE:" (later "TAPPER:"). The label is the name; the party and
+# the title go to the affiliations, and a title naming a role (moderator, host) to the role hints.
+CAPS_TITLED = re.compile(
+    r"^([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*){1,4})"
+    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?)[\s\u00a0]*:(?:[\s\u00a0]+|$)"
+)
 # Name case: up to six capitalised words, particles allowed inside ("Hans-Friedrich von Ploetz:"), and a
 # number at the end for unnamed speakers ("Speaker 2:").
 NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
@@ -272,6 +279,10 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
             return "caps", label, par[m.end():], None
+    if "," in par[:140] and (m := CAPS_TITLED.match(par)):
+        label = m.group(1).strip()
+        if label.lower() not in NOT_SPEAKERS:
+            return "caps", label, par[m.end():], "; ".join(x for x in (m.group(2), m.group(3).strip()) if x)
     if m := NAME_LABEL.match(par):
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
@@ -294,7 +305,13 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
     return None
 
 
+# A paragraph opening like a capitals label that was not read as one ("ANNA ROE, CNN ANCHOR (voice-over):"):
+# in a document of capitals labels its words are counted for the speaker above, so a warning names it.
+CAPS_LIKE = re.compile(r"^([A-Z][A-Z.'\u2019\-]+(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*)*[ \u00a0,(][^:\n]{0,80}):[\s\u00a0]")
+# Warnings name this many such openings, then count the rest.
+MISSED_SHOWN = 4
 QA_ROLES = {"q": "question", "a": "answer"}
+ROLE_IN_TITLE = re.compile(r"\b(moderator|interviewer|host|anchor)\b", re.I)
 def split_label(label: str) -> tuple[str, str | None, str | None]:
     """A label given apart from its text (bold in HTML) as (name, time stamp, parentheticals):
     ``"Jane Doe (00:01:23)"`` -> ``("Jane Doe", "00:01:23", None)``; ``"Mr. Ivanov (Russian Federation)"``
@@ -362,6 +379,17 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             found[i] = None
     _drop_cover(found, labels)
     raw = RawDoc(format=format)
+    if kinds["caps"] >= 2 and not kinds["q"]:
+        missed = [m.group(1) for p, f in zip(paras, found) if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p))]
+        if missed:
+            shown = ", ".join(repr(x + ":") for x in list(dict.fromkeys(missed))[:MISSED_SHOWN])
+            more = f" and {len(missed) - MISSED_SHOWN:,} more" if len(missed) > MISSED_SHOWN else ""
+            raw.warnings.append(
+                f"{len(missed):,} paragraph{'s' if len(missed) > 1 else ''} open{'' if len(missed) > 1 else 's'} like a "
+                f"speaker label but {'were' if len(missed) > 1 else 'was'} read as part of the turn above: {shown}{more}. "
+                "If they are turns, write their labels as 'NAME:' or 'NAME, TITLE:' in the file, or fix the speakers "
+                "on the Upload page."
+            )
     raw.notes.extend(Note("heading", p) for p in credits)
     raw.notes.extend(marker_notes)
     if hearing is not None:
@@ -392,8 +420,10 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             stamp = None
         if kind in ("stamp", "stamp-text", "otter"):
             stamp = TENTHS.sub("", extra)
-        elif kind == "paren" and extra:
+        elif kind in ("paren", "caps") and extra:
             raw.metadata.setdefault("affiliations", {})[label] = extra
+            if kind == "caps" and (role_word := ROLE_IN_TITLE.search(extra)):
+                raw.role_hints.setdefault(label, "interviewer" if role_word.group(1).lower() == "interviewer" else "moderator")
         if kind not in ("stamp", "stamp-text", "otter") and rest[:1] in "[(" and (m := LEADING_STAMP.match(rest)):
             stamp, rest = TENTHS.sub("", m.group(1)), rest[m.end():]  # "**Jane:** [00:00:04.10] text"
         role = QA_ROLES.get(kind)

@@ -88,6 +88,27 @@ OTTER = re.compile(rf"^({NAME})[ \u00a0]+({TS})$")
 # "Mr. John Roe (Anytown) (Lab):", "Mr. Ivanov (Russian Federation):".
 PAREN_LABEL = re.compile(rf"^({NAME})((?:[ \u00a0]*\([^()]{{1,80}}\))+)[ \u00a0]*:(?:[ \u00a0]+|$)")
 PAREN_PART = re.compile(r"\(([^()]+)\)")
+# An office with its holder's name in parentheses (Hansard): "The Secretary of State for Foreign and Commonwealth
+# Affairs (Mr William Hague):", "The Minister of State, Foreign and Commonwealth Office (Alistair Burt):",
+# "The Acting Speaker (Mr. McClelland):". The label is the person (who speaks later as "Mr Hague:"); the
+# office goes to the affiliations.
+OFFICE_WORDS = (
+    r"Speaker|Minister|Secretary|Chair|Chairman|Chairwoman|Chairperson|President|Leader|Attorney|Solicitor|"
+    r"Chancellor|Deputy|Advocate|Clerk|Whip|Parliamentary|Commissioner|Presiding"
+)
+PERSON = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Hon|Rt\.?[ \u00a0]+Hon)\.?[ \u00a0]+)?"
+    r"[A-Z][\w'\u2019\-]+(?:[ \u00a0]+(?:[A-Z][\w'\u2019.\-]*|de|van|von|du|le|la)){0,3}"
+)
+OFFICE_LABEL = re.compile(
+    rf"^((?:The|Madam|Mr\.?|Mister)[ \u00a0][^():\n]{{0,120}}?\b(?:{OFFICE_WORDS})\b[^():\n]{{0,120}}?)[ \u00a0]*"
+    rf"\(({PERSON})\)[ \u00a0]*:(?:[ \u00a0]+|$)"
+)
+# The House's voices in Hansard: "Some hon. members:", "An hon. member:".
+HOUSE_VOICES = re.compile(r"^((?:Some|An|Several|Many)[ \u00a0]+hon\.?[ \u00a0]+members?)[ \u00a0]*:(?:[ \u00a0]+|$)", re.I)
+# In a parliamentary record (at least two labels with parentheticals), a short paragraph in capitals with no
+# sentence end between turns is a section heading ("ORAL QUESTIONS", "RURAL BROADBAND"): a note.
+HEADING_MAX_WORDS = 12
 # U.S. congressional hearings (govinfo): an honorific or title and a name, then a period, at the start of
 # an indented paragraph ("    Chairman Smith. The committee will come to order.", "Mrs. Smith of Ohio.",
 # "The Chairman."). The text after it must start like a sentence ("Mr. Smith. was" is no label).
@@ -287,6 +308,10 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
             return "name", label, par[m.end():], None
+    if par[:1] in "TMS" and ((m := OFFICE_LABEL.match(par)) or (m := HOUSE_VOICES.match(par))):
+        if m.re is HOUSE_VOICES:
+            return "voices", m.group(1), par[m.end():], None
+        return "paren", " ".join(m.group(2).split()), par[m.end():], " ".join(m.group(1).split()).rstrip(",")
     if "(" in par[:120] or "[" in par[:120]:
         if m := STAMP_AFTER.match(par):
             label = m.group(1).strip()
@@ -379,6 +404,14 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             found[i] = None
     _drop_cover(found, labels)
     raw = RawDoc(format=format)
+    headings = kinds["paren"] >= 2  # a parliamentary record: capitals headings between turns are notes
+    for i, f in enumerate(found):
+        # A label with no speech, followed directly by another label or a heading, is not a turn.
+        if f is not None and not f[2].strip() and f[0] in ("paren", "name", "caps") and i + 1 < len(found) and (
+            found[i + 1] is not None or (headings and _is_heading(paras[i + 1]))
+        ):
+            raw.notes.append(Note("stage", paras[i]))
+            found[i] = ("skip", None, "", None)
     if kinds["caps"] >= 2 and not kinds["q"]:
         missed = [m.group(1) for p, f in zip(paras, found) if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p))]
         if missed:
@@ -408,6 +441,11 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     out: list[Para] = []
     stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
     for par, f in zip(paras, found):
+        if f is not None and f[0] == "skip":
+            continue
+        if f is None and headings and _is_heading(par):
+            raw.notes.append(Note("heading", par))
+            continue
         if f is None:
             if inline:
                 out.extend(_split_inline(par, None, None, inline))
@@ -435,6 +473,13 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
         out.append(Para(stamp))
     raw.paras = out
     return raw
+
+
+def _is_heading(par: str) -> bool:
+    """A section heading of a parliamentary record: short, in capitals, not ending a sentence."""
+    return (
+        par.isupper() and len(par.split()) <= HEADING_MAX_WORDS and par[-1:] not in SENTENCE_END and ":" not in par
+    )
 
 
 def _hearing_labels(paras: list[str], found: list) -> list | None:

@@ -107,6 +107,7 @@ OTHER_ROLE_LINE = re.compile(rf"^({NAME})\s*\(([A-Z][\w .&\-]{{1,40}})\)$")
 ROLE_LINES_MIN = 3
 # A paragraph ending like this ended its sentence; any other joins the next one (a page break).
 SENTENCE_END = re.compile(r"[.?!\u2026:;\"'\u201d\u2019)\]]$")
+MD_WRAPPED = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)?([^*_].*?)(?:\*\*|__)?$")
 PAGE_LINE = re.compile(r"^(?:Page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
@@ -114,10 +115,25 @@ def looks_like(text: str) -> bool:
     """Whether ``text`` reads like an earnings call: an Operator line and speaker lines."""
     if _role_layout(text):
         return True
+    lines = None
+    if "**" in text or "__" in text or "\n#" in text:  # Markdown: its speaker lines may be bold or headings
+        lines = [_line(line) for line in text.splitlines()]
+        text = "\n".join(lines)
+        if _role_layout(text):
+            return True
     if not OPERATOR_SEARCH.search(text):
         return False
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = lines or [_line(line) for line in text.splitlines()]
     return len(_headers(lines, _participants(lines))) >= MIN_SPEAKER_LINES
+
+
+def _line(line: str) -> str:
+    """A line with its white space normalised; a Markdown heading mark or bold around the whole line
+    (an earnings call saved as Markdown: ``**Jane Doe (Executives)**``, ``## Operator (Operator)``) is left off."""
+    line = " ".join(line.split())
+    if line[:1] in "#*_" and (m := MD_WRAPPED.match(line)):
+        return m.group(1).strip()
+    return line
 
 
 def _role_layout(text: str) -> bool:
@@ -135,7 +151,7 @@ def read_text(text: str, *, format: str = "labelled") -> RawDoc | None:
 
 def read_lines(lines: list[str], *, format: str) -> RawDoc:
     """Read an earnings call from its lines (blank lines separate paragraphs)."""
-    lines = [" ".join(line.split()) for line in lines]
+    lines = [_line(line) for line in lines]
     known = _participants(lines)
     headers = _headers(lines, known)
     raw = RawDoc(format=format, layout="earnings")

@@ -48,8 +48,12 @@ CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.)])[\s\u00a0]*:(?
 # the title go to the affiliations, and a title naming a role (moderator, host) to the role hints.
 CAPS_TITLED = re.compile(
     r"^([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*){1,4})"
-    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?)[\s\u00a0]*:(?:[\s\u00a0]+|$)"
+    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?)"
+    r"(?:[ \u00a0]+\([a-z][a-z .\-]{1,30}\))?[\s\u00a0]*:(?:[\s\u00a0]+|$)"
 )
+# A capitals label with how the words were delivered, in lower case ("COOPER (voice-over):", "TAPPER (on
+# camera):", "UNIDENTIFIED MALE (through translator):"): the label is the name.
+CAPS_DELIVERY = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.])[ \u00a0]+\([a-z][a-z .\-]{1,30}\)[\s\u00a0]*:(?:[\s\u00a0]+|$)")
 # Name case: up to six capitalised words, particles allowed inside ("Hans-Friedrich von Ploetz:"), and a
 # number at the end for unnamed speakers ("Speaker 2:").
 NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
@@ -300,6 +304,10 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
             return "caps", label, par[m.end():], None
+    if "(" in par[:100] and (m := CAPS_DELIVERY.match(par)):
+        label = m.group(1).strip()
+        if label.lower() not in NOT_SPEAKERS:
+            return "caps", label, par[m.end():], None
     if "," in par[:140] and (m := CAPS_TITLED.match(par)):
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
@@ -411,7 +419,15 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             found[i + 1] is not None or (headings and _is_heading(paras[i + 1]))
         ):
             raw.notes.append(Note("stage", paras[i]))
-            found[i] = ("skip", None, "", None)
+            found[i] = ("skip", f[1], "", None)
+    if silent := [f[1] for f in found if f is not None and f[0] == "skip"]:
+        shown = ", ".join(repr(x) for x in list(dict.fromkeys(silent))[:MISSED_SHOWN])
+        raw.warnings.append(
+            f"{len(silent):,} speaker label{'s' if len(silent) > 1 else ''} with no speech after "
+            f"{'them' if len(silent) > 1 else 'it'} (another label or a heading follows) {'were' if len(silent) > 1 else 'was'} "
+            f"not counted as turns: {shown}{f' and {len(silent) - MISSED_SHOWN:,} more' if len(silent) > MISSED_SHOWN else ''}. "
+            "If their speech is missing from the file, add it there."
+        )
     if kinds["caps"] >= 2 and not kinds["q"]:
         missed = [m.group(1) for p, f in zip(paras, found) if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p))]
         if missed:

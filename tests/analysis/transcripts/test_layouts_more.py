@@ -203,6 +203,17 @@ def _long_cnn(n_rounds: int, odd: str | None = None) -> tuple[str, int]:
     return "\n".join(parts), turns
 
 
+@pytest.mark.parametrize(
+    "paragraph, label",
+    [("COOPER (voice-over): The storm reached the coast.", "COOPER"),
+     ("ANNA ROE, RNN ANCHOR (on camera): Good evening.", "ANNA ROE"),
+     ("UNIDENTIFIED MALE (through translator): We are safe.", "UNIDENTIFIED MALE")],
+)
+def test_cnn_delivery_in_parentheses_is_not_part_of_the_label(paragraph, label):
+    doc = parse_text(f"MORROW:  Good evening.\n\n{paragraph}\n\nMORROW:  Thank you.\n")
+    assert [t.speaker for t in doc.turns] == ["MORROW", label, "MORROW"]
+
+
 def test_long_cnn_file_keeps_every_turn():
     text, expected = _long_cnn(150)
     doc = parse_text(text)
@@ -213,9 +224,10 @@ def test_long_cnn_file_keeps_every_turn():
 
 
 def test_a_cnn_parse_that_drops_a_turn_warns():
-    text, _ = _long_cnn(40, odd="ELLA RAND, RNN ANCHOR (voice-over):")
+    odd = "FORMER SOUTH HARBOR, RIVERLANDS MAYOR ELLA RAND (D), CANDIDATE:"  # a name with a comma: not read
+    text, _ = _long_cnn(40, odd=odd)
     doc = parse_text(text)
-    assert any("'ELLA RAND, RNN ANCHOR (voice-over):'" in w and "read as part of the turn above" in w for w in doc.warnings)
+    assert any(f"'{odd}'" in w and "read as part of the turn above" in w for w in doc.warnings)
 
 
 # --- 5. markers that are not speakers -------------------------------------------------------------------
@@ -249,6 +261,7 @@ def test_canadian_hansard_sentence_lines_headings_and_label_only_lines():
     assert doc.metadata["affiliations"]["Mr. Paul Dorval"] == "The Acting Speaker"
     assert doc.metadata["affiliations"]["Mr. Luc Tremblant"] == "Rivière-Basse, BQ"
     assert "Ms. Abby Kwan" not in [s.name for s in doc.speakers]
+    assert any("'Ms. Abby Kwan'" in w and "not counted as turns" in w for w in doc.warnings), doc.warnings
 
 
 def test_earnings_roles_saved_as_markdown_read_the_same():

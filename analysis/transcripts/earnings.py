@@ -57,6 +57,7 @@ TITLE_WORDS = re.compile(
 ANALYST = re.compile(r"\banalyst\b", re.I)
 OPERATOR = re.compile(r"^(?:Operator|Conference Operator|Moderator)\s*:?$", re.I)
 OPERATOR_SEARCH = re.compile(r"^[ \t]*(?:Conference )?(?:Operator|Moderator)[ \t]*:?[ \t]*$", re.I | re.M)
+OPERATOR_SEARCH_MD = re.compile(r"^[ \t#*_]*(?:Conference )?(?:Operator|Moderator)[ \t*_]*:?[ \t*_]*$", re.I | re.M)
 SECTION = re.compile(
     r"^(?:Prepared Remarks|Questions (?:and|&) Answers|Question-and-Answer Session|Questions and Answer Session|"
     r"Presentation|Q&A|Q & A)\s*:?$",
@@ -103,6 +104,8 @@ ROLE_SEARCH = re.compile(
 )
 # A line of the same shape with a word the layout does not use ("Jane Doe (Guest)"): reported.
 OTHER_ROLE_LINE = re.compile(rf"^({NAME})\s*\(([A-Z][\w .&\-]{{1,40}})\)$")
+# A quick look for a role in parentheses before the line-by-line one.
+ROLE_ANY = re.compile(rf"\((?:{_ROLE})\)", re.I)
 # At least this many role-in-parentheses lines, of at least two roles, for that layout to count.
 ROLE_LINES_MIN = 3
 # A paragraph ending like this ended its sentence; any other joins the next one (a page break).
@@ -113,17 +116,18 @@ PAGE_LINE = re.compile(r"^(?:Page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 def looks_like(text: str) -> bool:
     """Whether ``text`` reads like an earnings call: an Operator line and speaker lines."""
-    if _role_layout(text):
+    role = ROLE_ANY.search(text) is not None
+    if role and _role_layout(text):
         return True
-    lines = None
-    if "**" in text or "__" in text or "\n#" in text:  # Markdown: its speaker lines may be bold or headings
-        lines = [_line(line) for line in text.splitlines()]
-        text = "\n".join(lines)
-        if _role_layout(text):
-            return True
+    # the Markdown form of the Operator line ("**Operator**", "## Operator") is searched at the same cost
+    if not (role or OPERATOR_SEARCH_MD.search(text)):
+        return False
+    lines = [_line(line) for line in text.splitlines()]  # Markdown bold or heading marks left off
+    text = "\n".join(lines)
+    if role and _role_layout(text):
+        return True
     if not OPERATOR_SEARCH.search(text):
         return False
-    lines = lines or [_line(line) for line in text.splitlines()]
     return len(_headers(lines, _participants(lines))) >= MIN_SPEAKER_LINES
 
 

@@ -86,6 +86,7 @@ MARKER = re.compile(
     rf"[ \u00a0]*:?[ \u00a0]*(?:[(\[]?{TS}[)\]]?)?[ \u00a0]*:?$",
     re.I,
 )
+MARKER_FIRST = "[(BbIiRrMmCcSsEe"
 # Otter: the label and the time stamp alone on a line ("Jane Doe  0:01"), the text below it.
 OTTER = re.compile(rf"^({NAME})[ \u00a0]+({TS})$")
 # Parentheticals of place, party or country after the name (Hansard, UN records):
@@ -304,19 +305,23 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
             return "caps", label, par[m.end():], None
-    if "(" in par[:100] and (m := CAPS_DELIVERY.match(par)):
-        label = m.group(1).strip()
-        if label.lower() not in NOT_SPEAKERS:
-            return "caps", label, par[m.end():], None
-    if "," in par[:140] and (m := CAPS_TITLED.match(par)):
-        label = m.group(1).strip()
-        if label.lower() not in NOT_SPEAKERS:
-            return "caps", label, par[m.end():], "; ".join(x for x in (m.group(2), m.group(3).strip()) if x)
+    if par[1:2].isupper():  # capitals with a delivery or a title: "COOPER (voice-over):", "JAKE TAPPER, CNN MODERATOR:"
+        if par.find("(", 0, 100) >= 0 and (m := CAPS_DELIVERY.match(par)):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                return "caps", label, par[m.end():], None
+        if par.find(",", 0, 140) >= 0 and (m := CAPS_TITLED.match(par)):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                return "caps", label, par[m.end():], "; ".join(x for x in (m.group(2), m.group(3).strip()) if x)
     if m := NAME_LABEL.match(par):
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
             return "name", label, par[m.end():], None
-    if par[:1] in "TMS" and ((m := OFFICE_LABEL.match(par)) or (m := HOUSE_VOICES.match(par))):
+    if par[:1] in "TMS" and (
+        par.find("):", 0, 300) >= 0 and (m := OFFICE_LABEL.match(par))
+        or par.find("hon", 0, 12) >= 0 and (m := HOUSE_VOICES.match(par))
+    ):
         if m.re is HOUSE_VOICES:
             return "voices", m.group(1), par[m.end():], None
         return "paren", " ".join(m.group(2).split()), par[m.end():], " ".join(m.group(1).split()).rstrip(",")
@@ -382,7 +387,7 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
     credits = [p for p in paras if p[:1] == "T" and CREDIT_LINE.match(p)]  # "Transcribed by https://otter.ai"
-    markers = {i for i, p in enumerate(paras) if len(p) <= 60 and MARKER.match(p)}  # "BREAK", "[MUSIC]"
+    markers = {i for i, p in enumerate(paras) if len(p) <= 60 and p[:1] in MARKER_FIRST and MARKER.match(p)}  # "BREAK"
     marker_notes = [Note("stage", paras[i]) for i in sorted(markers)]
     keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits) and i not in markers]
     kept = [kept[i] for i in keep]

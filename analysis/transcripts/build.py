@@ -308,6 +308,12 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
                     "apart. Merge them on the Upload page if one of them is meant."
                 )
     if rename:
+        for old, new in list(rename.items()):  # "Mr. John Roe" -> "Mr. Roe" -> "Roe": to the end of the chain
+            seen = {old}
+            while new in rename and new not in seen:
+                seen.add(new)
+                new = rename[new]
+            rename[old] = new
         # New dicts: the reader's metadata is not changed.
         kept = metadata["speaker_labels"] = dict(metadata.get("speaker_labels") or {})
         affiliations = metadata.get("affiliations")
@@ -319,12 +325,6 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
                 hints.setdefault(new, hints[old])
             if isinstance(affiliations, dict) and old in affiliations:
                 affiliations.setdefault(new, affiliations[old])
-        for old, new in list(rename.items()):  # "Mr. John Roe" -> "Mr. Roe" -> "Roe": to the end of the chain
-            seen = {old}
-            while new in rename and new not in seen:
-                seen.add(new)
-                new = rename[new]
-            rename[old] = new
         for t in turns:
             t.label = rename.get(t.label, t.label)
     return out

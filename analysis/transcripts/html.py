@@ -15,6 +15,12 @@ What it handles:
 * bold text without a colon ("* * *", a bold sub-heading) and ``<h2>``-``<h6>`` are headings: recorded
   as ``Note(kind="heading")``, not text;
 * a two-cell table row (short name | text) is read like a bold label;
+* a bold label after the end of a sentence inside a paragraph starts its own turn; Hansard's question
+  number before a label (``1. <b>Mr Roe (Anytown) (Lab):</b>``) and its column numbers (``202``,
+  ``Column 202``) are left out of the text; markers (``<b>Break:</b> [00:11:51]``) are notes;
+* on a hearing page whose bold labels are GPO's (``Mr. LIMAN``, ``Chairman HAMILTON``), the GPO labels
+  inside paragraphs (``... bid? Mr. BECKLER. Objection.``) start turns and bracketed stage directions
+  (``[Counsel conferring with witness.]``) are notes;
 * paragraphs before the first label (title, lead, introduction) are given unlabelled, so the builder
   keeps them out of the turns;
 * a page with fewer than two bold labels is read as plain text: the paragraph texts go to

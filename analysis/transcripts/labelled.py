@@ -14,6 +14,16 @@ people download (issue 13), recognised by content:
   paragraphs, the printed cover and centred headings as notes, ``RawDoc.layout = "hearing"``;
 * parentheticals (Hansard, UN): ``Mr. John Roe (Anytown) (Lab):`` -> label ``Mr. John Roe``,
   ``metadata["affiliations"]["Mr. John Roe"] = "Anytown; Lab"``;
+* an office with its holder in parentheses (Hansard): ``The Secretary of State for ... (Mr William Hague):``
+  -> label ``Mr William Hague`` (merged later with ``Mr Hague``), the office in the affiliations;
+  ``Some hon. members:``; in a record with parenthetical labels, capitals headings between turns are notes,
+  and a label with no speech followed by another label or a heading is no turn (a warning names it);
+* CNN-style capitals with a title after a comma (``JAKE TAPPER, CNN MODERATOR:``, ``SEN. JANE ROE (D-OH),
+  CANDIDATE:``; the title in the affiliations, a moderator's role in the role hints; the builder merges
+  the later ``TAPPER:``), a delivery in parentheses (``COOPER (voice-over):``), and a warning for
+  paragraphs that open like a capitals label but were not read as one;
+* markers of the recording (``BREAK``, ``[MUSIC]``, ``(COMMERCIAL BREAK)``, ``INTERMISSION``,
+  ``**Break:** [00:11:51.07]``) are notes, and a bracketed time stamp right after a label is the turn's;
 * cover matter is no speaker: a label seen once before the recurring ones whose text reads like a title
   ("CPD: ... Debate Transcript", "WASHINGTON : 2021"), Markdown headings, a front-matter block that is
   not YAML, a transcription service's credit line.

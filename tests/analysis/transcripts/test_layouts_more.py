@@ -271,3 +271,19 @@ def test_earnings_roles_saved_as_markdown_read_the_same():
     doc = parse_text("\n".join(lines))
     assert [t.speaker for t in doc.turns] == [t.speaker for t in load(LAYOUTS / "earnings_roles.txt").turns]
     assert len(doc.turns) == 11
+
+
+def test_a_surname_alone_merges_with_the_one_full_name_ending_in_it():
+    from analysis.transcripts.build import build_document
+    from analysis.transcripts.raw import Para, RawDoc
+
+    def doc(labels):
+        return build_document(RawDoc(format="labelled", paras=[Para(f"Words of turn {i}.", label=x) for i, x in enumerate(labels)]))
+
+    assert [s.name for s in doc(["JAKE MORROW", "LECLAIR", "MORROW", "LECLAIR"]).speakers] == ["MORROW", "LECLAIR"]
+    # two full names with that surname, or a different way of writing it: kept apart
+    assert [s.name for s in doc(["JAKE MORROW", "ANN MORROW", "MORROW"]).speakers] == ["JAKE MORROW", "ANN MORROW", "MORROW"]
+    assert [s.name for s in doc(["Jake Morrow", "MORROW", "Ann Lee"]).speakers] == ["Jake Morrow", "MORROW", "Ann Lee"]
+    # "Mr. John Roe" -> "Mr. Roe" -> "Roe": one speaker, named by the shortest form
+    d = doc(["Mr. John Roe", "Ann Lee", "Mr. Roe", "Ann Lee", "Roe"])
+    assert [s.name for s in d.speakers] == ["Roe", "Ann Lee"]

@@ -4,7 +4,7 @@
 
 The files are the small imitations in tests/data/layouts/ and tests/data/ (court, earnings calls;
 invented names and text, the real layouts). Turns and speakers come from the golden tests
-(tests/analysis/transcripts/test_layouts.py, test_court.py, test_earnings.py), whose values were
+(tests/analysis/transcripts/test_layouts.py, test_layouts_more.py, test_court.py, test_earnings.py), whose values were
 worked out by reading each file. "Question turns" are counted here by reading each file: the turns
 in which a questioner asks something (a host's welcome, a chair's "Thank you, counsel." and an
 operator's hand-over are not questions; a guest's own question is). The parser gives every turn of
@@ -34,6 +34,9 @@ QUESTION_TURNS = {
     "bold_stamps.html": 1, "otter.docx": 1, "hearing_senate.docx": 1,
     "court_argument.txt": 7, "court_argument.pdf": 7, "earnings_fool_style.txt": 3,
     "earnings_firm_title_style.txt": 2,
+    # the second round (tests/analysis/transcripts/test_layouts_more.py; how they are counted: its docstring)
+    "earnings_roles.txt": 2, "hearing_gpo.html": 2, "hansard_commons.html": 4, "debate_cnn.txt": 3, "markers.md": 3,
+    "hansard_ca.txt": 3,
 }
 
 
@@ -56,6 +59,7 @@ def expectations() -> list[tuple[Path, int, list[str]]]:
         out.append((DATA / name, len(court.EXPECTED_TURNS), _in_order(court.EXPECTED_TURNS)))
     out.append((DATA / "earnings_fool_style.txt", len(earnings.FOOL_TURNS), _in_order(earnings.FOOL_TURNS)))
     out.append((DATA / "earnings_firm_title_style.txt", len(earnings.FIRM_TURNS), _in_order(earnings.FIRM_TURNS)))
+    out += [(DATA / "layouts" / name, n, speakers) for name, n, speakers, *_ in _module("test_layouts_more").GOLDEN_MORE]
     return out
 
 

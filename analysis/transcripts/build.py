@@ -284,6 +284,19 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
                 f"Speaker label {short!r} could be any of {names}; they are kept apart. Merge or rename "
                 "them on the Upload page if one of them is meant."
             )
+    # A surname alone ("TAPPER", "Tapper") after one full name ending in it ("JAKE TAPPER"), written the
+    # same way (capitals or not): the debate-transcript style of naming a speaker in full the first time.
+    by_surname: dict[str, list[str]] = {}
+    for label in labels:
+        words = label.split()
+        if len(words) >= 2 and label not in rename and words[-1][:1].isupper() and label not in SHARED_LABELS:
+            by_surname.setdefault(words[-1], []).append(label)
+    for label in labels:
+        if " " in label or label in SHARED_LABELS or not label[:1].isupper() or not label.isalpha() or len(label) < 3:
+            continue
+        found = [f for f in by_surname.get(label, []) if f.isupper() == label.isupper() and f not in rename]
+        if len(found) == 1 and not GENERIC_LABEL.match(found[0]):
+            rename[found[0]] = label
     chairs = [label for label in labels if CHAIR_NAMED.match(label) and label not in rename]
     for label in labels:
         if CHAIR_ALONE.match(label):
@@ -295,6 +308,12 @@ def _merge_short_forms(turns: list[_Turn], hints: dict[str, str], metadata: dict
                     "apart. Merge them on the Upload page if one of them is meant."
                 )
     if rename:
+        for old, new in list(rename.items()):  # "Mr. John Roe" -> "Mr. Roe" -> "Roe": to the end of the chain
+            seen = {old}
+            while new in rename and new not in seen:
+                seen.add(new)
+                new = rename[new]
+            rename[old] = new
         # New dicts: the reader's metadata is not changed.
         kept = metadata["speaker_labels"] = dict(metadata.get("speaker_labels") or {})
         affiliations = metadata.get("affiliations")

@@ -17,7 +17,18 @@ Role hints: analysts ask (``interviewer``), executives answer (``interviewee``),
 ``other``; ``RawDoc.layout`` is ``"earnings"``. Titles go to ``metadata["titles"]`` and analysts' firms
 to ``metadata["affiliations"]``, keyed by the label.
 
-Recognised by content (:func:`looks_like`): an ``Operator`` line and at least two speaker lines.
+- a label line with the role in parentheses (the layout of several transcript services), the text below:
+  ``Operator (Operator)``, ``Jane Doe (Executives)``, ``John Roe (Analysts)`` (also ``Executive``,
+  ``Analyst``, ``Corporate Participant``, ``Conference Call Participant``, ``Company Representative``),
+  optionally a title after a dash on the same line (``Jane Doe (Executives) - Chief Financial Officer``,
+  ``Jane Doe - Chief Financial Officer (Executives)``). The label is the name without the parenthesis;
+  a line of that shape with another word in the parenthesis is reported in the warnings.
+
+A paragraph that does not end a sentence joins the next one (a page break of the PDF the text came
+from put a blank line inside it); a page-number line (``Page 3 of 12``) is left out.
+
+Recognised by content (:func:`looks_like`): an ``Operator`` line and at least two speaker lines, or at
+least ROLE_LINES_MIN role-in-parentheses lines of at least two different roles.
 The rules are the project's own (no library reads these layouts).
 """
 
@@ -46,6 +57,7 @@ TITLE_WORDS = re.compile(
 ANALYST = re.compile(r"\banalyst\b", re.I)
 OPERATOR = re.compile(r"^(?:Operator|Conference Operator|Moderator)\s*:?$", re.I)
 OPERATOR_SEARCH = re.compile(r"^[ \t]*(?:Conference )?(?:Operator|Moderator)[ \t]*:?[ \t]*$", re.I | re.M)
+OPERATOR_SEARCH_MD = re.compile(r"^[ \t#*_]*(?:Conference )?(?:Operator|Moderator)[ \t*_]*:?[ \t*_]*$", re.I | re.M)
 SECTION = re.compile(
     r"^(?:Prepared Remarks|Questions (?:and|&) Answers|Question-and-Answer Session|Questions and Answer Session|"
     r"Presentation|Q&A|Q & A)\s*:?$",
@@ -70,14 +82,68 @@ DATE = re.compile(
 PRICE_CHANGE = re.compile(r"\s+[-+]?\d+(?:\.\d+)?%(?=\))")
 # At least this many speaker lines (besides the operator's) for the layout to count.
 MIN_SPEAKER_LINES = 2
+# The role in parentheses on a label line: the role word -> the role hint.
+ROLE_WORDS = {
+    "operator": "other", "moderator": "other",
+    "executive": "interviewee", "executives": "interviewee", "corporate participant": "interviewee",
+    "corporate participants": "interviewee", "company representative": "interviewee",
+    "company representatives": "interviewee", "company participant": "interviewee",
+    "company participants": "interviewee",
+    "analyst": "interviewer", "analysts": "interviewer", "conference call participant": "interviewer",
+    "conference call participants": "interviewer",
+}
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
+_TITLE_DASH = r"\s*(?:--|[-\u2013\u2014])\s*"
+# "Jane Doe (Executives)", "Jane Doe (Executives) - Chief Financial Officer", "Jane Doe - CFO (Executives)".
+ROLE_LINE = re.compile(rf"^({NAME})\s*\(({_ROLE})\)(?:{_TITLE_DASH}(\S.{{0,100}}))?$", re.I)
+ROLE_LINE_TITLE_FIRST = re.compile(rf"^({NAME}){_TITLE_DASH}([^()]{{2,100}}?)\s*\(({_ROLE})\)$", re.I)
+ROLE_SEARCH = re.compile(
+    rf"^[ \t]*{NAME}[ \t]*(?:(?:--|[-\u2013\u2014])[^()\n]{{2,100}})?\(({_ROLE})\)"
+    r"(?:[ \t]*(?:--|[-\u2013\u2014])[^\n]{1,100})?[ \t]*$",
+    re.I | re.M,
+)
+# A line of the same shape with a word the layout does not use ("Jane Doe (Guest)"): reported.
+OTHER_ROLE_LINE = re.compile(rf"^({NAME})\s*\(([A-Z][\w .&\-]{{1,40}})\)$")
+# A quick look for a role in parentheses before the line-by-line one.
+ROLE_ANY = re.compile(rf"\((?:{_ROLE})\)", re.I)
+# At least this many role-in-parentheses lines, of at least two roles, for that layout to count.
+ROLE_LINES_MIN = 3
+# A paragraph ending like this ended its sentence; any other joins the next one (a page break).
+SENTENCE_END = re.compile(r"[.?!\u2026:;\"'\u201d\u2019)\]]$")
+MD_WRAPPED = re.compile(r"^(?:#{1,6}\s+)?(?:\*\*|__)?([^*_].*?)(?:\*\*|__)?$")
+PAGE_LINE = re.compile(r"^(?:Page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
 def looks_like(text: str) -> bool:
     """Whether ``text`` reads like an earnings call: an Operator line and speaker lines."""
+    role = ROLE_ANY.search(text) is not None
+    if role and _role_layout(text):
+        return True
+    # the Markdown form of the Operator line ("**Operator**", "## Operator") is searched at the same cost
+    if not (role or OPERATOR_SEARCH_MD.search(text)):
+        return False
+    lines = [_line(line) for line in text.splitlines()]  # Markdown bold or heading marks left off
+    text = "\n".join(lines)
+    if role and _role_layout(text):
+        return True
     if not OPERATOR_SEARCH.search(text):
         return False
-    lines = [" ".join(line.split()) for line in text.splitlines()]
     return len(_headers(lines, _participants(lines))) >= MIN_SPEAKER_LINES
+
+
+def _line(line: str) -> str:
+    """A line with its white space normalised; a Markdown heading mark or bold around the whole line
+    (an earnings call saved as Markdown: ``**Jane Doe (Executives)**``, ``## Operator (Operator)``) is left off."""
+    line = " ".join(line.split())
+    if line[:1] in "#*_" and (m := MD_WRAPPED.match(line)):
+        return m.group(1).strip()
+    return line
+
+
+def _role_layout(text: str) -> bool:
+    """At least ROLE_LINES_MIN label lines with the role in parentheses, of at least two roles."""
+    found = [ROLE_WORDS[m.group(1).lower()] for m in ROLE_SEARCH.finditer(text)]
+    return len(found) >= ROLE_LINES_MIN and len(set(found)) >= 2
 
 
 def read_text(text: str, *, format: str = "labelled") -> RawDoc | None:
@@ -89,7 +155,7 @@ def read_text(text: str, *, format: str = "labelled") -> RawDoc | None:
 
 def read_lines(lines: list[str], *, format: str) -> RawDoc:
     """Read an earnings call from its lines (blank lines separate paragraphs)."""
-    lines = [" ".join(line.split()) for line in lines]
+    lines = [_line(line) for line in lines]
     known = _participants(lines)
     headers = _headers(lines, known)
     raw = RawDoc(format=format, layout="earnings")
@@ -102,6 +168,7 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
     paras: list[Para] = []
     pieces: list[list[str]] = []  # each paragraph's lines
     open_para = False
+    odd: list[str] = []  # lines shaped like a role label with a role the layout does not use
     i = first
     ended = False
     while i < len(lines):
@@ -121,6 +188,14 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
             raw.notes.append(Note("heading", line.rstrip(":")))
             open_para = False
         elif not line:
+            # a blank line ends the paragraph only after the end of a sentence (else: a page break)
+            open_para = open_para and bool(pieces) and bool(pieces[-1]) and not SENTENCE_END.search(pieces[-1][-1])
+        elif PAGE_LINE.match(line):
+            raw.notes.append(Note("footer", line))
+        elif (m := OTHER_ROLE_LINE.match(line)) and not (i and lines[i - 1]) and m.group(2).lower() not in ROLE_WORDS:
+            odd.append(line)
+            paras.append(Para(line))
+            pieces.append([line])
             open_para = False
         elif open_para and paras:
             pieces[-1].append(line)
@@ -137,6 +212,13 @@ def read_lines(lines: list[str], *, format: str) -> RawDoc:
     raw.paras = paras
     if ended:
         raw.metadata["end_matter_lines"] = sum(1 for line in lines[i:] if line)
+    if odd and _role_layout("\n".join(lines)):
+        shown = ", ".join(repr(x) for x in dict.fromkeys(odd[:4]))
+        raw.warnings.append(
+            f"Lines shaped like speaker lines were read as text, their role in parentheses being unknown: {shown}"
+            f"{f' and {len(odd) - 4:,} more' if len(odd) > 4 else ''}. Rename the role to Executives, Analysts "
+            "or Operator in the file, or merge the text with its speaker on the Upload page."
+        )
     if titles:
         raw.metadata["titles"] = titles
     if firms:
@@ -170,6 +252,17 @@ def _person(line: str, next_line: str) -> tuple[str, str | None, str | None, int
     """(name, title, firm, lines used) when ``line`` (with ``next_line``) names a speaker."""
     if OPERATOR.match(line):
         return "Operator", None, None, 1
+    if "(" in line and (m := ROLE_LINE.match(line) or ROLE_LINE_TITLE_FIRST.match(line)):
+        if m.re is ROLE_LINE:
+            name, role, extra = m.group(1), m.group(2), m.group(3)
+        else:
+            name, extra, role = m.group(1), m.group(2), m.group(3)
+        hint = ROLE_WORDS[role.lower()]
+        if hint == "other":
+            return ("Operator" if role.lower() == "operator" else name), None, None, 1
+        if hint == "interviewer":  # an analyst's dash text is the firm
+            return name, "Analyst", (extra.strip() if extra else None), 1
+        return name, (extra.strip() if extra else role.strip()), None, 1
     if (m := DOUBLE_DASH_LINE.match(line)) and TITLE_WORDS.search(m.group(2)) and len(line) <= 120:
         title, firm = _split_title(m.group(2))
         return m.group(1), title, firm, 1

@@ -15,6 +15,12 @@ What it handles:
 * bold text without a colon ("* * *", a bold sub-heading) and ``<h2>``-``<h6>`` are headings: recorded
   as ``Note(kind="heading")``, not text;
 * a two-cell table row (short name | text) is read like a bold label;
+* a bold label after the end of a sentence inside a paragraph starts its own turn; Hansard's question
+  number before a label (``1. <b>Mr Roe (Anytown) (Lab):</b>``) and its column numbers (``202``,
+  ``Column 202``) are left out of the text; markers (``<b>Break:</b> [00:11:51]``) are notes;
+* on a hearing page whose bold labels are GPO's (``Mr. LIMAN``, ``Chairman HAMILTON``), the GPO labels
+  inside paragraphs (``... bid? Mr. BECKLER. Objection.``) start turns and bracketed stage directions
+  (``[Counsel conferring with witness.]``) are notes;
 * paragraphs before the first label (title, lead, introduction) are given unlabelled, so the builder
   keeps them out of the turns;
 * a page with fewer than two bold labels is read as plain text: the paragraph texts go to
@@ -42,7 +48,7 @@ from bs4.exceptions import FeatureNotFound, ParserRejectedMarkup
 from bs4.element import NavigableString, PreformattedString, Tag
 
 from ..errors import DiscourseError
-from .labelled import read_paragraphs, split_label
+from .labelled import MARKER, read_paragraphs, split_label
 from .model import Note, TurnRole
 from .raw import Para, RawDoc
 
@@ -97,6 +103,26 @@ ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SURROGATES = re.compile("[\ud800-\udfff]")
 _FLUSH = object()
+# The number of an oral question before its asker's label in Hansard ("1.", "T3.").
+QUESTION_NUMBER = re.compile(r"^T?\d{1,3}\.\s+")
+# The longest bold text taken as a label inside a paragraph (a label after the end of a sentence).
+MAX_INLINE_LABEL_CHARS = 120
+SENTENCE_ENDS = ".?!\u2026\"'\u201d\u2019)]"
+# A Hansard column number between paragraphs ("202", "Column 202", "14 Mar 2032 : Column 202"): a note; the
+# turn goes on across it.
+COLUMN_LINE = re.compile(r"^(?:\d{1,2}\s+\w{3,9}\s+\d{4}\s*:\s*)?(?:Column\s+)?\d{1,5}(?:W|WH|WS)?$", re.I)
+# U.S. congressional hearings (GPO): a label in the text, honorific and surname in capitals, then a period
+# ("Mr. BECKLER. Objection.", "Chairman HAMILTON. Sustained.", "The Chairman. Order."). On a page whose bold
+# labels have that shape, each starts its own turn where it follows the end of a sentence.
+GPO_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Senator|Representative|Chairman|Chairwoman|Chair|Vice Chairman|Ranking Member)\.?"
+    r"[ \u00a0]+[A-Z][A-Z'\u2019\-]+(?:[ \u00a0]+(?:of[ \u00a0]+[A-Z][a-z]+|[A-Z][A-Z'\u2019\-]+))?"
+    r"|The[ \u00a0]+(?:Chairman|Chairwoman|Chair))"
+)
+GPO_LABEL = re.compile(rf"^{GPO_NAME}$")
+GPO_INLINE = re.compile(rf"(?:^|(?<=[.?!\u201d\"')\]])[ \u00a0]+)({GPO_NAME})\.[ \u00a0]+(?=[A-Z\"\u201c\[(])")
+# A bracketed stage direction of a hearing ("[Counsel conferring with witness.]", "[Pause.]"): a note.
+BRACKETED = re.compile(r"(?:^|(?<=[.?!\u201d\"')\]])[ \u00a0]+)(\[[A-Z][^\[\]]{0,150}\.\])(?=[ \u00a0]|$)")
 
 
 @dataclass
@@ -120,6 +146,8 @@ def read_html(text: str) -> RawDoc:
     items = [_split_label(b) for b in blocks]
     if sum(1 for kind, _, _ in items if kind == "label") >= MIN_BOLD_LABELS:
         raw.metadata["labels"] = "bold"
+        # a bold label after a sentence's end inside a paragraph starts its own turn there
+        items = [_split_label(b) for block in blocks for b in _split_at_bold_labels(block)]
         _fill_bold(raw, items)
     else:
         raw.metadata["labels"] = "text"
@@ -253,15 +281,50 @@ def _row_as_label(tr: Tag) -> _Block | None:
     return _Block([(name.rstrip(":\uff1a ") + ":", True), (" " + text, False)])
 
 
+def _split_at_bold_labels(block: _Block) -> list[_Block]:
+    """A block cut before each bold label that follows the end of a sentence inside it ("... Yes, I will.
+    <b>Ruth Calder (Westby) (LD):</b> Will the talks ..."): the label starts a turn of its own."""
+    if block.heading or len(block.runs) < 3:
+        return [block]
+    out: list[_Block] = []
+    start = 0
+    i = 1
+    runs = block.runs
+    while i < len(runs):
+        if runs[i][1] and not runs[i - 1][1] and runs[i][0].strip():
+            j = i
+            while j < len(runs) and (runs[j][1] or not runs[j][0].strip()):
+                j += 1
+            bold = clean("".join(t for t, _ in runs[i:j]))
+            after = runs[j][0].lstrip() if j < len(runs) else ""
+            before = clean("".join(t for t, _ in runs[start:i]))
+            if (
+                before and before[-1] in SENTENCE_ENDS and bold[:1].isupper() and len(bold) <= MAX_INLINE_LABEL_CHARS
+                and (bold.endswith(COLONS) or after.startswith(COLONS))
+            ):
+                out.append(_Block(runs[start:i]))
+                start = i
+            i = j
+            continue
+        i += 1
+    out.append(_Block(runs[start:]))
+    return out
+
+
 def _split_label(block: _Block) -> tuple[str, str | None, str]:
     """("label", label, text), ("heading", None, text) or ("text", None, text) for one block."""
     whole = clean("".join(t for t, _ in block.runs))
     if block.heading:
         return "heading", None, whole
     i = 0
+    if len(block.runs) > 1 and not block.runs[0][1] and QUESTION_NUMBER.match(block.runs[0][0].strip() + " "):
+        i = 1  # "1. <b>Mr Owen Pryce (Carnmoor) (Lab):</b>": the question's number on the order paper
+    first = i
     while i < len(block.runs) and (block.runs[i][1] or not block.runs[i][0].strip()):
         i += 1
-    bold = clean("".join(t for t, _ in block.runs[:i]))
+    bold = clean("".join(t for t, _ in block.runs[first:i]))
+    if bold and (m := QUESTION_NUMBER.match(bold)) and len(bold) > m.end():
+        bold = bold[m.end():]
     rest = clean("".join(t for t, _ in block.runs[i:]))
     if not bold:
         return "text", None, whole
@@ -284,11 +347,20 @@ def _split_label(block: _Block) -> tuple[str, str | None, str]:
 
 
 def _fill_bold(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
+    gpo = sum(1 for kind, label, _ in items if kind == "label" and GPO_LABEL.match(label or "")) >= MIN_BOLD_LABELS
+    if gpo:
+        items = [piece for item in items for piece in _gpo_pieces(raw, item)]
     pending: str | None = None  # a label whose paragraph had no text: it opens the next paragraph
     stamp: str | None = None  # the time stamp of the turn's bold label: a paragraph at the turn's end (a note)
     for kind, label, text in items:
         if kind == "heading":
             raw.notes.append(Note("heading", text))
+            continue
+        if kind == "label" and MARKER.match(f"{label}: {text}".strip() if text else label):  # "Break: [00:11:51]"
+            raw.notes.append(Note("stage", f"{label}: {text}".strip() if text else label))
+            continue
+        if kind == "text" and (MARKER.match(text) or COLUMN_LINE.match(text)):
+            raw.notes.append(Note("stage" if MARKER.match(text) else "footer", text))
             continue
         if kind == "label":
             label, new_stamp, affiliation = split_label(label)
@@ -313,6 +385,30 @@ def _fill_bold(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:
         raw.paras.append(Para("", label=pending, role=QA_ROLES.get(pending.lower().rstrip("."))))
     if stamp:
         raw.paras.append(Para(stamp))
+
+
+def _gpo_pieces(raw: RawDoc, item: tuple[str, str | None, str]) -> list[tuple[str, str | None, str]]:
+    """One item of a hearing page cut at the GPO labels inside its text; bracketed stage directions become
+    notes."""
+    kind, label, text = item
+    if kind == "heading" or not text:
+        return [item]
+    if "[" in text:
+        for m in BRACKETED.finditer(text):
+            raw.notes.append(Note("stage", m.group(1)))
+        text = " ".join(BRACKETED.sub("", text).split())
+        if not text and kind == "text":
+            return []
+    out: list[tuple[str, str | None, str]] = []
+    pos = 0
+    for m in GPO_INLINE.finditer(text):
+        if m.start() or pos:
+            out.append((kind, label, text[pos:m.start()].strip()))
+        elif kind == "label":  # a label-only bold paragraph's text opening with a GPO label
+            out.append((kind, label, ""))
+        kind, label, pos = "label", " ".join(m.group(1).split()), m.end()
+    out.append((kind, label, text[pos:].strip()))
+    return [o for o in out if o[2] or o[0] == "label"]
 
 
 def _fill_plain(raw: RawDoc, items: list[tuple[str, str | None, str]]) -> None:

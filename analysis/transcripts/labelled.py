@@ -14,6 +14,16 @@ people download (issue 13), recognised by content:
   paragraphs, the printed cover and centred headings as notes, ``RawDoc.layout = "hearing"``;
 * parentheticals (Hansard, UN): ``Mr. John Roe (Anytown) (Lab):`` -> label ``Mr. John Roe``,
   ``metadata["affiliations"]["Mr. John Roe"] = "Anytown; Lab"``;
+* an office with its holder in parentheses (Hansard): ``The Secretary of State for ... (Mr William Hague):``
+  -> label ``Mr William Hague`` (merged later with ``Mr Hague``), the office in the affiliations;
+  ``Some hon. members:``; in a record with parenthetical labels, capitals headings between turns are notes,
+  and a label with no speech followed by another label or a heading is no turn (a warning names it);
+* CNN-style capitals with a title after a comma (``JAKE TAPPER, CNN MODERATOR:``, ``SEN. JANE ROE (D-OH),
+  CANDIDATE:``; the title in the affiliations, a moderator's role in the role hints; the builder merges
+  the later ``TAPPER:``), a delivery in parentheses (``COOPER (voice-over):``), and a warning for
+  paragraphs that open like a capitals label but were not read as one;
+* markers of the recording (``BREAK``, ``[MUSIC]``, ``(COMMERCIAL BREAK)``, ``INTERMISSION``,
+  ``**Break:** [00:11:51.07]``) are notes, and a bracketed time stamp right after a label is the turn's;
 * cover matter is no speaker: a label seen once before the recurring ones whose text reads like a title
   ("CPD: ... Debate Transcript", "WASHINGTON : 2021"), Markdown headings, a front-matter block that is
   not YAML, a transcription service's credit line.
@@ -43,6 +53,17 @@ Q_LABEL = re.compile(r"^(?:Q|QUESTION)(?:\s*[:.]|(?=[\s\u00a0]))[\s\u00a0]*(?=\S
 A_LABEL = re.compile(r"^(?:A|ANSWER)\s*:[\s\u00a0]*(?=\S)")
 # Capitals: "MS. PSAKI:", "THE PRESIDENT:", "SECRETARY MAYORKAS:", "DR. SHERWOOD-RANDALL:".
 CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.)])[\s\u00a0]*:(?:[\s\u00a0]+|$)")
+# Capitals with a title after a comma, as CNN prints a speaker the first time: "JAKE TAPPER, CNN MODERATOR:",
+# "SEN. JANE ROE (D-OH), PRESIDENTIAL CANDIDATE:" (later "TAPPER:"). The label is the name; the party and
+# the title go to the affiliations, and a title naming a role (moderator, host) to the role hints.
+CAPS_TITLED = re.compile(
+    r"^([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*){1,4})"
+    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?)"
+    r"(?:[ \u00a0]+\([a-z][a-z .\-]{1,30}\))?[\s\u00a0]*:(?:[\s\u00a0]+|$)"
+)
+# A capitals label with how the words were delivered, in lower case ("COOPER (voice-over):", "TAPPER (on
+# camera):", "UNIDENTIFIED MALE (through translator):"): the label is the name.
+CAPS_DELIVERY = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.])[ \u00a0]+\([a-z][a-z .\-]{1,30}\)[\s\u00a0]*:(?:[\s\u00a0]+|$)")
 # Name case: up to six capitalised words, particles allowed inside ("Hans-Friedrich von Ploetz:"), and a
 # number at the end for unnamed speakers ("Speaker 2:").
 NAME_WORD = r"[A-Z][\w'\u2019.\-]*"
@@ -64,12 +85,45 @@ STAMP_BEFORE = re.compile(
     rf"^[(\[]?({TS})[)\]]?[ \u00a0]*(?:[-\u2013\u2014|][ \u00a0]*)?(?![AaPp]\.?[ \u00a0]?[Mm]\b)"
     rf"(?:\*\*({NAME})(?::\*\*|\*\*[ \u00a0]*:?)|({NAME})[ \u00a0]*:)(?:[ \u00a0]+|$)"
 )
+# A time stamp in brackets right after a label ("**Jane Doe:** [00:00:04.10] text"): the turn's time stamp.
+LEADING_STAMP = re.compile(rf"^[(\[]({TS})[)\]][ \u00a0]*")
+# Markers of the recording that are not speech: a break, music, an intermission, alone or as a label with
+# only a time stamp ("**Break:** [00:11:51.07]", "[MUSIC]", "BREAK", "(COMMERCIAL BREAK)", "INTERMISSION"):
+# a note, never a speaker or a turn.
+MARKER = re.compile(
+    rf"^[(\[]?(?:(?:commercial|station|short|musical)[ \u00a0]+)?(?:break|intermission|interlude|recess|music|"
+    rf"musical[ \u00a0]+interlude|end[ \u00a0]+of[ \u00a0]+(?:part|segment|tape)(?:[ \u00a0]+\w+)?)[)\]]?"
+    rf"[ \u00a0]*:?[ \u00a0]*(?:[(\[]?{TS}[)\]]?)?[ \u00a0]*:?$",
+    re.I,
+)
+MARKER_FIRST = "[(BbIiRrMmCcSsEe"
 # Otter: the label and the time stamp alone on a line ("Jane Doe  0:01"), the text below it.
 OTTER = re.compile(rf"^({NAME})[ \u00a0]+({TS})$")
 # Parentheticals of place, party or country after the name (Hansard, UN records):
 # "Mr. John Roe (Anytown) (Lab):", "Mr. Ivanov (Russian Federation):".
 PAREN_LABEL = re.compile(rf"^({NAME})((?:[ \u00a0]*\([^()]{{1,80}}\))+)[ \u00a0]*:(?:[ \u00a0]+|$)")
 PAREN_PART = re.compile(r"\(([^()]+)\)")
+# An office with its holder's name in parentheses (Hansard): "The Secretary of State for Foreign and Commonwealth
+# Affairs (Mr William Hague):", "The Minister of State, Foreign and Commonwealth Office (Alistair Burt):",
+# "The Acting Speaker (Mr. McClelland):". The label is the person (who speaks later as "Mr Hague:"); the
+# office goes to the affiliations.
+OFFICE_WORDS = (
+    r"Speaker|Minister|Secretary|Chair|Chairman|Chairwoman|Chairperson|President|Leader|Attorney|Solicitor|"
+    r"Chancellor|Deputy|Advocate|Clerk|Whip|Parliamentary|Commissioner|Presiding"
+)
+PERSON = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Hon|Rt\.?[ \u00a0]+Hon)\.?[ \u00a0]+)?"
+    r"[A-Z][\w'\u2019\-]+(?:[ \u00a0]+(?:[A-Z][\w'\u2019.\-]*|de|van|von|du|le|la)){0,3}"
+)
+OFFICE_LABEL = re.compile(
+    rf"^((?:The|Madam|Mr\.?|Mister)[ \u00a0][^():\n]{{0,120}}?\b(?:{OFFICE_WORDS})\b[^():\n]{{0,120}}?)[ \u00a0]*"
+    rf"\(({PERSON})\)[ \u00a0]*:(?:[ \u00a0]+|$)"
+)
+# The House's voices in Hansard: "Some hon. members:", "An hon. member:".
+HOUSE_VOICES = re.compile(r"^((?:Some|An|Several|Many)[ \u00a0]+hon\.?[ \u00a0]+members?)[ \u00a0]*:(?:[ \u00a0]+|$)", re.I)
+# In a parliamentary record (at least two labels with parentheticals), a short paragraph in capitals with no
+# sentence end between turns is a section heading ("ORAL QUESTIONS", "RURAL BROADBAND"): a note.
+HEADING_MAX_WORDS = 12
 # U.S. congressional hearings (govinfo): an honorific or title and a name, then a period, at the start of
 # an indented paragraph ("    Chairman Smith. The committee will come to order.", "Mrs. Smith of Ohio.",
 # "The Chairman."). The text after it must start like a sentence ("Mr. Smith. was" is no label).
@@ -261,10 +315,26 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS and (label[:2].isalpha() or sum(c.isalpha() for c in label) >= 2):
             return "caps", label, par[m.end():], None
+    if par[1:2].isupper():  # capitals with a delivery or a title: "COOPER (voice-over):", "JAKE TAPPER, CNN MODERATOR:"
+        if par.find("(", 0, 100) >= 0 and (m := CAPS_DELIVERY.match(par)):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                return "caps", label, par[m.end():], None
+        if par.find(",", 0, 140) >= 0 and (m := CAPS_TITLED.match(par)):
+            label = m.group(1).strip()
+            if label.lower() not in NOT_SPEAKERS:
+                return "caps", label, par[m.end():], "; ".join(x for x in (m.group(2), m.group(3).strip()) if x)
     if m := NAME_LABEL.match(par):
         label = m.group(1).strip()
         if label.lower() not in NOT_SPEAKERS:
             return "name", label, par[m.end():], None
+    if par[:1] in "TMS" and (
+        par.find("):", 0, 300) >= 0 and (m := OFFICE_LABEL.match(par))
+        or par.find("hon", 0, 12) >= 0 and (m := HOUSE_VOICES.match(par))
+    ):
+        if m.re is HOUSE_VOICES:
+            return "voices", m.group(1), par[m.end():], None
+        return "paren", " ".join(m.group(2).split()), par[m.end():], " ".join(m.group(1).split()).rstrip(",")
     if "(" in par[:120] or "[" in par[:120]:
         if m := STAMP_AFTER.match(par):
             label = m.group(1).strip()
@@ -283,7 +353,13 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
     return None
 
 
+# A paragraph opening like a capitals label that was not read as one ("ANNA ROE, CNN ANCHOR (voice-over):"):
+# in a document of capitals labels its words are counted for the speaker above, so a warning names it.
+CAPS_LIKE = re.compile(r"^([A-Z][A-Z.'\u2019\-]+(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*)*[ \u00a0,(][^:\n]{0,80}):[\s\u00a0]")
+# Warnings name this many such openings, then count the rest.
+MISSED_SHOWN = 4
 QA_ROLES = {"q": "question", "a": "answer"}
+ROLE_IN_TITLE = re.compile(r"\b(moderator|interviewer|host|anchor)\b", re.I)
 def split_label(label: str) -> tuple[str, str | None, str | None]:
     """A label given apart from its text (bold in HTML) as (name, time stamp, parentheticals):
     ``"Jane Doe (00:01:23)"`` -> ``("Jane Doe", "00:01:23", None)``; ``"Mr. Ivanov (Russian Federation)"``
@@ -321,7 +397,9 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     paras = [strip_markdown(p) for p in kept]
     paras = [STRAY_EMPHASIS.sub("", p) if p[:1] in "*_" or p[-1:] in "*_" else p for p in paras]
     credits = [p for p in paras if p[:1] == "T" and CREDIT_LINE.match(p)]  # "Transcribed by https://otter.ai"
-    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits)]
+    markers = {i for i, p in enumerate(paras) if len(p) <= 60 and p[:1] in MARKER_FIRST and MARKER.match(p)}  # "BREAK"
+    marker_notes = [Note("stage", paras[i]) for i in sorted(markers)]
+    keep = [i for i, p in enumerate(paras) if p and not (credits and p in credits) and i not in markers]
     kept = [kept[i] for i in keep]
     paras = [paras[i] for i in keep]
     found = [
@@ -349,7 +427,35 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             found[i] = None
     _drop_cover(found, labels)
     raw = RawDoc(format=format)
+    headings = kinds["paren"] >= 2  # a parliamentary record: capitals headings between turns are notes
+    for i, f in enumerate(found):
+        # A label with no speech, followed directly by another label or a heading, is not a turn.
+        if f is not None and not f[2].strip() and f[0] in ("paren", "name", "caps") and i + 1 < len(found) and (
+            found[i + 1] is not None or (headings and _is_heading(paras[i + 1]))
+        ):
+            raw.notes.append(Note("stage", paras[i]))
+            found[i] = ("skip", f[1], "", None)
+    if silent := [f[1] for f in found if f is not None and f[0] == "skip"]:
+        shown = ", ".join(repr(x) for x in list(dict.fromkeys(silent))[:MISSED_SHOWN])
+        raw.warnings.append(
+            f"{len(silent):,} speaker label{'s' if len(silent) > 1 else ''} with no speech after "
+            f"{'them' if len(silent) > 1 else 'it'} (another label or a heading follows) {'were' if len(silent) > 1 else 'was'} "
+            f"not counted as turns: {shown}{f' and {len(silent) - MISSED_SHOWN:,} more' if len(silent) > MISSED_SHOWN else ''}. "
+            "If their speech is missing from the file, add it there."
+        )
+    if kinds["caps"] >= 2 and not kinds["q"]:
+        missed = [m.group(1) for p, f in zip(paras, found) if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p))]
+        if missed:
+            shown = ", ".join(repr(x + ":") for x in list(dict.fromkeys(missed))[:MISSED_SHOWN])
+            more = f" and {len(missed) - MISSED_SHOWN:,} more" if len(missed) > MISSED_SHOWN else ""
+            raw.warnings.append(
+                f"{len(missed):,} paragraph{'s' if len(missed) > 1 else ''} open{'' if len(missed) > 1 else 's'} like a "
+                f"speaker label but {'were' if len(missed) > 1 else 'was'} read as part of the turn above: {shown}{more}. "
+                "If they are turns, write their labels as 'NAME:' or 'NAME, TITLE:' in the file, or fix the speakers "
+                "on the Upload page."
+            )
     raw.notes.extend(Note("heading", p) for p in credits)
+    raw.notes.extend(marker_notes)
     if hearing is not None:
         raw.layout = "hearing"
     inline: set[str] = set()
@@ -366,6 +472,11 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     out: list[Para] = []
     stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
     for par, f in zip(paras, found):
+        if f is not None and f[0] == "skip":
+            continue
+        if f is None and headings and _is_heading(par):
+            raw.notes.append(Note("heading", par))
+            continue
         if f is None:
             if inline:
                 out.extend(_split_inline(par, None, None, inline))
@@ -378,8 +489,12 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             stamp = None
         if kind in ("stamp", "stamp-text", "otter"):
             stamp = TENTHS.sub("", extra)
-        elif kind == "paren" and extra:
+        elif kind in ("paren", "caps") and extra:
             raw.metadata.setdefault("affiliations", {})[label] = extra
+            if kind == "caps" and (role_word := ROLE_IN_TITLE.search(extra)):
+                raw.role_hints.setdefault(label, "interviewer" if role_word.group(1).lower() == "interviewer" else "moderator")
+        if kind not in ("stamp", "stamp-text", "otter") and rest[:1] in "[(" and (m := LEADING_STAMP.match(rest)):
+            stamp, rest = TENTHS.sub("", m.group(1)), rest[m.end():]  # "**Jane:** [00:00:04.10] text"
         role = QA_ROLES.get(kind)
         if inline:
             out.extend(_split_inline(rest.strip(), label, role, inline))
@@ -389,6 +504,13 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
         out.append(Para(stamp))
     raw.paras = out
     return raw
+
+
+def _is_heading(par: str) -> bool:
+    """A section heading of a parliamentary record: short, in capitals, not ending a sentence."""
+    return (
+        par.isupper() and len(par.split()) <= HEADING_MAX_WORDS and par[-1:] not in SENTENCE_END and ":" not in par
+    )
 
 
 def _hearing_labels(paras: list[str], found: list) -> list | None:

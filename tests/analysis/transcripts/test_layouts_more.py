@@ -1,0 +1,289 @@
+"""More layouts real users bring (issue 13, second round): one small imitation per layout in
+tests/data/layouts/ (invented names and text, the real layout), with what a reader of the file sees in it.
+
+The expected values were worked out by reading each file, not by running the parser. How turns are
+counted, per layout:
+
+* earnings_roles.txt: one turn per label line (``Name (Executives)``); a blank line inside a sentence
+  (a PDF page break) does not end the paragraph.
+* hearing_gpo.html: one turn per bold label and per GPO label inside a paragraph (``Mr. VALE.``,
+  ``Chairman HALVERSEN.``); the bracketed ``[Counsel conferring with witness.]`` is a note.
+* hansard_commons.html: one turn per bold label, also one inside the previous answer's paragraph; an
+  office with a name in parentheses is that person, merged with the short form (``Mr Hale``); the column
+  number between the two halves of an answer is a note and the answer one turn.
+* debate_cnn.txt: one turn per label (``JAKE MORROW, RNN MODERATOR:`` and ``MORROW:`` are one speaker);
+  unlabelled paragraphs continue the turn above; ``(APPLAUSE)``, ``(CROSSTALK)``, ``(COMMERCIAL BREAK)``
+  and ``END`` are notes.
+* markers.md: one turn per speaker label; ``[MUSIC]``, ``**Break:** [time]``, ``BREAK``,
+  ``(COMMERCIAL BREAK)``, ``INTERMISSION`` and ``**Intermission:**`` are notes, never speakers or turns.
+* hansard_ca.txt: one turn per label that has speech; a label followed directly by another label
+  (``Ms. Abby Kwan (Northfield, NDP):``) is not a turn but a note; headings in capitals are notes; the
+  sentence lines below a label are one paragraph of its turn; ``Some hon. members:`` is a speaker.
+
+"Question turns" in benchmarks/parse_layouts.py are counted by reading: the turns in which someone asks
+(an analyst's question, counsel's question, a member's question, a moderator's question to a candidate);
+a welcome, a ruling, a hand-over or thanks are not questions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.transcripts import load, parse_text
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "data" / "layouts"
+
+# file, number of turns, speakers in order of appearance, every turn's (speaker, opening words), notes' texts
+GOLDEN_MORE = [
+    ("earnings_roles.txt", 11, ["Operator", "Mina Castell", "Olaf Renner", "Ines Varga", "Theo Brandt", "Priya Osei"], [
+        ("Operator", "Good afternoon, and welcome"), ("Mina Castell", "Thank you. With me today"),
+        ("Olaf Renner", "Thanks, Mina."), ("Ines Varga", "Margins improved"), ("Operator", "Thank you. Our first question"),
+        ("Theo Brandt", "Thanks for taking my question."), ("Ines Varga", "About half of it."),
+        ("Operator", "Our next question"), ("Priya Osei", "Can you say when"), ("Olaf Renner", "In March,"),
+        ("Operator", "This concludes"),
+    ], []),
+    ("hearing_gpo.html", 8, ["Chairman HALVERSEN", "Mr. TAMSIN", "Mr. OKORO", "Mr. VALE"], [
+        ("Chairman HALVERSEN", "The committee will come to order."), ("Mr. TAMSIN", "Thank you, Mr. Chairman."),
+        ("Mr. OKORO", "I signed it,"), ("Mr. TAMSIN", "Did the board see the second bid?"),
+        ("Mr. VALE", "Objection, Mr. Chairman."), ("Chairman HALVERSEN", "Overruled."),
+        ("Mr. OKORO", "I do not know"), ("Mr. TAMSIN", "Thank you. Nothing further."),
+    ], ["[Counsel conferring with witness.]"]),
+    ("hansard_commons.html", 8, ["Mr Pryce", "Mr Hale", "Ruth Calder", "Nadia Brook"], [
+        ("Mr Pryce", "What recent discussions"), ("Mr Hale", "I met my counterpart"), ("Mr Pryce", "Will the Secretary"),
+        ("Mr Hale", "Yes, I will."), ("Ruth Calder", "Will the talks also cover"), ("Nadia Brook", "They will,"),
+        ("Ruth Calder", "I thank the Minister."), ("Nadia Brook", "Before the summer recess."),
+    ], ["202"]),
+    ("debate_cnn.txt", 13, ["MORROW", "LECLAIR", "STROUD", "WREN"], [
+        ("MORROW", "Good evening and welcome"), ("LECLAIR", "Thank you, Jake."), ("MORROW", "Senator Leclair,"),
+        ("LECLAIR", "We pay for it"), ("MORROW", "Governor Stroud, your response?"), ("STROUD", "Bonds are debts"),
+        ("LECLAIR", "The riders pay them."), ("MORROW", "Thank you both."), ("WREN", "Welcome back."),
+        ("MORROW", "Thank you, Dana."), ("WREN", "Governor, a question"), ("STROUD", "Yes. In my first budget."),
+        ("MORROW", "That is the end"),
+    ], ["(APPLAUSE)", "(CROSSTALK)", "(COMMERCIAL BREAK)", "(APPLAUSE)", "END"]),
+    ("markers.md", 9, ["Nora Vell", "Ezra Quint"], [
+        ("Nora Vell", "Welcome to Coastlines."), ("Ezra Quint", "Twenty-two,"), ("Nora Vell", "What did a normal night"),
+        ("Ezra Quint", "Wind, paperwork"), ("Nora Vell", "We are back."), ("Ezra Quint", "Twice."),
+        ("Nora Vell", "Would you do it again?"), ("Ezra Quint", "Every time."), ("Nora Vell", "Thank you, Ezra."),
+    ], ["[MUSIC]", "Break: [00:11:51.07]", "BREAK", "(COMMERCIAL BREAK)", "INTERMISSION", "Intermission:"]),
+    ("hansard_ca.txt", 8, ["Mr. Luc Tremblant", "Hon. Greta Olafsen", "Mr. Paul Dorval", "Some hon. members", "Mr. Tom Brill"], [
+        ("Mr. Luc Tremblant", "Mr. Speaker, the ferry"), ("Hon. Greta Olafsen", "Mr. Speaker, we have ordered"),
+        ("Mr. Luc Tremblant", "Mr. Speaker, April is too late."), ("Mr. Paul Dorval", "Order, please."),
+        ("Hon. Greta Olafsen", "Mr. Speaker, we are looking"), ("Some hon. members", "Oh, oh!"),
+        ("Mr. Tom Brill", "Mr. Speaker, three hundred"), ("Hon. Greta Olafsen", "Mr. Speaker, the first payments"),
+    ], ["ORAL QUESTIONS", "NORTHERN FERRIES", "RURAL BROADBAND", "Ms. Abby Kwan (Northfield, NDP):"]),
+]
+
+
+@pytest.mark.parametrize("name, n_turns, speakers, turns, notes", GOLDEN_MORE, ids=[g[0] for g in GOLDEN_MORE])
+def test_layout_golden(name, n_turns, speakers, turns, notes):
+    doc = load(LAYOUTS / name)
+    assert len(doc.turns) == n_turns, [(t.speaker, t.text[:40]) for t in doc.turns]
+    assert [s.name for s in doc.speakers] == speakers
+    for turn, (speaker, opening) in zip(doc.turns, turns):
+        assert turn.speaker == speaker and turn.text.startswith(opening), (turn.speaker, turn.text[:60])
+    note_texts = [n.text for n in doc.notes]
+    for text in notes:
+        assert text in note_texts, (text, note_texts)
+        assert not any(text in t.text for t in doc.turns), text  # a note is never a turn's text
+
+
+# --- 1. earnings calls with the role in parentheses -------------------------------------------------------
+
+
+def test_earnings_roles_become_role_hints_and_layout():
+    doc = load(LAYOUTS / "earnings_roles.txt")
+    roles = {s.name: s.role for s in doc.speakers}
+    assert roles["Theo Brandt"] == roles["Priya Osei"] == "interviewer"
+    assert roles["Mina Castell"] == roles["Olaf Renner"] == roles["Ines Varga"] == "interviewee"
+    assert doc.metadata["titles"]["Mina Castell"] == "Head of Investor Relations"
+    assert doc.title == "Brightwater Kettle Works (BKW) Q3 2031 Earnings Call Transcript"
+    assert doc.date == "2031-10-28"
+    # the page-break blank lines inside a sentence do not cut the paragraph
+    assert "now running two shifts. We expect" in doc.turns[2].text
+    assert "cannot hedge, but we have fixed" in doc.turns[3].text
+    assert [t.speaker for t in doc.turns if t.role == "question"] == ["Theo Brandt", "Priya Osei"]
+    assert {t.role for t in doc.turns if t.speaker == "Operator"} == {"other"}
+
+
+@pytest.mark.parametrize(
+    "line, name, role",
+    [
+        ("Jane Moss (Executive)", "Jane Moss", "interviewee"),
+        ("Jane Moss (Corporate Participant)", "Jane Moss", "interviewee"),
+        ("Jane Moss (Company Representative)", "Jane Moss", "interviewee"),
+        ("Jane Moss (Executives) - Chief Financial Officer", "Jane Moss", "interviewee"),
+        ("Jane Moss - Chief Financial Officer (Executives)", "Jane Moss", "interviewee"),
+        ("Jane Moss (Conference Call Participant)", "Jane Moss", "interviewer"),
+        ("Jane Moss (Analyst) - Dune Partners", "Jane Moss", "interviewer"),
+    ],
+)
+def test_earnings_role_label_shapes(line, name, role):
+    text = (
+        "Operator (Operator)\n\nWelcome to the call.\n\n"
+        f"{line}\n\nA few words about the year.\n\n"
+        "Ken Adler (Analysts)\n\nWhat about the costs?\n\nOperator (Operator)\n\nThank you.\n"
+    )
+    doc = parse_text(text)
+    assert [t.speaker for t in doc.turns] == ["Operator", name, "Ken Adler", "Operator"]
+    assert {s.name: s.role for s in doc.speakers}[name] == role
+
+
+def test_earnings_role_line_with_an_unknown_role_is_reported():
+    text = (
+        "Operator (Operator)\n\nWelcome to the call.\n\nJane Moss (Executives)\n\nA good year.\n\n"
+        "Rolf Wade (Guest Speaker)\n\nI will say a few words.\n\nKen Adler (Analysts)\n\nWhat about costs?\n"
+    )
+    doc = parse_text(text)
+    assert any("Rolf Wade (Guest Speaker)" in w and "role in parentheses" in w for w in doc.warnings), doc.warnings
+
+
+# --- 2. congressional hearings in HTML ------------------------------------------------------------------
+
+
+def test_hearing_html_inline_gpo_labels_are_turns_and_brackets_are_notes():
+    doc = load(LAYOUTS / "hearing_gpo.html")
+    assert doc.turns[3].text == "Did the board see the second bid?"
+    assert doc.turns[4].text == "Objection, Mr. Chairman. The witness was not on the board."
+    assert not any("[" in t.text for t in doc.turns)
+    assert any(n.kind == "stage" and n.text == "[Counsel conferring with witness.]" for n in doc.notes)
+    assert not any("stand inside turns" in w for w in doc.warnings), doc.warnings
+
+
+# --- 3. UK Commons Hansard HTML -------------------------------------------------------------------------
+
+
+def test_hansard_office_titles_are_the_person_and_the_office_is_kept():
+    doc = load(LAYOUTS / "hansard_commons.html")
+    assert doc.metadata["speaker_labels"]["Mr Hale"] == "Mr Edmund Hale"
+    assert doc.metadata["speaker_labels"]["Mr Pryce"] == "Mr Owen Pryce"
+    aff = doc.metadata["affiliations"]
+    assert aff["Mr Hale"] == "The Secretary of State for Foreign and Commonwealth Affairs"
+    assert aff["Nadia Brook"] == "The Minister of State, Foreign and Commonwealth Office"
+    assert aff["Mr Pryce"] == "Carnmoor; Lab" and aff["Ruth Calder"] == "Westby; LD"
+    # the answer across the column break is one turn, one sentence, without the column number
+    assert doc.turns[1].text == "I met my counterpart last week and we agreed a new schedule of talks, which will begin in May."
+    assert any(n.kind == "footer" and n.text == "202" for n in doc.notes)
+
+
+# --- 4. CNN-style debate text ---------------------------------------------------------------------------
+
+
+def test_cnn_full_and_short_labels_are_one_speaker_with_the_title_kept():
+    doc = load(LAYOUTS / "debate_cnn.txt")
+    assert doc.metadata["speaker_labels"]["MORROW"] == "JAKE MORROW"
+    assert doc.metadata["affiliations"]["MORROW"] == "RNN MODERATOR"
+    assert doc.metadata["affiliations"]["LECLAIR"] == "D; RIVERLANDS SENATOR"
+    assert {s.name: s.role for s in doc.speakers}["MORROW"] == "moderator"
+    assert doc.turns[0].text.endswith("one minute to answer, thirty seconds to respond.")  # continuation paragraph
+    assert doc.turns[11].text.endswith("That is a promise, and I keep promises.")
+    assert not doc.warnings or not any("read as part of the turn above" in w for w in doc.warnings)
+
+
+def _long_cnn(n_rounds: int, odd: str | None = None) -> tuple[str, int]:
+    parts = ["CANDIDATES' FORUM\n", "KARA VOSS, RNN MODERATOR: Welcome to the forum. Let us begin.\n"]
+    turns = 1
+    for i in range(n_rounds):
+        if i == 0:
+            parts.append("SEN. OTTO BRANDT (R-RV), CANDIDATE: Thank you, Kara. Glad to be here.\n")
+            parts.append("GOV. LISA HOLM (D-RV), CANDIDATE: Thank you. It is a pleasure.\n")
+            turns += 2
+        parts.append(f"VOSS:  Question {i + 1}: what would you do about item {i + 1}?\n")
+        parts.append(f"BRANDT:  On item {i + 1} we would start at once.\n")
+        parts.append("And we would finish on time.\n")  # a continuation paragraph
+        if i % 7 == 3:
+            parts.append("(APPLAUSE)\n")
+        parts.append(f"HOLM:  Item {i + 1} needs money first.\n")
+        if i % 11 == 5:
+            parts.append("(CROSSTALK)\n")
+        turns += 3
+        if odd and i == n_rounds // 2:
+            parts.append(f"{odd} We will be right back after this.\n")  # not read as a label: joins HOLM's turn
+    return "\n".join(parts), turns
+
+
+@pytest.mark.parametrize(
+    "paragraph, label",
+    [("COOPER (voice-over): The storm reached the coast.", "COOPER"),
+     ("ANNA ROE, RNN ANCHOR (on camera): Good evening.", "ANNA ROE"),
+     ("UNIDENTIFIED MALE (through translator): We are safe.", "UNIDENTIFIED MALE")],
+)
+def test_cnn_delivery_in_parentheses_is_not_part_of_the_label(paragraph, label):
+    doc = parse_text(f"MORROW:  Good evening.\n\n{paragraph}\n\nMORROW:  Thank you.\n")
+    assert [t.speaker for t in doc.turns] == ["MORROW", label, "MORROW"]
+
+
+def test_long_cnn_file_keeps_every_turn():
+    text, expected = _long_cnn(150)
+    doc = parse_text(text)
+    assert len(doc.turns) == expected == 453
+    assert [s.name for s in doc.speakers] == ["VOSS", "BRANDT", "HOLM"]
+    assert all(not any(w in t.text for w in ("(APPLAUSE)", "(CROSSTALK)", "VOSS:", "HOLM:")) for t in doc.turns)
+    assert not any("read as part of the turn above" in w for w in doc.warnings)
+
+
+def test_a_cnn_parse_that_drops_a_turn_warns():
+    odd = "FORMER SOUTH HARBOR, RIVERLANDS MAYOR ELLA RAND (D), CANDIDATE:"  # a name with a comma: not read
+    text, _ = _long_cnn(40, odd=odd)
+    doc = parse_text(text)
+    assert any(f"'{odd}'" in w and "read as part of the turn above" in w for w in doc.warnings)
+
+
+# --- 5. markers that are not speakers -------------------------------------------------------------------
+
+
+def test_markers_are_notes_never_speakers_and_stamps_after_labels_are_notes():
+    doc = load(LAYOUTS / "markers.md")
+    assert not any(s.name.lower() in ("break", "intermission") for s in doc.speakers)
+    assert doc.turns[0].text.startswith("Welcome") and not any("[00:" in t.text for t in doc.turns)
+    assert [n.text for n in doc.notes if n.kind == "timestamp"][:2] == ["00:00:04", "00:00:12"]
+
+
+@pytest.mark.parametrize("marker", ["BREAK", "[MUSIC]", "(COMMERCIAL BREAK)", "INTERMISSION", "Break: [00:11:51.07]", "RECESS"])
+def test_a_marker_between_turns_is_a_note(marker):
+    doc = parse_text(f"ANNA: Welcome back to the show.\n\n{marker}\n\nBEN: Thank you, Anna.\n\nANNA: So, what now?\n")
+    assert [t.speaker for t in doc.turns] == ["ANNA", "BEN", "ANNA"]
+    assert doc.turns[0].text == "Welcome back to the show."
+    assert marker in [n.text for n in doc.notes]
+
+
+# --- 6. Canadian Hansard, one sentence per line ---------------------------------------------------------
+
+
+def test_canadian_hansard_sentence_lines_headings_and_label_only_lines():
+    doc = load(LAYOUTS / "hansard_ca.txt")
+    assert doc.turns[0].text == (
+        "Mr. Speaker, the ferry to Île-aux-Pins has been cancelled three times this winter. "
+        "Families cannot get to the hospital. When will the minister restore the service?"
+    )
+    assert doc.turns[5].text == "Oh, oh!"  # the heading after it is not part of its turn
+    assert doc.metadata["affiliations"]["Mr. Paul Dorval"] == "The Acting Speaker"
+    assert doc.metadata["affiliations"]["Mr. Luc Tremblant"] == "Rivière-Basse, BQ"
+    assert "Ms. Abby Kwan" not in [s.name for s in doc.speakers]
+    assert any("'Ms. Abby Kwan'" in w and "not counted as turns" in w for w in doc.warnings), doc.warnings
+
+
+def test_earnings_roles_saved_as_markdown_read_the_same():
+    text = (LAYOUTS / "earnings_roles.txt").read_text(encoding="utf-8")
+    lines = [f"**{line}**" if line.endswith(("(Operator)", "(Executives)", "(Executive)", "(Analysts)", "(Analyst)"))
+             or "(Executives) -" in line else line for line in text.splitlines()]
+    doc = parse_text("\n".join(lines))
+    assert [t.speaker for t in doc.turns] == [t.speaker for t in load(LAYOUTS / "earnings_roles.txt").turns]
+    assert len(doc.turns) == 11
+
+
+def test_a_surname_alone_merges_with_the_one_full_name_ending_in_it():
+    from analysis.transcripts.build import build_document
+    from analysis.transcripts.raw import Para, RawDoc
+
+    def doc(labels):
+        return build_document(RawDoc(format="labelled", paras=[Para(f"Words of turn {i}.", label=x) for i, x in enumerate(labels)]))
+
+    assert [s.name for s in doc(["JAKE MORROW", "LECLAIR", "MORROW", "LECLAIR"]).speakers] == ["MORROW", "LECLAIR"]
+    # two full names with that surname, or a different way of writing it: kept apart
+    assert [s.name for s in doc(["JAKE MORROW", "ANN MORROW", "MORROW"]).speakers] == ["JAKE MORROW", "ANN MORROW", "MORROW"]
+    assert [s.name for s in doc(["Jake Morrow", "MORROW", "Ann Lee"]).speakers] == ["Jake Morrow", "MORROW", "Ann Lee"]
+    # "Mr. John Roe" -> "Mr. Roe" -> "Roe": one speaker, named by the shortest form
+    d = doc(["Mr. John Roe", "Ann Lee", "Mr. Roe", "Ann Lee", "Roe"])
+    assert [s.name for s in d.speakers] == ["Roe", "Ann Lee"]

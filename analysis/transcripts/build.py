@@ -34,6 +34,7 @@ from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, Tur
 from .questioners import (  # who asks, without --interviewer
     ALTERNATION_SHARE,
     ASKING_LABELS,
+    _affiliations,
     _called_on,
     _ends_in_question,
     _guess_layout,
@@ -154,7 +155,8 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     if rejoined:
         metadata["rejoined"] = rejoined
     final = _extract_notes(turns, notes)
-    roles = _assign_roles(final, hints, interviewer or [], layout=raw.layout, inferred=warnings)
+    affiliations = _affiliations(metadata)  # label -> its parenthetical and full label (who is a minister)
+    roles = _assign_roles(final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations)
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
         for m in EDITORIAL.finditer(t.text):
@@ -166,7 +168,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "segment. Name the interviewer (--interviewer) if the transcript has one."
         )
     warnings.extend(_alias_warnings([t.label for t in final]))
-    warnings.extend(_degenerate_warnings(doc_turns, original_labels, raw.layout or _guess_layout(final, hints)))
+    warnings.extend(_degenerate_warnings(doc_turns, original_labels, raw.layout or _guess_layout(final, hints, affiliations)))
     return Document(
         title=raw.title,
         date=raw.date,
@@ -449,6 +451,7 @@ def _assign_roles(
     *,
     layout: str | None = None,
     inferred: list[str] | None = None,
+    affiliations: dict | None = None,
 ) -> list[TurnRole]:
     """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
     or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
@@ -475,8 +478,8 @@ def _assign_roles(
         if not questioners:
             questioners = _infer_interviewer(turns)
     else:
-        layout = layout or _guess_layout(turns, hints)
-        found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners)
+        layout = layout or _guess_layout(turns, hints, affiliations)
+        found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners, affiliations)
         # What the reader knew wins over what is inferred: its "interviewee" never asks, its "other"
         # (an operator by another name) neither asks nor answers.
         found -= {name for name, role in hints.items() if role in ("interviewee", "other")}

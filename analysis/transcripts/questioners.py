@@ -47,6 +47,53 @@ ALTERNATION_SHARE = 0.8
 HOST_MIN_QUESTIONS = 0.25
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
+# A speaker who says they moderate or host ("I'm Dana Orland, and I'll be moderating", "I will be
+# your moderator", "my co-host Sidney"); the labels named after a co-word in that sentence ("along
+# with my colleagues Sara Pruitt and Luis Diaz-Moreno") moderate too.
+SELF_INTRODUCED = re.compile(
+    r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
+    r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b",
+    re.I,
+)
+CO_WORDS = re.compile(r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|joined by|along with|with me)\b", re.I)
+# A speaker hands the floor around (a moderator without a role word): at least this many turns, this
+# share of them asking or calling on a named speaker, turns at most this share of the others' median
+# length, and all such speakers together at most this share of the words.
+FLOOR_MIN_TURNS = 3
+# Self-introductions are looked for in each speaker's first turns and their first characters.
+INTRO_TURNS = 3
+INTRO_CHARS = 2000
+FLOOR_ASK_SHARE = 0.5
+# ... and at least this share of their turns (and two) end in a question: a master of ceremonies who
+# only calls the next speaker ("Prime Minister Alm.") asks nothing.
+FLOOR_QUESTION_SHARE = 0.25
+FLOOR_LENGTH_RATIO = 0.5
+FLOOR_WORD_SHARE = 0.4
+# Words in a label that are not its name (titles, roles), for matching a label named in a text.
+TITLE_WORDS = frozenset(
+    "mr mrs ms miss dr sir dame hon the president vice senator governor mayor madam secretary minister "
+    "justice chief judge representative rep congressman congresswoman former moderator host co-host cnn".split()
+)
+# A parliament: the Speaker keeps order ("The Speaker", "The Acting Speaker", "Mr. Deputy Speaker",
+# "Madam Speaker"), ministers answer (an office in the label or its parenthetical), members ask.
+HOUSE_SPEAKER = re.compile(
+    r"^(?:the|mr\.?|madam|madame)\s+(?:(?:acting|deputy|assistant deputy)\s+)?speaker$"
+    r"|^(?:the\s+)?(?:deputy\s+)?chair(?:man)? of ways and means$",
+    re.I,
+)
+MINISTERIAL = re.compile(
+    r"\b(?:minister|secretary of state|secretary|attorney[\s-]general|solicitor[\s-]general|chancellor of the exchequer"
+    r"|leader of the (?:government|house)|president of the (?:treasury board|privy council)|premier)\b",
+    re.I,
+)
+NOT_MINISTERIAL = re.compile(r"\b(?:shadow|opposition|critic)\b", re.I)
+# The last part of a member's parenthetical is a party ("Anytown; Lab", "Prince George—Peace River, Ref.").
+PARTY = re.compile(
+    r"(?:^|[;,(]\s*)(?:Lab(?:/Co-op)?|Con|LD|Lib(?:\s*Dem)?|Ref|BQ|NDP|PC|CPC|CA|SNP|DUP|UUP|SDLP|SF|PC|Ind|Green|Reform|"
+    r"Alliance|Plaid Cymru|Bloc|Liberal|Conservative|Labour)\.?\s*$"
+)
+# In a question period, at least this share of the members' turns end in a question.
+MEMBERS_ASK_SHARE = 1 / 3
 
 
 def _ends_in_question(text: str) -> bool:
@@ -63,13 +110,16 @@ def _ends_in_question(text: str) -> bool:
 
 
 
-def _guess_layout(turns: list[_Turn], hints: dict[str, str]) -> str | None:
-    """The kind of event the labels suggest, for a reader that did not say (None: no telling)."""
+def _guess_layout(turns: list[_Turn], hints: dict[str, str], affiliations: dict | None = None) -> str | None:
+    """The kind of event the labels suggest, for a reader that did not say (None: no telling).
+    ``affiliations``: label -> its parenthetical ("Anytown; Lab"), as the readers keep them."""
     if any(t.label == "Q" or t.role == "question" for t in turns):
         return "press"
     labels = list(dict.fromkeys(t.label for t in turns))
     if any(COURT_LABEL.match(label) for label in labels):
         return "court"
+    if _is_parliament(labels, affiliations or {}):
+        return "parliament"
     committee = [label for label in labels if COMMITTEE_LABEL.match(label)]
     if any(CHAIR_LABEL.match(label) for label in committee) or len(committee) >= 2:
         return "hearing"
@@ -81,16 +131,22 @@ def _guess_layout(turns: list[_Turn], hints: dict[str, str]) -> str | None:
         return "podcast"
     if "interviewer" in hints.values() or any(INTERVIEWER_LABEL.match(label) for label in labels):
         return "interview"
+    moderators, hosts = _moderators(turns, hints)
+    if moderators:
+        return "podcast" if hosts else "debate"
     if _host_of_alternation(turns):
         return "podcast"
     return None
 
 
 def _layout_questioners(
-    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str]
+    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str], affiliations: dict | None = None
 ) -> tuple[set[str], bool, set[str], str]:
     """(who asks, whether everyone else only answers, procedural speakers, why) for a layout."""
     labels = list(dict.fromkeys(t.label for t in turns))
+    if layout == "parliament" and (found := _question_period(turns, labels, affiliations or {})):
+        members, speakers = found
+        return members, True, speakers, "a parliament's question period: members ask, ministers answer, the Speaker keeps order"
     asking = {label for label in labels if ASKING_LABELS.match(label)}
     if layout == "hearing":
         committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
@@ -111,15 +167,32 @@ def _layout_questioners(
         analysts -= {name for name, role in hints.items() if role == "interviewee"}
         if analysts or known:
             return analysts, True, operators, "an earnings call: the analysts the operator introduces ask"
+    moderators, _ = _moderators(turns, hints) if layout in (None, "interview", "podcast", "debate") else (set(), False)
     if layout in ("interview", "podcast"):
-        hosts = asking or _host_of_alternation(turns) or _infer_interviewer(turns)
+        several = moderators | asking if len(moderators | asking) >= 2 else set()
+        hosts = several or asking or _host_of_alternation(turns) or _infer_interviewer(turns)
         if hosts or known:
             what = "a podcast: the host asks" if layout == "podcast" else "an interview: the interviewer asks"
-            return set(hosts), True, set(), what
+            strict = True
+            if len(hosts) >= 2:
+                what = "a podcast: the hosts ask" if layout == "podcast" else "an interview: the interviewers ask"
+                # Several hosts: a guest who speaks once (a caller, a question from the chat) may ask.
+                rest = Counter(t.label for t in turns if t.label not in hosts | known)
+                strict = bool(rest) and min(rest.values()) >= 2
+            return set(hosts), strict, set(), what
     if layout == "press":
         reporters = {label for label in labels if REPORTER_LABEL.match(label)}
         if reporters:
             return reporters, False, set(), "a press conference: reporters ask"
+    if layout in ("debate", None) and moderators and not any(AUDIENCE_LABEL.match(label) for label in labels):
+        # Moderators found by what they say or do (not by a MODERATOR label): the candidates, each
+        # speaking more than once, answer; a town hall's one-off voices ask when they end in a question.
+        rest = Counter(t.label for t in turns if t.label not in moderators | asking | known)
+        strict = bool(rest) and min(rest.values()) >= 2
+        why = "a debate: the moderators ask (they say so, or hand the floor around), the candidates answer"
+        if not strict:
+            why = "a debate, panel or town hall: the moderators ask (they say so, or hand the floor around), and anyone whose turn ends in a question"
+        return moderators | asking, strict, set(), why
     if layout == "debate":
         asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}
         return asking, False, set(), "a debate, panel or town hall: the moderator and the audience ask, and anyone whose turn ends in a question"
@@ -187,3 +260,149 @@ def _infer_interviewer(turns: list[_Turn]) -> set[str]:
     if len(shares) > 1 and shares[1][0] >= shares[0][0]:
         return set()
     return {shares[0][1]}
+
+
+def _name_words(label: str) -> list[str]:
+    """The words of a label that name the person (titles, roles and "CNN MODERATOR" after a comma left out)."""
+    name = label.split(",")[0]
+    return [w for w in re.findall(r"[\w'\u2019\-]+", name) if len(w) >= 3 and w.casefold().rstrip(".") not in TITLE_WORDS]
+
+
+def _mentioned(label: str, text: str) -> bool:
+    """``text`` names the speaker of ``label`` by their last name word, in any case ("PRUITT" in "Sara Pruitt")."""
+    words = _name_words(label)
+    return bool(words) and re.search(rf"(?<![\w\-]){re.escape(words[-1])}(?![\w\-])", text, re.I) is not None
+
+
+def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bool]:
+    """(the speakers who run a conversation of three or more, whether they call themselves hosts).
+
+    A moderator is found by what they are called or say, or by what they do: a role word in their
+    label (with its short form: "JAKE TAPPER, CNN MODERATOR" and "TAPPER"), a self-introduction ("I'm
+    Dana Orland, and I'll be moderating", "my co-host Sidney", with the colleagues named after a
+    co-word), or handing the floor around (see :func:`_floor`). Nobody when fewer than three speak."""
+    labels = list(dict.fromkeys(t.label for t in turns))
+    if len(labels) < 3:
+        return set(), False
+    found: set[str] = set()
+    hosts = False
+    for role_label in (label for label in labels if hints.get(label) in ("moderator", "interviewer")):
+        found.add(role_label)
+        if "," in role_label and (words := _name_words(role_label)):
+            found |= {label for label in labels if _name_words(label) == [words[-1]] or label.casefold() == words[-1].casefold()}
+    seen: Counter = Counter()
+    for t in turns:
+        seen[t.label] += 1
+        if seen[t.label] > INTRO_TURNS:
+            continue
+        for sentence in SENTENCE_SPLIT.split(" ".join(t.paragraphs)[:INTRO_CHARS]):
+            if not (m := SELF_INTRODUCED.search(sentence)):
+                continue
+            found.add(t.label)
+            hosts = hosts or "host" in m.group(0).lower()
+            if co := CO_WORDS.search(sentence):
+                found |= {label for label in labels if label != t.label and _mentioned(label, sentence[co.start():])}
+    found |= _floor(turns, labels, found)
+    return found, hosts
+
+
+def _floor(turns: list[_Turn], labels: list[str], known: set[str]) -> set[str]:
+    """Speakers who hand the floor around: most of their turns ask, or call on the next speaker by
+    name, their turns are short beside the others', and they hold a small share of the words; one such
+    speaker alone must hand the floor to two others or more (one host and one guest is
+    :func:`_host_of_alternation`'s case)."""
+    count: Counter = Counter()
+    asks: Counter = Counter()
+    questions: Counter = Counter()
+    lengths: dict[str, list[int]] = {}
+    after: dict[str, set[str]] = {}
+    for i, t in enumerate(turns):
+        count[t.label] += 1
+        n = sum(len(p.split()) for p in t.paragraphs)
+        lengths.setdefault(t.label, []).append(n)
+        following = turns[i + 1].label if i + 1 < len(turns) else None
+        if following and following != t.label:
+            after.setdefault(t.label, set()).add(following)
+        last = t.paragraphs[-1]
+        ends = _ends_in_question(last)
+        questions[t.label] += ends
+        asks[t.label] += ends or bool(
+            following and following != t.label and len(last.split()) <= CALL_ON_MAX_WORDS and _mentioned(following, last)
+        )
+    words = {label: sum(v) for label, v in lengths.items()}
+    total = sum(words.values()) or 1
+    top = max(words, key=words.get)
+    candidates = {
+        label for label in labels
+        if label != top and count[label] >= FLOOR_MIN_TURNS and asks[label] >= FLOOR_ASK_SHARE * count[label]
+        and questions[label] >= max(2, FLOOR_QUESTION_SHARE * count[label])
+    }
+    others = sorted(n for label, v in lengths.items() if label not in candidates | known for n in v)
+    if not others:
+        return set()
+    median = others[len(others) // 2]
+    chosen = {label for label in candidates if sorted(lengths[label])[len(lengths[label]) // 2] <= FLOOR_LENGTH_RATIO * median}
+    if not chosen or sum(words[label] for label in chosen | known) > FLOOR_WORD_SHARE * total:
+        return set()
+    if len(chosen | known) < 2 and not any(len(after.get(label, ())) >= 2 for label in chosen):
+        return set()
+    return chosen
+
+
+def _is_parliament(labels: list[str], affiliations: dict) -> bool:
+    """A Speaker keeps order, or two members or more are labelled with their party."""
+    if any(HOUSE_SPEAKER.match(label) for label in labels):
+        return True
+    parties = [label for label in labels if isinstance(v := affiliations.get(label), str) and PARTY.search(v)]
+    return len(parties) >= 2
+
+
+def _question_period(turns: list[_Turn], labels: list[str], affiliations: dict) -> tuple[set[str], set[str]] | None:
+    """(the members who ask, the Speaker's labels) in a question period; None when it does not look like one.
+
+    Ministers answer: an office in the label or its parenthetical ("Hon. Herb Gray (Deputy Prime
+    Minister, Lib.)", "The Secretary of State for ... (Mr William Hague)"), and their short forms
+    ("Mr. Hague"). Without an office, the one member who answers is the one with the most turns who
+    never ends a turn in a question and follows two members or more. The rest must ask: a third of
+    their turns end in a question."""
+    speakers = {label for label in labels if HOUSE_SPEAKER.match(label)}
+    ministers: set[str] = set()
+    surnames: set[str] = set()
+    for label in labels:
+        where = " ".join(x for x in (label, affiliations.get(label)) if isinstance(x, str))
+        if label not in speakers and MINISTERIAL.search(where) and not NOT_MINISTERIAL.search(where):
+            ministers.add(label)
+            # The minister's name: the label, or the parenthetical of an office ("(Mr William Hague)").
+            for part in [label, *str(affiliations.get(label) or "").split(";")]:
+                if not MINISTERIAL.search(part) and not PARTY.search(part) and (named := _name_words(part)):
+                    surnames.add(named[-1].casefold())
+    ministers |= {label for label in labels if label not in speakers and (w := _name_words(label)) and len(w) == 1 and w[0].casefold() in surnames}
+    count: Counter = Counter()
+    asks: Counter = Counter()
+    follows: dict[str, set[str]] = {}
+    for i, t in enumerate(turns):
+        count[t.label] += 1
+        asks[t.label] += _ends_in_question(t.paragraphs[-1])
+        if i and turns[i - 1].label not in speakers | {t.label}:
+            follows.setdefault(t.label, set()).add(turns[i - 1].label)
+    if not ministers:
+        hubs = [label for label in labels if label not in speakers and not asks[label] and len(follows.get(label, ())) >= 2]
+        if not hubs:
+            return None
+        ministers = {max(hubs, key=lambda label: count[label])}
+    members = {label for label in labels if label not in speakers | ministers}
+    member_turns = sum(count[label] for label in members)
+    if not members or sum(asks[label] for label in members) < MEMBERS_ASK_SHARE * member_turns:
+        return None
+    return members, speakers
+
+
+def _affiliations(metadata: dict) -> dict:
+    """Label -> what is known beside it: its parenthetical (``metadata["affiliations"]``) and, for a
+    shortened label, the full one (``metadata["speaker_labels"]``: "Foreign Affairs" was "The Secretary
+    of State for Foreign Affairs")."""
+    out = {k: v for k, v in (metadata.get("affiliations") or {}).items() if isinstance(v, str)}
+    for short, full in (metadata.get("speaker_labels") or {}).items():
+        if isinstance(full, str) and full != short:
+            out[short] = "; ".join(x for x in (full, out.get(short) or out.get(full)) if x)
+    return out

@@ -1,0 +1,184 @@
+"""Who asks, without --interviewer, in the families of issue 13 that the first inference missed:
+several moderators, co-hosts, a moderator in a table, Oyez's justices, a parliament's question period.
+
+The files are small imitations in tests/data/layouts/ (invented names and text, the real layout); the
+expected questioners were worked out by reading each file. A questioner's turn is never an answer
+(whether a turn that asks nothing is "question" or "other" is another module's business), and every
+other speaker's turn is an answer unless said otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.transcripts import load
+from analysis.transcripts.build import build_document
+from analysis.transcripts.raw import Para, RawDoc
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "data" / "layouts"
+
+# file, turns, speakers in order, the questioners (benchmarks/parse_layouts.py reads this table too)
+FAMILIES = [
+    ("debate_three_moderators.txt", 16, ["ORLAND", "REYNA", "KOWALSKI", "PRUITT", "ABARA", "DIAZ-MORENO"],
+     ["ORLAND", "PRUITT", "DIAZ-MORENO"]),
+    ("podcast_cohosts_otter.txt", 11, ["Emma", "Sidney", "Ruth", "Unknown Speaker"], ["Emma", "Sidney"]),
+    ("hansard_question_period.txt", 10, ["Mr. Ian Cobb", "Hon. Rita Vance", "The Acting Speaker", "Ms. Claire Dufour",
+                                         "Hon. Paul Tremblay", "The Speaker"], ["Mr. Ian Cobb", "Ms. Claire Dufour"]),
+    ("oyez_roles.json", 12, ["Jon R. Hale", "Maria Bond", "Sonia Ortega", "Eli Kerr", "Aaron Lutz"],
+     ["Jon R. Hale", "Sonia Ortega", "Eli Kerr"]),
+    ("debate_table.json", 15, ["Alan Pryce", "President Tom Hadley", "Vice President Joan Mercer"], ["Alan Pryce"]),
+]
+TAIL = ". Set who asks on the Upload page or with --interviewer if this is wrong."
+
+
+def inferred(doc) -> list[str]:
+    return [w for w in doc.warnings if w.startswith("Questioners inferred")]
+
+
+def roles(doc) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for t in doc.turns:
+        out.setdefault(t.speaker, set()).add(t.role)
+    return out
+
+
+def raw(turns: list[tuple[str, str]], **kw) -> RawDoc:
+    return RawDoc(format="labelled", paras=[Para(text, label=label) for label, text in turns], **kw)
+
+
+def test_families_turns_and_speakers():
+    for name, n_turns, speakers, _ in FAMILIES:
+        doc = load(LAYOUTS / name)
+        assert (name, len(doc.turns), [s.name for s in doc.speakers]) == (name, n_turns, speakers)
+
+
+def test_debate_with_three_moderators_in_plain_labels():
+    doc = load(LAYOUTS / "debate_three_moderators.txt")
+    assert inferred(doc) == [
+        "Questioners inferred: ORLAND, PRUITT, DIAZ-MORENO (a debate: the moderators ask (they say so, or hand the "
+        "floor around), the candidates answer)" + TAIL
+    ]
+    r = roles(doc)
+    assert all("answer" not in r[m] for m in ("ORLAND", "PRUITT", "DIAZ-MORENO"))
+    assert all(r[c] == {"answer"} for c in ("REYNA", "KOWALSKI", "ABARA"))
+    # The second and third moderators' questions open pairs that the candidates answer.
+    asked = [(p.asked_by, p.answered_by) for p in doc.qa_pairs if p.answered_by]
+    assert ("PRUITT", ["ABARA"]) in asked and ("DIAZ-MORENO", ["REYNA"]) in asked
+
+
+CNN = [
+    ("JAKE ROWE, CNN MODERATOR", "Good evening. I'm Jake Rowe, with my co-moderator Dana Fisk. Senator Hale, why now?"),
+    ("HALE", "Because the country cannot wait. What would my opponent do? Nothing, as always."),
+    ("DANA FISK, CNN MODERATOR", "Governor Ortiz, your response. Is the senator right?"),
+    ("ORTIZ", "The senator has had twelve years. Twelve years! Where were the results?"),
+    ("ROWE", "Senator Hale, thirty seconds. Would you raise taxes to pay for it?"),
+    ("HALE", "Only on those who can pay. Is that radical? It is not."),
+    ("FISK", "Governor, the same question. Would you?"),
+    ("ORTIZ", "No. Families are paying enough already, and the state has a surplus."),
+]
+
+
+def test_cnn_role_word_in_the_first_label_covers_the_short_form():
+    doc = build_document(raw(CNN))
+    assert inferred(doc) == [
+        "Questioners inferred: ROWE, FISK (a debate: the moderators ask (they say so, or hand the floor around), "
+        "the candidates answer)" + TAIL
+    ]
+    r = roles(doc)
+    assert r["ROWE"] == r["FISK"] == {"question"}
+    # The candidates' rhetorical questions answer: they open no pair.
+    assert r["HALE"] == r["ORTIZ"] == {"answer"}
+    assert [p.asked_by for p in doc.qa_pairs] == ["JAKE ROWE, CNN MODERATOR", "DANA FISK, CNN MODERATOR", "ROWE", "FISK"]
+
+
+def test_podcast_with_two_cohosts_and_a_guest():
+    doc = load(LAYOUTS / "podcast_cohosts_otter.txt")
+    assert inferred(doc) == ["Questioners inferred: Emma, Sidney (a podcast: the hosts ask)" + TAIL]
+    r = roles(doc)
+    assert "answer" not in r["Emma"] | r["Sidney"]
+    assert r["Ruth"] == {"answer"}  # "Can you imagine that?" is the guest's, not a question
+    assert r["Unknown Speaker"] == {"question"}  # a question from the chat, once
+    assert [p.asked_by for p in doc.qa_pairs if p.answered_by == ["Ruth"]][:3] == ["Sidney", "Emma", "Sidney"]
+
+
+def test_table_debate_with_one_named_moderator_between_two_candidates():
+    doc = load(LAYOUTS / "debate_table.json")
+    assert inferred(doc) == [
+        "Questioners inferred: Alan Pryce (a debate: the moderators ask (they say so, or hand the floor around), "
+        "the candidates answer)" + TAIL
+    ]
+    r = roles(doc)
+    assert "answer" not in r["Alan Pryce"]
+    assert r["President Tom Hadley"] == r["Vice President Joan Mercer"] == {"answer"}
+
+
+def test_oyez_roles_make_a_court():
+    doc = load(LAYOUTS / "oyez_roles.json")
+    r = roles(doc)
+    assert all("answer" not in r[j] for j in ("Jon R. Hale", "Sonia Ortega", "Eli Kerr"))
+    assert r["Maria Bond"] == r["Aaron Lutz"] == {"answer"}  # "Is a fee a taking?" is counsel's own
+    assert {s.name: s.role for s in doc.speakers}["Eli Kerr"] == "interviewer"
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs if p.answered_by][:3] == [
+        ("Jon R. Hale", ["Maria Bond"]), ("Sonia Ortega", ["Maria Bond"]), ("Eli Kerr", ["Maria Bond"]),
+    ]
+    assert inferred(doc) == []  # the file said who the justices are: nothing was inferred
+
+
+def test_hansard_question_period_members_ask_ministers_answer_speaker_is_procedural():
+    doc = load(LAYOUTS / "hansard_question_period.txt")
+    assert inferred(doc) == [
+        "Questioners inferred: Mr. Ian Cobb, Ms. Claire Dufour (a parliament's question period: members ask, "
+        "ministers answer, the Speaker keeps order)" + TAIL
+    ]
+    r = roles(doc)
+    assert r["Hon. Rita Vance"] == r["Hon. Paul Tremblay"] == {"answer"}
+    assert r["The Speaker"] == r["The Acting Speaker"] == {"other"}
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [
+        ("Mr. Ian Cobb", ["Hon. Rita Vance"]), ("Mr. Ian Cobb", ["Hon. Rita Vance"]),
+        ("Ms. Claire Dufour", ["Hon. Paul Tremblay"]), ("Ms. Claire Dufour", ["Hon. Paul Tremblay"]),
+    ]
+
+
+def test_hansard_without_offices_the_member_who_answers_everyone_is_the_minister():
+    doc = load(LAYOUTS / "hansard.txt")
+    assert inferred(doc)[0].startswith("Questioners inferred: Mr. Roe, Mrs. Kay Dunn (a parliament's question period")
+    assert roles(doc)["Ms. Finch"] == {"answer"} and roles(doc)["Mrs. Kay Dunn"] == {"question"}
+
+
+def test_minister_named_by_an_office_label_and_its_short_form():
+    turns = [
+        ("Mr Paul Kerr", "Will the Secretary of State say what he has done about the embassy staff?"),
+        ("The Secretary of State for Foreign Affairs", "We have brought home every member of staff who asked. Who could do more?"),
+        ("Mr Paul Kerr", "And the local staff?"),
+        ("Mr Lind", "Their families too. What else would a decent country do?"),
+        ("Madam Deputy Speaker", "Order."),
+        ("Ann Byrne", "Will the Minister publish the numbers?"),
+        ("Mr Lind", "I will place them in the Library. Is that not enough?"),
+    ]
+    affiliations = {"Mr Paul Kerr": "Newport Vale; Lab", "The Secretary of State for Foreign Affairs": "Mr Tom Lind",
+                    "Ann Byrne": "Eastmere; SNP"}
+    doc = build_document(raw(turns, metadata={"affiliations": affiliations}))
+    assert inferred(doc)[0].startswith("Questioners inferred: Mr Paul Kerr, Ann Byrne (a parliament's")
+    # The office label and "Mr Lind" (the name in its parenthetical) answer, whatever the office label's
+    # shortened form; the Deputy Speaker keeps order.
+    minister = doc.turns[1].speaker
+    assert [t.role for t in doc.turns] == ["question", "answer", "question", "answer", "other", "question", "answer"]
+    assert {t.speaker for t in doc.turns if t.role == "answer"} == {minister, "Mr Lind"}
+
+
+def test_joint_appearance_with_a_master_of_ceremonies_infers_nobody():
+    # The master of ceremonies calls each speaker by name in short turns, but asks nothing: no moderator.
+    turns = [
+        ("MR. DALE", "Ladies and gentlemen, the Prime Minister."),
+        ("PRIME MINISTER ALM", "Thank you. Today we signed a treaty on the river, after ten years of talks. The river "
+                               "feeds two countries, and now two countries will keep it clean."),
+        ("MR. DALE", "President Bow."),
+        ("PRESIDENT BOW", "I thank the Prime Minister. The treaty is fair to farmers on both banks, and it is fair to "
+                          "the fish. Our children will swim in this river again."),
+        ("MR. DALE", "Thank you. Prime Minister Alm, a last word."),
+        ("PRIME MINISTER ALM", "Only this: the people of the valley did this, not us."),
+        ("MR. DALE", "Thank you. President Bow."),
+        ("PRESIDENT BOW", "Thank you all."),
+    ]
+    doc = build_document(raw(turns))
+    assert inferred(doc) == [] and doc.qa_pairs == ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ FLOOR_ASK_SHARE = 0.5
 # only calls the next speaker ("Prime Minister Alm.") asks nothing.
 FLOOR_QUESTION_SHARE = 0.25
 FLOOR_LENGTH_RATIO = 0.5
-FLOOR_WORD_SHARE = 0.4
+FLOOR_WORD_SHARE = 0.5
 # Words in a label that are not its name (titles, roles), for matching a label named in a text.
 TITLE_WORDS = frozenset(
     "mr mrs ms miss dr sir dame hon the president vice senator governor mayor madam secretary minister "
@@ -81,6 +82,8 @@ HOUSE_SPEAKER = re.compile(
     r"|^(?:the\s+)?(?:deputy\s+)?chair(?:man)? of ways and means$",
     re.I,
 )
+# Members heard together ("Some hon. Members: Hear, hear!") neither ask nor answer.
+HOUSE_CROWD = re.compile(r"^(?:some\s+|several\s+|an?\s+)?(?:hon\.?\s+|honourable\s+|honorable\s+)?members?$", re.I)
 MINISTERIAL = re.compile(
     r"\b(?:minister|secretary of state|secretary|attorney[\s-]general|solicitor[\s-]general|chancellor of the exchequer"
     r"|leader of the (?:government|house)|president of the (?:treasury board|privy council)|premier)\b",
@@ -92,8 +95,9 @@ PARTY = re.compile(
     r"(?:^|[;,(]\s*)(?:Lab(?:/Co-op)?|Con|LD|Lib(?:\s*Dem)?|Ref|BQ|NDP|PC|CPC|CA|SNP|DUP|UUP|SDLP|SF|PC|Ind|Green|Reform|"
     r"Alliance|Plaid Cymru|Bloc|Liberal|Conservative|Labour)\.?\s*$"
 )
-# In a question period, at least this share of the members' turns end in a question.
-MEMBERS_ASK_SHARE = 1 / 3
+# In a question period, at least half of the members' turns end in a question (an assembly debate, where
+# members make speeches, is not one).
+MEMBERS_ASK_SHARE = 0.5
 
 
 def _ends_in_question(text: str) -> bool:
@@ -184,7 +188,7 @@ def _layout_questioners(
         reporters = {label for label in labels if REPORTER_LABEL.match(label)}
         if reporters:
             return reporters, False, set(), "a press conference: reporters ask"
-    if layout in ("debate", None) and moderators and not any(AUDIENCE_LABEL.match(label) for label in labels):
+    if layout in ("debate", None) and moderators - asking and not any(AUDIENCE_LABEL.match(label) for label in labels):
         # Moderators found by what they say or do (not by a MODERATOR label): the candidates, each
         # speaking more than once, answer; a town hall's one-off voices ask when they end in a question.
         rest = Counter(t.label for t in turns if t.label not in moderators | asking | known)
@@ -308,8 +312,12 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
 
 def _floor(turns: list[_Turn], labels: list[str], known: set[str]) -> set[str]:
     """Speakers who hand the floor around: most of their turns ask, or call on the next speaker by
-    name, their turns are short beside the others', and they hold a small share of the words; one such
-    speaker alone must hand the floor to two others or more (one host and one guest is
+    name, and their turns are short beside those of the speakers who do not ask.
+
+    Each has two turns or more that end in a question, and one of them at least has
+    :data:`FLOOR_MIN_TURNS` turns; then every such speaker with two turns moderates too (a third
+    moderator who asks twice). Together they hold at most :data:`FLOOR_WORD_SHARE` of the words, and one alone
+    must hand the floor to two others or more (one host and one guest is
     :func:`_host_of_alternation`'s case)."""
     count: Counter = Counter()
     asks: Counter = Counter()
@@ -318,35 +326,34 @@ def _floor(turns: list[_Turn], labels: list[str], known: set[str]) -> set[str]:
     after: dict[str, set[str]] = {}
     for i, t in enumerate(turns):
         count[t.label] += 1
-        n = sum(len(p.split()) for p in t.paragraphs)
-        lengths.setdefault(t.label, []).append(n)
+        lengths.setdefault(t.label, []).append(sum(len(p.split()) for p in t.paragraphs))
         following = turns[i + 1].label if i + 1 < len(turns) else None
         if following and following != t.label:
             after.setdefault(t.label, set()).add(following)
         last = t.paragraphs[-1]
         ends = _ends_in_question(last)
         questions[t.label] += ends
-        asks[t.label] += ends or bool(
-            following and following != t.label and len(last.split()) <= CALL_ON_MAX_WORDS and _mentioned(following, last)
-        )
+        calls = bool(following and following != t.label and len(last.split()) <= CALL_ON_MAX_WORDS)
+        asks[t.label] += ends or (calls and _mentioned(following, last))
     words = {label: sum(v) for label, v in lengths.items()}
     total = sum(words.values()) or 1
     top = max(words, key=words.get)
-    candidates = {
+    askish = {
         label for label in labels
-        if label != top and count[label] >= FLOOR_MIN_TURNS and asks[label] >= FLOOR_ASK_SHARE * count[label]
+        if label != top and count[label] >= 2 and asks[label] >= FLOOR_ASK_SHARE * count[label]
         and questions[label] >= max(2, FLOOR_QUESTION_SHARE * count[label])
     }
-    others = sorted(n for label, v in lengths.items() if label not in candidates | known for n in v)
+    others = [n for label, v in lengths.items() if label not in askish | known for n in v]
     if not others:
         return set()
-    median = others[len(others) // 2]
-    chosen = {label for label in candidates if sorted(lengths[label])[len(lengths[label]) // 2] <= FLOOR_LENGTH_RATIO * median}
-    if not chosen or sum(words[label] for label in chosen | known) > FLOOR_WORD_SHARE * total:
+    short = {label for label in askish if median(lengths[label]) <= FLOOR_LENGTH_RATIO * median(others)}
+    if not any(count[label] >= FLOOR_MIN_TURNS for label in short):
         return set()
-    if len(chosen | known) < 2 and not any(len(after.get(label, ())) >= 2 for label in chosen):
+    if not short or sum(words[label] for label in short | known) > FLOOR_WORD_SHARE * total:
         return set()
-    return chosen
+    if len(short | known) < 2 and not any(len(after.get(label, ())) >= 2 for label in short):
+        return set()
+    return short
 
 
 def _is_parliament(labels: list[str], affiliations: dict) -> bool:
@@ -358,14 +365,15 @@ def _is_parliament(labels: list[str], affiliations: dict) -> bool:
 
 
 def _question_period(turns: list[_Turn], labels: list[str], affiliations: dict) -> tuple[set[str], set[str]] | None:
-    """(the members who ask, the Speaker's labels) in a question period; None when it does not look like one.
+    """(the members who ask, the Speaker's and the crowd's labels) in a question period; None when it
+    does not look like one.
 
     Ministers answer: an office in the label or its parenthetical ("Hon. Herb Gray (Deputy Prime
     Minister, Lib.)", "The Secretary of State for ... (Mr William Hague)"), and their short forms
     ("Mr. Hague"). Without an office, the one member who answers is the one with the most turns who
     never ends a turn in a question and follows two members or more. The rest must ask: a third of
     their turns end in a question."""
-    speakers = {label for label in labels if HOUSE_SPEAKER.match(label)}
+    speakers = {label for label in labels if HOUSE_SPEAKER.match(label) or HOUSE_CROWD.match(label)}
     ministers: set[str] = set()
     surnames: set[str] = set()
     for label in labels:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.transcripts import load
+from analysis.transcripts import load, parse_text
 from analysis.transcripts.build import build_document
 from analysis.transcripts.raw import Para, RawDoc
 
@@ -64,6 +64,15 @@ def test_debate_with_three_moderators_in_plain_labels():
     # The second and third moderators' questions open pairs that the candidates answer.
     asked = [(p.asked_by, p.answered_by) for p in doc.qa_pairs if p.answered_by]
     assert ("PRUITT", ["ABARA"]) in asked and ("DIAZ-MORENO", ["REYNA"]) in asked
+
+
+def test_three_moderators_found_by_handing_the_floor_around_without_an_introduction():
+    text = (LAYOUTS / "debate_three_moderators.txt").read_text(encoding="utf-8")
+    cut = "I'm Dana Orland, and I'll be moderating tonight along with my colleagues Sara Pruitt and Luis Diaz-Moreno. "
+    assert cut in text
+    doc = parse_text(text.replace(cut, ""), format="labelled")
+    assert inferred(doc)[0].startswith("Questioners inferred: ORLAND, PRUITT, DIAZ-MORENO (a debate: the moderators ask")
+    assert all(roles(doc)[c] == {"answer"} for c in ("REYNA", "KOWALSKI", "ABARA"))
 
 
 CNN = [
@@ -164,6 +173,21 @@ def test_minister_named_by_an_office_label_and_its_short_form():
     minister = doc.turns[1].speaker
     assert [t.role for t in doc.turns] == ["question", "answer", "question", "answer", "other", "question", "answer"]
     assert {t.speaker for t in doc.turns if t.role == "answer"} == {minister, "Mr Lind"}
+
+
+def test_members_heard_together_are_procedural_in_a_question_period():
+    turns = [
+        ("Mr. Ian Cobb", "Mr. Speaker, when will the minister table the review?"),
+        ("Some hon. Members", "Hear, hear!"),
+        ("Hon. Rita Vance", "Mr. Speaker, this fall."),
+        ("Ms. Claire Dufour", "Mr. Speaker, why not now?"),
+        ("Hon. Rita Vance", "Because it is not finished."),
+    ]
+    affiliations = {"Mr. Ian Cobb": "Lakeview; Ref.", "Hon. Rita Vance": "Minister of Transport, Lib.",
+                    "Ms. Claire Dufour": "Baie-Rouge, BQ"}
+    doc = build_document(raw(turns, metadata={"affiliations": affiliations}))
+    assert [t.role for t in doc.turns] == ["question", "other", "answer", "question", "answer"]
+    assert inferred(doc)[0].startswith("Questioners inferred: Mr. Ian Cobb, Ms. Claire Dufour (a parliament's")
 
 
 def test_joint_appearance_with_a_master_of_ceremonies_infers_nobody():

@@ -156,7 +156,9 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
         metadata["rejoined"] = rejoined
     final = _extract_notes(turns, notes)
     affiliations = _affiliations(metadata)  # label -> its parenthetical and full label (who is a minister)
-    roles = _assign_roles(final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations)
+    roles = _assign_roles(
+        final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations
+    )
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
         for m in EDITORIAL.finditer(t.text):
@@ -168,7 +170,8 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
             "segment. Name the interviewer (--interviewer) if the transcript has one."
         )
     warnings.extend(_alias_warnings([t.label for t in final]))
-    warnings.extend(_degenerate_warnings(doc_turns, original_labels, raw.layout or _guess_layout(final, hints, affiliations)))
+    layout = raw.layout or _guess_layout(final, hints, affiliations)
+    warnings.extend(_degenerate_warnings(doc_turns, original_labels, layout))
     return Document(
         title=raw.title,
         date=raw.date,

@@ -4,6 +4,21 @@
 :func:`_layout_questioners` says, for that layout, who asks, whether everyone else only answers, who
 is procedural, and why (the builder's inference warning quotes the why). The turns are the builder's
 ``_Turn`` objects (``label``, ``role``, ``paragraphs``).
+
+Who asks, by layout:
+
+- press: ``Q`` (or reporters); hearing: the committee; court: the justices (by label, or Oyez's roles
+  read by the table reader); earnings call: the analysts the operator introduces (the operator is
+  procedural);
+- parliament (a Speaker's label, or members labelled with their party): the members; ministers (an
+  office in the label or its parenthetical, else the one member who answers everyone) answer; the
+  Speaker and "Some hon. Members" are procedural (:func:`_question_period`);
+- debate, panel, podcast with three speakers or more: the moderators or hosts, found by a role word
+  in a label, a self-introduction, or handing the floor around (:func:`_moderators`);
+- two speakers: the host who speaks every other turn and asks (:func:`_host_of_alternation`);
+- otherwise the one speaker whose short turns most often end in a question (:func:`_infer_interviewer`).
+
+When the signal is weak nobody is inferred: a wrong confident inference is worse than none.
 """
 
 from __future__ import annotations
@@ -57,11 +72,14 @@ CALL_ON_MAX_WORDS = 12
 # your moderator", "my co-host Sidney"); the labels named after a co-word in that sentence ("along
 # with my colleagues Sara Pruitt and Luis Diaz-Moreno") moderate too.
 SELF_INTRODUCED = re.compile(
-    r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
+    r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?"
+    r"\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
     r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b",
     re.I,
 )
-CO_WORDS = re.compile(r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|joined by|along with|with me)\b", re.I)
+CO_WORDS = re.compile(
+    r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|joined by|along with|with me)\b", re.I
+)
 # A speaker hands the floor around (a moderator without a role word): at least this many turns, this
 # share of them asking or calling on a named speaker, turns at most this share of the others' median
 # length, and all such speakers together at most this share of the words.
@@ -97,8 +115,8 @@ MINISTERIAL = re.compile(
 NOT_MINISTERIAL = re.compile(r"\b(?:shadow|opposition|critic)\b", re.I)
 # The last part of a member's parenthetical is a party ("Anytown; Lab", "Prince George—Peace River, Ref.").
 PARTY = re.compile(
-    r"(?:^|[;,(]\s*)(?:Lab(?:/Co-op)?|Con|LD|Lib(?:\s*Dem)?|Ref|BQ|NDP|PC|CPC|CA|SNP|DUP|UUP|SDLP|SF|PC|Ind|Green|Reform|"
-    r"Alliance|Plaid Cymru|Bloc|Liberal|Conservative|Labour)\.?\s*$"
+    r"(?:^|[;,(]\s*)(?:Lab(?:/Co-op)?|Con|LD|Lib(?:\s*Dem)?|Ref|BQ|NDP|PC|CPC|CA|SNP|DUP|UUP|SDLP|SF|Ind|Green|"
+    r"Reform|Alliance|Plaid Cymru|Bloc|Liberal|Conservative|Labour)\.?\s*$"
 )
 # In a question period, at least half of the members' turns end in a question (an assembly debate, where
 # members make speeches, is not one).
@@ -155,7 +173,8 @@ def _layout_questioners(
     labels = list(dict.fromkeys(t.label for t in turns))
     if layout == "parliament" and (found := _question_period(turns, labels, affiliations or {})):
         members, speakers = found
-        return members, True, speakers, "a parliament's question period: members ask, ministers answer, the Speaker keeps order"
+        why = "a parliament's question period: members ask, ministers answer, the Speaker keeps order"
+        return members, True, speakers, why
     asking = {label for label in labels if ASKING_LABELS.match(label)}
     if layout == "hearing":
         committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
@@ -193,14 +212,17 @@ def _layout_questioners(
         reporters = {label for label in labels if REPORTER_LABEL.match(label)}
         if reporters:
             return reporters, False, set(), "a press conference: reporters ask"
-    if layout in ("debate", None) and moderators - asking and not any(AUDIENCE_LABEL.match(label) for label in labels):
-        # Moderators found by what they say or do (not by a MODERATOR label): the candidates, each
-        # speaking more than once, answer; a town hall's one-off voices ask when they end in a question.
+    audience = any(AUDIENCE_LABEL.match(label) for label in labels)
+    if layout in ("debate", None) and moderators - asking - known and not audience:
+        # Moderators found by what they say or do (not by a MODERATOR label or the reader): the
+        # candidates, each speaking more than once, answer; a town hall's one-off voices ask when they
+        # end in a question.
         rest = Counter(t.label for t in turns if t.label not in moderators | asking | known)
         strict = bool(rest) and min(rest.values()) >= 2
-        why = "a debate: the moderators ask (they say so, or hand the floor around), the candidates answer"
+        how = "the moderators ask (they say so, or hand the floor around)"
+        why = f"a debate: {how}, the candidates answer"
         if not strict:
-            why = "a debate, panel or town hall: the moderators ask (they say so, or hand the floor around), and anyone whose turn ends in a question"
+            why = f"a debate, panel or town hall: {how}, and anyone whose turn ends in a question"
         return moderators | asking, strict, set(), why
     if layout == "debate":
         asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}
@@ -233,7 +255,8 @@ def _host_of_alternation(turns: list[_Turn]) -> set[str]:
 
     host, guest = sorted((a, b), key=key, reverse=True)
     share = key(host)[0]
-    return {host} if share >= HOST_MIN_QUESTIONS and share > key(guest)[0] and _speaks_like_a_host(host, turns) else set()
+    asks_most = share >= HOST_MIN_QUESTIONS and share > key(guest)[0]
+    return {host} if asks_most and _speaks_like_a_host(host, turns) else set()
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
@@ -281,7 +304,8 @@ def _speaks_like_a_host(label: str, turns: list[_Turn]) -> bool:
 def _name_words(label: str) -> list[str]:
     """The words of a label that name the person (titles, roles and "CNN MODERATOR" after a comma left out)."""
     name = label.split(",")[0]
-    return [w for w in re.findall(r"[\w'\u2019\-]+", name) if len(w) >= 3 and w.casefold().rstrip(".") not in TITLE_WORDS]
+    words = re.findall(r"[\w'\u2019\-]+", name)
+    return [w for w in words if len(w) >= 3 and w.casefold().rstrip(".") not in TITLE_WORDS]
 
 
 def _mentioned(label: str, text: str) -> bool:
@@ -305,7 +329,8 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
     for role_label in (label for label in labels if hints.get(label) in ("moderator", "interviewer")):
         found.add(role_label)
         if "," in role_label and (words := _name_words(role_label)):
-            found |= {label for label in labels if _name_words(label) == [words[-1]] or label.casefold() == words[-1].casefold()}
+            surname = words[-1].casefold()
+            found |= {label for label in labels if [w.casefold() for w in _name_words(label)] == [surname]}
     seen: Counter = Counter()
     for t in turns:
         seen[t.label] += 1
@@ -396,7 +421,10 @@ def _question_period(turns: list[_Turn], labels: list[str], affiliations: dict) 
             for part in [label, *str(affiliations.get(label) or "").split(";")]:
                 if not MINISTERIAL.search(part) and not PARTY.search(part) and (named := _name_words(part)):
                     surnames.add(named[-1].casefold())
-    ministers |= {label for label in labels if label not in speakers and (w := _name_words(label)) and len(w) == 1 and w[0].casefold() in surnames}
+    ministers |= {
+        label for label in labels
+        if label not in speakers and len(w := _name_words(label)) == 1 and w[0].casefold() in surnames
+    }
     count: Counter = Counter()
     asks: Counter = Counter()
     follows: dict[str, set[str]] = {}
@@ -406,7 +434,9 @@ def _question_period(turns: list[_Turn], labels: list[str], affiliations: dict) 
         if i and turns[i - 1].label not in speakers | {t.label}:
             follows.setdefault(t.label, set()).add(turns[i - 1].label)
     if not ministers:
-        hubs = [label for label in labels if label not in speakers and not asks[label] and len(follows.get(label, ())) >= 2]
+        hubs = [
+            label for label in labels if label not in speakers and not asks[label] and len(follows.get(label, ())) >= 2
+        ]
         if not hubs:
             return None
         ministers = {max(hubs, key=lambda label: count[label])}

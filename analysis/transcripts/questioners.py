@@ -77,9 +77,9 @@ SELF_INTRODUCED = re.compile(
     r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b",
     re.I,
 )
-CO_WORDS = re.compile(
-    r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|joined by|along with|with me)\b", re.I
-)
+CO_WORDS = re.compile(r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|along with)\b", re.I)
+# ... up to the people they moderate ("... and our candidates, Senator Reyna and ...").
+CO_STOP = re.compile(r"\b(?:between|candidates?|guests?|panel\w*|joining us|with us)\b|;", re.I)
 # A speaker hands the floor around (a moderator without a role word): at least this many turns, this
 # share of them asking or calling on a named speaker, turns at most this share of the others' median
 # length, and all such speakers together at most this share of the words.
@@ -98,6 +98,7 @@ TITLE_WORDS = frozenset(
     "mr mrs ms miss dr sir dame hon the president vice senator governor mayor madam secretary minister "
     "justice chief judge representative rep congressman congresswoman former moderator host co-host cnn".split()
 )
+NAME_WORD = re.compile(r"[\w'\u2019\-]+")
 # A parliament: the Speaker keeps order ("The Speaker", "The Acting Speaker", "Mr. Deputy Speaker",
 # "Madam Speaker"), ministers answer (an office in the label or its parenthetical), members ask.
 HOUSE_SPEAKER = re.compile(
@@ -304,14 +305,16 @@ def _speaks_like_a_host(label: str, turns: list[_Turn]) -> bool:
 def _name_words(label: str) -> list[str]:
     """The words of a label that name the person (titles, roles and "CNN MODERATOR" after a comma left out)."""
     name = label.split(",")[0]
-    words = re.findall(r"[\w'\u2019\-]+", name)
+    words = NAME_WORD.findall(name)
     return [w for w in words if len(w) >= 3 and w.casefold().rstrip(".") not in TITLE_WORDS]
 
 
 def _mentioned(label: str, text: str) -> bool:
     """``text`` names the speaker of ``label`` by their last name word, in any case ("PRUITT" in "Sara Pruitt")."""
     words = _name_words(label)
-    return bool(words) and re.search(rf"(?<![\w\-]){re.escape(words[-1])}(?![\w\-])", text, re.I) is not None
+    # Words compared as sets, no pattern per label: a transcript of thousands of labels compiles none.
+    said = {w.casefold().removesuffix("'s").removesuffix("\u2019s") for w in NAME_WORD.findall(text)}
+    return bool(words) and words[-1].casefold() in said
 
 
 def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bool]:
@@ -332,17 +335,34 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
             surname = words[-1].casefold()
             found |= {label for label in labels if [w.casefold() for w in _name_words(label)] == [surname]}
     seen: Counter = Counter()
-    for t in turns:
+    introduced: set[str] = set()
+    asks_once: set[str] = set()
+    for i, t in enumerate(turns):
+        last = t.paragraphs[-1]
+        following = turns[i + 1].label if i + 1 < len(turns) else None
+        calls = bool(following) and len(last.split()) <= CALL_ON_MAX_WORDS and _mentioned(following, last)
+        if calls or _ends_in_question(last):
+            asks_once.add(t.label)
         seen[t.label] += 1
         if seen[t.label] > INTRO_TURNS:
             continue
         for sentence in SENTENCE_SPLIT.split(" ".join(t.paragraphs)[:INTRO_CHARS]):
             if not (m := SELF_INTRODUCED.search(sentence)):
                 continue
-            found.add(t.label)
+            introduced.add(t.label)
             hosts = hosts or "host" in m.group(0).lower()
             if co := CO_WORDS.search(sentence):
-                found |= {label for label in labels if label != t.label and _mentioned(label, sentence[co.start():])}
+                named = CO_STOP.split(sentence[co.start():], maxsplit=1)[0]
+                introduced |= {label for label in labels if label != t.label and _mentioned(label, named)}
+    # A guest who says "I'm a moderator on a forum" is no host: an introduced moderator asks once at
+    # least, in turns no longer than the others' (medians).
+    lengths: dict[str, list[int]] = {}
+    for t in turns:
+        lengths.setdefault(t.label, []).append(sum(len(p.split()) for p in t.paragraphs))
+    for label in introduced & asks_once:
+        others = [n for other, v in lengths.items() if other != label for n in v]
+        if median(lengths[label]) <= median(others):
+            found.add(label)
     found |= _floor(turns, labels, found)
     return found, hosts
 

@@ -67,6 +67,11 @@ def test_debate_with_three_moderators_in_plain_labels():
     asked = [(p.asked_by, p.answered_by) for p in doc.qa_pairs if p.answered_by]
     assert ("PRUITT", ["ABARA"]) in asked and ("DIAZ-MORENO", ["REYNA"]) in asked
 
+    # Candidates named in the same sentence as the colleagues are not moderators.
+    text = (LAYOUTS / "debate_three_moderators.txt").read_text(encoding="utf-8")
+    both = text.replace("Luis Diaz-Moreno.", "Luis Diaz-Moreno, between Senator Reyna, Governor Kowalski and Mayor Abara.")
+    assert both != text and inferred(parse_text(both, format="labelled")) == inferred(doc)
+
 
 def test_three_moderators_found_by_handing_the_floor_around_without_an_introduction():
     text = (LAYOUTS / "debate_three_moderators.txt").read_text(encoding="utf-8")
@@ -110,6 +115,11 @@ def test_podcast_with_two_cohosts_and_a_guest():
     assert r["Ruth"] == {"answer"}  # "Can you imagine that?" is the guest's, not a question
     assert r["Unknown Speaker"] == {"question"}  # a question from the chat, once
     assert [p.asked_by for p in doc.qa_pairs if p.answered_by == ["Ruth"]][:3] == ["Sidney", "Emma", "Sidney"]
+
+    # A guest who says she moderates a forum does not become a host: she asks nothing.
+    text = (LAYOUTS / "podcast_cohosts_otter.txt").read_text(encoding="utf-8")
+    guest = text.replace("Thanks for having me.", "Thanks for having me. I'm a moderator on a tree forum, too.")
+    assert guest != text and inferred(parse_text(guest, format="labelled")) == inferred(doc)
 
 
 def test_table_debate_with_one_named_moderator_between_two_candidates():

@@ -159,9 +159,9 @@ def _guess_layout(turns: list[_Turn], hints: dict[str, str], affiliations: dict 
         return "podcast"
     if "interviewer" in hints.values() or any(INTERVIEWER_LABEL.match(label) for label in labels):
         return "interview"
-    moderators, hosts = _moderators(turns, hints)
+    moderators, kind = _moderators(turns, hints)
     if moderators:
-        return "podcast" if hosts else "debate"
+        return "podcast" if kind == "hosts" else "debate"
     if _host_of_alternation(turns):
         return "podcast"
     return None
@@ -196,7 +196,7 @@ def _layout_questioners(
         analysts -= {name for name, role in hints.items() if role == "interviewee"}
         if analysts or known:
             return analysts, True, operators, "an earnings call: the analysts the operator introduces ask"
-    moderators, _ = _moderators(turns, hints) if layout in (None, "interview", "podcast", "debate") else (set(), False)
+    moderators, kind = _moderators(turns, hints) if layout in (None, "interview", "podcast", "debate") else (set(), "")
     if layout in ("interview", "podcast"):
         several = moderators | asking if len(moderators | asking) >= 2 else set()
         hosts = several or asking or _host_of_alternation(turns) or _infer_interviewer(turns)
@@ -220,10 +220,14 @@ def _layout_questioners(
         # end in a question.
         rest = Counter(t.label for t in turns if t.label not in moderators | asking | known)
         strict = bool(rest) and min(rest.values()) >= 2
-        how = "the moderators ask (they say so, or hand the floor around)"
-        why = f"a debate: {how}, the candidates answer"
+        if kind == "floor":
+            why = "a panel, debate or podcast: those who hand the floor around ask"
+        else:
+            why = "a debate: the moderators ask (they say so, or hand the floor around)"
         if not strict:
-            why = f"a debate, panel or town hall: {how}, and anyone whose turn ends in a question"
+            why = why.replace("a debate:", "a debate, panel or town hall:") + ", and anyone whose turn ends in a question"
+        else:
+            why += ", the others answer" if kind == "floor" else ", the candidates answer"
         return moderators | asking, strict, set(), why
     if layout == "debate":
         asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}
@@ -317,8 +321,9 @@ def _mentioned(label: str, text: str) -> bool:
     return bool(words) and words[-1].casefold() in said
 
 
-def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bool]:
-    """(the speakers who run a conversation of three or more, whether they call themselves hosts).
+def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], str]:
+    """(the speakers who run a conversation of three or more, how they were found: "hosts" or
+    "moderators" when one says so, "floor" when only by what they do).
 
     A moderator is found by what they are called or say, or by what they do: a role word in their
     label (with its short form: "JAKE TAPPER, CNN MODERATOR" and "TAPPER"), a self-introduction ("I'm
@@ -326,9 +331,8 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
     co-word), or handing the floor around (see :func:`_floor`). Nobody when fewer than three speak."""
     labels = list(dict.fromkeys(t.label for t in turns))
     if len(labels) < 3:
-        return set(), False
+        return set(), "floor"
     found: set[str] = set()
-    hosts = False
     for role_label in (label for label in labels if hints.get(label) in ("moderator", "interviewer")):
         found.add(role_label)
         if "," in role_label and (words := _name_words(role_label)):
@@ -336,6 +340,7 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
             found |= {label for label in labels if [w.casefold() for w in _name_words(label)] == [surname]}
     seen: Counter = Counter()
     introduced: set[str] = set()
+    as_host: set[str] = set()
     asks_once: set[str] = set()
     for i, t in enumerate(turns):
         last = t.paragraphs[-1]
@@ -350,7 +355,8 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
             if not (m := SELF_INTRODUCED.search(sentence)):
                 continue
             introduced.add(t.label)
-            hosts = hosts or "host" in m.group(0).lower()
+            if "host" in m.group(0).lower():
+                as_host.add(t.label)
             if co := CO_WORDS.search(sentence):
                 named = CO_STOP.split(sentence[co.start():], maxsplit=1)[0]
                 introduced |= {label for label in labels if label != t.label and _mentioned(label, named)}
@@ -363,8 +369,9 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], bo
         others = [n for other, v in lengths.items() if other != label for n in v]
         if median(lengths[label]) <= median(others):
             found.add(label)
+    kind = "hosts" if found & as_host else "moderators" if found else "floor"
     found |= _floor(turns, labels, found)
-    return found, hosts
+    return found, kind
 
 
 def _floor(turns: list[_Turn], labels: list[str], known: set[str]) -> set[str]:

@@ -78,7 +78,10 @@ def test_three_moderators_found_by_handing_the_floor_around_without_an_introduct
     cut = "I'm Dana Orland, and I'll be moderating tonight along with my colleagues Sara Pruitt and Luis Diaz-Moreno. "
     assert cut in text
     doc = parse_text(text.replace(cut, ""), format="labelled")
-    assert inferred(doc)[0].startswith("Questioners inferred: ORLAND, PRUITT, DIAZ-MORENO (a debate: the moderators ask")
+    assert inferred(doc) == [
+        "Questioners inferred: ORLAND, PRUITT, DIAZ-MORENO (a panel, debate or podcast: those who hand the floor "
+        "around ask, the others answer)" + TAIL
+    ]
     assert all(roles(doc)[c] == {"answer"} for c in ("REYNA", "KOWALSKI", "ABARA"))
 
 
@@ -120,6 +123,30 @@ def test_podcast_with_two_cohosts_and_a_guest():
     text = (LAYOUTS / "podcast_cohosts_otter.txt").read_text(encoding="utf-8")
     guest = text.replace("Thanks for having me.", "Thanks for having me. I'm a moderator on a tree forum, too.")
     assert guest != text and inferred(parse_text(guest, format="labelled")) == inferred(doc)
+
+
+COHOSTS_UNNAMED = [
+    ("Emma", "Okay, we're back. Ruth, what got you into trees?"),
+    ("Ruth", "A street with no shade at all. In the summer the pavement was too hot to walk on, and when I moved to "
+             "a city with old oaks the difference was so large that I wanted to measure it."),
+    ("Sidney", "And how do you measure it?"),
+    ("Ruth", "With thermal cameras on bikes. We ride the same route at noon and at six and compare the streets "
+             "with and without a canopy. Who would have guessed ten degrees?"),
+    ("Emma", "Which trees do best?"),
+    ("Ruth", "London planes and lindens, in our data. They take the heat and the road salt, and they live long."),
+    ("Sidney", "Do they cause allergies?"),
+    ("Ruth", "Some people react to the hairs on the leaves, but far less than to grass pollen, as far as we know."),
+    ("Emma", "Thanks, Ruth."),
+]
+
+
+def test_cohosts_who_never_say_so_are_found_by_handing_the_floor_around():
+    doc = build_document(raw(COHOSTS_UNNAMED))
+    assert inferred(doc) == [
+        "Questioners inferred: Emma, Sidney (a panel, debate or podcast: those who hand the floor around ask, "
+        "the others answer)" + TAIL
+    ]
+    assert roles(doc)["Ruth"] == {"answer"} and "answer" not in roles(doc)["Emma"] | roles(doc)["Sidney"]
 
 
 def test_table_debate_with_one_named_moderator_between_two_candidates():

@@ -225,7 +225,8 @@ def _layout_questioners(
         else:
             why = "a debate: the moderators ask (they say so, or hand the floor around)"
         if not strict:
-            why = why.replace("a debate:", "a debate, panel or town hall:") + ", and anyone whose turn ends in a question"
+            why = why.replace("a debate:", "a debate, panel or town hall:")
+            why += ", and anyone whose turn ends in a question"
         else:
             why += ", the others answer" if kind == "floor" else ", the candidates answer"
         return moderators | asking, strict, set(), why

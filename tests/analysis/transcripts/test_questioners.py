@@ -69,7 +69,8 @@ def test_debate_with_three_moderators_in_plain_labels():
 
     # Candidates named in the same sentence as the colleagues are not moderators.
     text = (LAYOUTS / "debate_three_moderators.txt").read_text(encoding="utf-8")
-    both = text.replace("Luis Diaz-Moreno.", "Luis Diaz-Moreno, between Senator Reyna, Governor Kowalski and Mayor Abara.")
+    candidates = "Luis Diaz-Moreno, between Senator Reyna, Governor Kowalski and Mayor Abara."
+    both = text.replace("Luis Diaz-Moreno.", candidates)
     assert both != text and inferred(parse_text(both, format="labelled")) == inferred(doc)
 
 
@@ -107,7 +108,8 @@ def test_cnn_role_word_in_the_first_label_covers_the_short_form():
     assert r["ROWE"] == r["FISK"] == {"question"}
     # The candidates' rhetorical questions answer: they open no pair.
     assert r["HALE"] == r["ORTIZ"] == {"answer"}
-    assert [p.asked_by for p in doc.qa_pairs] == ["JAKE ROWE, CNN MODERATOR", "DANA FISK, CNN MODERATOR", "ROWE", "FISK"]
+    asked = [p.asked_by for p in doc.qa_pairs]
+    assert asked == ["JAKE ROWE, CNN MODERATOR", "DANA FISK, CNN MODERATOR", "ROWE", "FISK"]
 
 
 def test_podcast_with_two_cohosts_and_a_guest():
@@ -196,7 +198,8 @@ def test_hansard_without_offices_the_member_who_answers_everyone_is_the_minister
 def test_minister_named_by_an_office_label_and_its_short_form():
     turns = [
         ("Mr Paul Kerr", "Will the Secretary of State say what he has done about the embassy staff?"),
-        ("The Secretary of State for Foreign Affairs", "We have brought home every member of staff who asked. Who could do more?"),
+        ("The Secretary of State for Foreign Affairs",
+         "We have brought home every member of staff who asked. Who could do more?"),
         ("Mr Paul Kerr", "And the local staff?"),
         ("Mr Lind", "Their families too. What else would a decent country do?"),
         ("Madam Deputy Speaker", "Order."),

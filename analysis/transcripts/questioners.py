@@ -297,7 +297,10 @@ def _infer_interviewer(turns: list[_Turn]) -> set[str]:
         return set()
     if len(shares) > 1 and shares[1][0] >= shares[0][0]:
         return set()
-    return {shares[0][1]} if _speaks_like_a_host(shares[0][1], turns) else set()
+    # Two people only: one whose long statements end on rhetorical questions is no interviewer (a joint
+    # appearance). With more speakers the asker may speak at length (a hearing's member before a question).
+    two = len(total) == 2
+    return {shares[0][1]} if not two or _speaks_like_a_host(shares[0][1], turns) else set()
 
 
 def _speaks_like_a_host(label: str, turns: list[_Turn]) -> bool:

@@ -61,11 +61,6 @@ ALTERNATION_SHARE = 0.8
 # ... and the host's turns end in a question at least this often (and more often than the guest's):
 # two people giving statements in turn (a joint press appearance) are not a host and a guest.
 HOST_MIN_QUESTIONS = 0.25
-# ... and the host's turns are short: their median is at most this many words or at most the others'
-# median. Two leaders' statements that each end on a rhetorical question ("Who would have thought it?")
-# are longer than that (a question with its lead-in rarely runs past 25 words in the imitations of
-# tests/data/layouts; the default interview's longest question turn is a different, single-host case).
-HOST_MAX_WORDS = 25
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
 # A speaker who says they moderate or host ("I'm Dana Orland, and I'll be moderating", "I will be
@@ -261,8 +256,7 @@ def _host_of_alternation(turns: list[_Turn]) -> set[str]:
 
     host, guest = sorted((a, b), key=key, reverse=True)
     share = key(host)[0]
-    asks_most = share >= HOST_MIN_QUESTIONS and share > key(guest)[0]
-    return {host} if asks_most and _speaks_like_a_host(host, turns) else set()
+    return {host} if share >= HOST_MIN_QUESTIONS and share > key(guest)[0] else set()
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:
@@ -297,17 +291,7 @@ def _infer_interviewer(turns: list[_Turn]) -> set[str]:
         return set()
     if len(shares) > 1 and shares[1][0] >= shares[0][0]:
         return set()
-    # Two people only: one whose long statements end on rhetorical questions is no interviewer (a joint
-    # appearance). With more speakers the asker may speak at length (a hearing's member before a question).
-    two = len(total) == 2
-    return {shares[0][1]} if not two or _speaks_like_a_host(shares[0][1], turns) else set()
-
-
-def _speaks_like_a_host(label: str, turns: list[_Turn]) -> bool:
-    """The median of ``label``'s turns is at most :data:`HOST_MAX_WORDS` words, or at most the others'."""
-    theirs = [sum(len(p.split()) for p in t.paragraphs) for t in turns if t.label == label]
-    others = [sum(len(p.split()) for p in t.paragraphs) for t in turns if t.label != label]
-    return median(theirs) <= HOST_MAX_WORDS or (bool(others) and median(theirs) <= median(others))
+    return {shares[0][1]}
 
 
 def _name_words(label: str) -> list[str]:

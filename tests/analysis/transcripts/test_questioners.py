@@ -257,19 +257,12 @@ def test_a_questioner_who_speaks_at_length_among_three_is_still_inferred():
     assert roles(doc) == {"Mr. Kale": {"question"}, "Dr. Ivy": {"answer"}, "Ms. Orr": {"answer"}}
 
 
-def test_joint_appearance_of_two_leaders_making_statements_infers_nobody():
-    # Each statement ends on a rhetorical question, the Prime Minister's more often: no host and guest.
-    doc = build_document(raw(JOINT))
-    assert inferred(doc) == []
-    assert {t.role for t in doc.turns if t.speaker == "PRESIDENT BOW"} == {"answer"}
-
-
 def test_joint_appearance_with_a_master_of_ceremonies_infers_nobody():
     # The master of ceremonies calls each speaker by name in short turns, but asks nothing: no moderator.
     calls = ["Ladies and gentlemen, the Prime Minister.", "President Bow.", "Thank you. Prime Minister Alm, a last word.",
              "Thank you. President Bow."]
-    # (The statements without their rhetorical questions: with three speakers, one who ends long turns
-    # in questions is still inferred, as before, see the test above.)
+    # (The statements without their rhetorical questions: one who ends long turns in questions is still
+    # inferred, as before, see the test above.)
     plain = [(label, text.rsplit(". ", 1)[0] + ".") if text.endswith("?") else (label, text) for label, text in JOINT]
     turns = [turn for call, statement in zip(calls, plain) for turn in (("MR. DALE", call), statement)]
     doc = build_document(raw(turns))

@@ -4,7 +4,8 @@
 
 The files are the small imitations in tests/data/layouts/ and tests/data/ (court, earnings calls;
 invented names and text, the real layouts). Turns and speakers come from the golden tests
-(tests/analysis/transcripts/test_layouts.py, test_layouts_more.py, test_court.py, test_earnings.py), whose values were
+(tests/analysis/transcripts/test_layouts.py, test_layouts_more.py, test_court.py, test_earnings.py,
+test_questioners.py), whose values were
 worked out by reading each file. "Question turns" are counted here by reading each file: the turns
 in which a questioner asks something (a host's welcome, a chair's "Thank you, counsel." and an
 operator's hand-over are not questions; a guest's own question is). The parser gives every turn of
@@ -37,6 +38,11 @@ QUESTION_TURNS = {
     # the second round (tests/analysis/transcripts/test_layouts_more.py; how they are counted: its docstring)
     "earnings_roles.txt": 2, "hearing_gpo.html": 2, "hansard_commons.html": 4, "debate_cnn.txt": 3, "markers.md": 3,
     "hansard_ca.txt": 3,
+    # who asks (tests/analysis/transcripts/test_questioners.py): moderators' hand-offs ("Thank you, Senator.
+    # Sara?"), a host's welcome and goodbye, a justice's "Thank you, counsel. Mr. Lutz." are not counted; a
+    # question from the chat (once, by "Unknown Speaker") is.
+    "debate_three_moderators.txt": 6, "podcast_cohosts_otter.txt": 4, "hansard_question_period.txt": 4,
+    "oyez_roles.json": 3, "debate_table.json": 2,
 }
 
 
@@ -54,12 +60,14 @@ def _in_order(turns) -> list[str]:
 def expectations() -> list[tuple[Path, int, list[str]]]:
     """(file, turns, speakers) from the golden tests."""
     layouts, court, earnings = _module("test_layouts"), _module("test_court"), _module("test_earnings")
+    questioners = _module("test_questioners")
     out = [(DATA / "layouts" / name, n, speakers) for name, n, speakers, _ in layouts.GOLDEN]
     for name in ("court_argument.txt", "court_argument.pdf"):
         out.append((DATA / name, len(court.EXPECTED_TURNS), _in_order(court.EXPECTED_TURNS)))
     out.append((DATA / "earnings_fool_style.txt", len(earnings.FOOL_TURNS), _in_order(earnings.FOOL_TURNS)))
     out.append((DATA / "earnings_firm_title_style.txt", len(earnings.FIRM_TURNS), _in_order(earnings.FIRM_TURNS)))
     out += [(DATA / "layouts" / name, n, speakers) for name, n, speakers, *_ in _module("test_layouts_more").GOLDEN_MORE]
+    out += [(DATA / "layouts" / name, n, speakers) for name, n, speakers, _ in questioners.FAMILIES]
     return out
 
 

@@ -119,6 +119,8 @@ OFFICE_LABEL = re.compile(
     rf"^((?:The|Madam|Mr\.?|Mister)[ \u00a0][^():\n]{{0,120}}?\b(?:{OFFICE_WORDS})\b[^():\n]{{0,120}}?)[ \u00a0]*"
     rf"\(({PERSON})\)[ \u00a0]*:(?:[ \u00a0]+|$)"
 )
+# The office of an office label, as kept in the affiliations ("The Acting Speaker").
+OFFICE_ALONE = re.compile(rf"^(?:The|Madam|Mr\.?|Mister)[ \u00a0].{{0,120}}\b(?:{OFFICE_WORDS})$")
 # The House's voices in Hansard: "Some hon. members:", "An hon. member:".
 HOUSE_VOICES = re.compile(r"^((?:Some|An|Several|Many)[ \u00a0]+hon\.?[ \u00a0]+members?)[ \u00a0]*:(?:[ \u00a0]+|$)", re.I)
 # In a parliamentary record (at least two labels with parentheticals), a short paragraph in capitals with no
@@ -414,6 +416,9 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
     name_recurring = {f[1] for f in found if f and f[0] == "name" and f[1] in recurring}
     # "Mr. Roe:" after "Mr. John Roe (Anytown) (Lab):": the short form of a parenthetical label
     surnames = {f[1].split()[-1] for f in found if f and f[0] == "paren"} if kinds["paren"] >= 2 else set()
+    # ... and "The Speaker:" after "The Acting Speaker (Mr. Dorval):", whose office went to the affiliations
+    surnames |= {f[3].split()[-1] for f in found if f and f[0] == "paren" and isinstance(f[3], str)
+                 and OFFICE_ALONE.match(f[3])} if kinds["paren"] >= 2 else set()
     for i, f in enumerate(found):
         if f is None:
             continue

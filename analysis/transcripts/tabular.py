@@ -53,6 +53,8 @@ MAX_CHARS = 30_000_000
 SPEAKER_COLUMNS = ("speaker", "name", "author", "who", "speaker_name", "participant")
 TEXT_COLUMNS = ("text", "content", "utterance", "transcript", "body", "message")
 ROLE_COLUMNS = ("role", "turn_role")
+# An Oyez speaker role that makes a justice ("Chief Justice of the United States", type "scotus_justice").
+JUSTICE_ROLE = re.compile(r"\bjustice\b|^scotus_justice$", re.I)
 # Keys of a JSON object that hold the rows, in order of preference.
 ROW_KEYS = ("turns", "utterances", "segments", "rows")
 # How far down a JSON object rows are looked for (Oyez: transcript > sections > turns is 3 levels), and
@@ -541,6 +543,10 @@ def _fill(raw: RawDoc, table: _Table, kind: str, speaker_column: str | None, tex
         isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit())
         for row in table.rows if (v := row.get(speaker_col)) is not None and str(v).strip()
     )
+    # Oyez: a speaker's roles say who is a justice ("Associate Justice of the Supreme Court"): a court.
+    prefix = speaker_col.rsplit(".", 1)[0].lower() + "." if "." in speaker_col else ""
+    role_cols = [c for c in table.columns if c.lower() in (f"{prefix}roles.role_title", f"{prefix}roles.type")]
+    justices: dict[str, None] = {}
     empty: list[str] = []
     unknown_speaker: list[str] = []
     odd_roles: dict[str, None] = {}
@@ -558,9 +564,15 @@ def _fill(raw: RawDoc, table: _Table, kind: str, speaker_column: str | None, tex
             unknown_speaker.append(where)
         if speaker and numbered:
             speaker = f"Speaker {speaker}"
+        if speaker and any(JUSTICE_ROLE.search(str(row.get(c) or "")) for c in role_cols):
+            justices[speaker] = None
         raw.paras.append(Para(text, label=speaker or None, role=role if speaker else None))
     if not raw.paras:
         raise DiscourseError(f"Every row of the {kind} has an empty {text_col!r} value: there is no text.")
+    if justices:
+        raw.layout = raw.layout or "court"
+        for name in justices:
+            raw.role_hints.setdefault(name, "interviewer")
     if empty:
         raw.warnings.append(f"{len(empty)} row(s) with an empty {text_col!r} value were skipped (first at {empty[0]}).")
     if unknown_speaker:

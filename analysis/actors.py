@@ -26,8 +26,8 @@ The file is read as UTF-8; its SHA-256 is kept (``ActorList.sha256``) for reprod
 
 What counts as a mention
 ------------------------
-- ``terms`` use exactly the term syntax and matching rules of :mod:`analysis.topics` (each actor is
-  a topic of a :class:`analysis.topics.Dictionary`): case-insensitive, phrases first and longest
+- ``terms`` use exactly the term syntax and matching rules of :mod:`analysis.terms` (each actor is
+  an entry of the term engine, matched actor by actor as YAML topics are): case-insensitive, phrases first and longest
   first, a phrase counts once ("United States" is one mention, and "States" alone is no term), a
   possessive counts by its base ("Russia's"), a hyphenated word by its parts ("anti-Russian",
   "US-led"), ``*`` only at a word's end. Names are written as exact words, never wildcards, so
@@ -88,24 +88,22 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 import yaml
 
-from . import sentiment, text, topics, yamlfile
-from .datafiles import DATA_DIR
-from .diagnostics import stopwords
+from . import datafiles, sentiment, terms as engine, text, yamlfile
 from .errors import DiscourseError
 from .frames import Analysis
 
 # The YAML reading rules every data-file loader shares (line numbers in errors, repeated and unknown keys).
 _line, _mapping, _reject_unknown = yamlfile.line, yamlfile.mapping, yamlfile.reject_unknown_keys
 
-DEFAULT_ACTORS = DATA_DIR / "actors" / "actors.yaml"
+DEFAULT_ACTORS = datafiles.ACTORS
 Kind = Literal["country", "region", "organisation", "group", "person"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 Role = Literal["answer", "question", "both"]
@@ -141,44 +139,28 @@ _ROLE_ORDER = {"question": 0, "answer": 1}
 # Data model
 
 
-@dataclass(frozen=True)
-class Actor:
-    """One actor: its terms (topics syntax, lower-cased) and its case-sensitive written forms."""
+@dataclass(frozen=True, kw_only=True)
+class Actor(engine.Entry):
+    """One actor: an entry of the term engine (its terms, lower-cased) with its kind and its
+    case-sensitive written forms."""
 
-    slug: str
-    label: str
     kind: Kind
-    terms: tuple[str, ...]
     written: tuple[str, ...] = ()
     description: str = ""
 
 
-@dataclass(frozen=True)
-class ActorList:
-    """A loaded actor list; ``dictionary`` holds its actors as topics for :mod:`analysis.topics`."""
-
-    name: str
-    version: str
-    actors: tuple[Actor, ...]
-    description: str = ""
-    sha256: str = ""
-    path: Path | None = None
-    dictionary: topics.Dictionary = field(init=False, repr=False, compare=False)
-    _written: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    _written_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+class ActorList(engine.EntryList[Actor]):
+    """A loaded actor list (an :class:`analysis.terms.EntryList` of actors, matched by its index)."""
 
     def __post_init__(self) -> None:
-        if not self.actors:
+        if not self.entries:
             raise DiscourseError(f"actor list {self.name!r} has no actors.")
-        for a in self.actors:
+        for a in self.entries:
             if a.kind not in KINDS:
                 raise DiscourseError(f"actor {a.slug!r}: kind {a.kind!r} is not one of {', '.join(KINDS)}.")
-        as_topics = tuple(topics.Topic(a.slug, a.label, a.description, a.terms) for a in self.actors)
-        dictionary = topics.Dictionary(
-            self.name, self.version, as_topics, self.description, self.sha256, self.path
-        )
+        super().__post_init__()
         written: dict[str, list[str]] = {}
-        for a in self.actors:
+        for a in self.entries:
             for form in a.written:
                 written.setdefault(_spaced(form), []).append(a.slug)
         pattern = None
@@ -186,22 +168,23 @@ class ActorList:
             forms = sorted(written, key=lambda f: (-len(f), f))  # longest first: "U.S.A." before "U.S."
             alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
             pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-        object.__setattr__(self, "dictionary", dictionary)
         object.__setattr__(self, "_written", {f: tuple(s) for f, s in written.items()})
         object.__setattr__(self, "_written_re", pattern)
 
     @property
-    def slugs(self) -> tuple[str, ...]:
-        return tuple(a.slug for a in self.actors)
+    def actors(self) -> tuple[Actor, ...]:
+        return self.entries
 
     def actor(self, slug: str) -> Actor:
-        for a in self.actors:
-            if a.slug == slug:
-                return a
-        raise KeyError(slug)
+        return self.get(slug)
 
-    def __len__(self) -> int:
-        return len(self.actors)
+    def written_forms(self, text: str) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
+        """Each written form in ``text``, case-sensitively: start, end, the form, the actors it names."""
+        if self._written_re is None:
+            return
+        for m in self._written_re.finditer(text):
+            form = _spaced(m.group())
+            yield m.start(), m.end(), form, self._written[form]
 
 
 def _spaced(form: str) -> str:
@@ -220,23 +203,13 @@ def default_actors_path() -> Path:
 def load_actors(path: str | os.PathLike[str] | None = None) -> ActorList:
     """Read an actor list (the default one when ``path`` is None); errors name the file and line."""
     path = Path(path) if path is not None else DEFAULT_ACTORS
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise DiscourseError(f"{path}: cannot read the actor list ({e.strerror or e}).") from e
+    data = datafiles.read(path, "actor list")
     return parse_actors(data, source=str(path), path=path)
 
 
 def parse_actors(data: bytes, *, source: str, path: Path | None = None) -> ActorList:
     """Parse actor-list bytes (e.g. an upload); ``source`` names the file in error messages."""
-    if not data.strip():
-        raise DiscourseError(f"{source}: the file is empty.")
-    try:
-        decoded = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise DiscourseError(f"{source}, line {line}: the file is not UTF-8; save it as UTF-8.") from e
-    decoded = unicodedata.normalize("NFC", decoded.replace("\r\n", "\n").replace("\r", "\n"))
+    decoded = datafiles.decode(data, source, encodings=("utf-8-sig",))
     root = yamlfile.compose(decoded, source)
     top = _mapping(root, source, "the file")
     _reject_unknown(top, YAML_TOP_KEYS, source, "")
@@ -261,7 +234,7 @@ def parse_actors(data: bytes, *, source: str, path: Path | None = None) -> Actor
             name=_scalar(top, "name", source) or (Path(source).stem or source),
             version=_scalar(top, "version", source),
             description=_scalar(top, "description", source),
-            actors=tuple(actors),
+            entries=tuple(actors),
             sha256=hashlib.sha256(data).hexdigest(),
             path=path,
         )
@@ -271,7 +244,7 @@ def parse_actors(data: bytes, *, source: str, path: Path | None = None) -> Actor
 
 def _actor(slug: str, key: yaml.Node, value: yaml.Node, source: str) -> Actor:
     where = f"{source}, line {_line(key)}"
-    if not topics.SLUG_PATTERN.match(slug):
+    if not engine.SLUG_PATTERN.match(slug):
         raise DiscourseError(
             f"{where}: actor {slug!r}: a slug must be lowercase letters, digits and underscores, "
             "starting with a letter."
@@ -290,8 +263,8 @@ def _actor(slug: str, key: yaml.Node, value: yaml.Node, source: str) -> Actor:
         raise DiscourseError(f"{where}: actor {slug!r} has no 'terms' list.")
     terms = []
     for node, term in _strings(fields["terms"][1], source, slug, "terms", required=True):
-        normalised = topics._normalise_term(term)  # the topics term syntax, exactly
-        topics._variants(normalised, f"{source}, line {_line(node)}: actor {slug!r}")
+        normalised = engine.normalise(term)  # the term syntax, exactly
+        engine.variants(normalised, f"{source}, line {_line(node)}: actor {slug!r}")
         terms.append(normalised)
     written = []
     if "written" in fields:
@@ -305,8 +278,8 @@ def _actor(slug: str, key: yaml.Node, value: yaml.Node, source: str) -> Actor:
             written.append(form)
     label = _scalar(fields, "label", source, slug) or slug.replace("_", " ").capitalize()
     return Actor(
-        slug, label, kind, tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(written)),  # type: ignore[arg-type]
-        _scalar(fields, "description", source, slug),
+        slug=slug, label=label, kind=kind, terms=tuple(dict.fromkeys(terms)),  # type: ignore[arg-type]
+        written=tuple(dict.fromkeys(written)), description=_scalar(fields, "description", source, slug),
     )
 
 
@@ -368,19 +341,15 @@ _Hit = tuple[int, int, str, str, str]
 
 def _sentence_hits(sentences: list[_Sentence], actors: ActorList) -> list[list[_Hit]]:
     """Per sentence, its mentions after the written-form and overlap rules, by position."""
-    measured = topics.measure([text.tokenize(s.text) for s in sentences], actors.dictionary).terms
     hits: list[list[_Hit]] = [[] for _ in sentences]
-    columns = ["unit", "topic", "entry", "kind", "start", "end"]
-    for unit, topic, entry, kind, start, end in measured[columns].itertuples(index=False):
-        hits[unit].append((int(start), int(end), topic, entry, kind))
-    if actors._written_re is not None:
-        for i, s in enumerate(sentences):
-            for m in actors._written_re.finditer(s.text):
-                form = _spaced(m.group())
-                for slug in actors._written[form]:
-                    same = [h for h in hits[i] if h[2] == slug and h[0] < m.end() and m.start() < h[1]]
-                    if not same:
-                        hits[i].append((m.start(), m.end(), slug, form, "written"))
+    for unit, slug, entry, kind, start, end, _text in engine.spans([text.tokenize(s.text) for s in sentences], actors):
+        hits[unit].append((start, end, slug, entry, kind))
+    for i, s in enumerate(sentences):
+        for start, end, form, slugs in actors.written_forms(s.text):
+            for slug in slugs:
+                same = [h for h in hits[i] if h[2] == slug and h[0] < end and start < h[1]]
+                if not same:
+                    hits[i].append((start, end, slug, form, "written"))
     order = {slug: k for k, slug in enumerate(actors.slugs)}
     return [_resolve_overlaps(h, order) if len(h) > 1 else h for h in hits]
 
@@ -533,7 +502,7 @@ def unlisted_names(
     sentences = _sentences(analysis)
     hits = _sentence_hits(sentences, actors)
     tokenised = [text.tokenize(s.text) for s in sentences]
-    stop = stopwords()
+    stop = datafiles.stopwords()
 
     def is_capitalised(token: text.Token) -> bool:
         return token.is_word and token.text[:1].isupper()

@@ -5,7 +5,7 @@ Method
 Every question and every answer of one document is a unit. A unit's terms (:func:`terms`) are its
 word tokens from the project's tokenizer (:func:`analysis.text.tokenize`, lower-cased, typographic
 apostrophes made straight), without the project's stop words (``data/wordlists/stopwords.txt``, read by
-:func:`analysis.diagnostics.stopwords`) and without contractions (``doesn't``, ``we've``), with a
+:func:`analysis.datafiles.stopwords`) and without contractions (``doesn't``, ``we've``), with a
 possessive ``'s`` removed ("Russia's" is "russia"), reduced by NLTK's Porter stemmer ("sanctions" and
 "sanction" are both ``sanction``). scikit-learn's ``TfidfVectorizer`` with :func:`terms` as its
 analyzer is fitted on the units of this one document, so a word used in every answer (here "Russia")
@@ -74,8 +74,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import text
-from .datafiles import DATA_DIR
+from . import datafiles, text
 from .errors import DiscourseError
 from nltk.stem.porter import PorterStemmer  # after analysis.text, which imports NLTK the light way
 
@@ -89,7 +88,7 @@ __all__ = [
     "load_premise_patterns", "measure", "premise_challenges", "terms",
 ]
 
-PREMISE_PATTERNS_FILE = DATA_DIR / "alignment" / "premise_challenges.txt"
+PREMISE_PATTERNS_FILE = datafiles.PREMISE_CHALLENGES
 
 # Term frequency as 1 + ln(tf) (scikit-learn's sublinear_tf; Manning, Raghavan & Schütze 2008,
 # "Introduction to Information Retrieval", section 6.4.1): a word said ten times in a long answer
@@ -141,13 +140,6 @@ class PremiseMatch(NamedTuple):
 # --- terms -------------------------------------------------------------------------------------
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    from .diagnostics import stopwords  # the one loader of data/wordlists/stopwords.txt
-
-    return stopwords()
-
-
 _STEMMER = PorterStemmer()  # NLTK_EXTENSIONS mode; needs no downloaded data
 
 
@@ -158,7 +150,7 @@ def _stem(word: str) -> str:
 
 def _content_words(body: str) -> list[str]:
     """The content words of ``body``: lower case, straight apostrophes, possessive removed."""
-    stop = _stopwords()
+    stop = datafiles.stopwords()
     out = []
     for t in text.tokenize(body):
         if not t.is_word:
@@ -202,10 +194,7 @@ def load_premise_patterns(path: Path = PREMISE_PATTERNS_FILE) -> tuple[PremisePa
     :class:`~analysis.errors.DiscourseError` naming the file and line.
     """
     patterns = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        source = line.strip()
-        if not source or source.startswith("#"):
-            continue
+    for number, source in datafiles.numbered_lines(path):
         try:
             patterns.append(PremisePattern(source, re.compile(source, re.IGNORECASE), number))
         except re.error as e:

@@ -19,7 +19,7 @@ from typing import Literal
 
 import pandas as pd
 
-from . import text
+from . import datafiles, text
 from .errors import DiscourseError
 from .sides import Unit
 
@@ -138,9 +138,7 @@ def collocations(
     if window < 1:
         raise DiscourseError(f"The collocation window must be at least 1 word, not {window}.")
     pattern, prefix = _pattern(term)
-    from .keyness import _stopwords
-
-    stop = _stopwords()
+    stop = datafiles.stopwords(apostrophes="both")
     span: Counter[str] = Counter()
     freq: Counter[str] = Counter()
     for u in units:

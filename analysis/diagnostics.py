@@ -9,33 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from . import sentiment, text
-from .datafiles import DATA_DIR
+from .datafiles import irony_cues, stopwords
 from .frames import Analysis
-
-WORDLISTS = DATA_DIR / "wordlists"
-IRONY_CUES_FILE = WORDLISTS / "irony_cues.txt"
-STOPWORDS_FILE = WORDLISTS / "stopwords.txt"
-
-
-def _read_list(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [s.strip().lower() for s in lines if s.strip() and not s.lstrip().startswith("#")]
-
-
-@cache
-def irony_cues() -> tuple[str, ...]:
-    return tuple(_read_list(IRONY_CUES_FILE))
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    return frozenset(_read_list(STOPWORDS_FILE))
 
 
 def saturation(analysis: Analysis) -> pd.DataFrame:

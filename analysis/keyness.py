@@ -15,7 +15,7 @@ Positive ``z`` means more typical of side A. The prior (see :data:`PRIOR_SCALE`)
 pooled counts of both sides; a ``background`` corpus may be given instead.
 
 Terms (:func:`term_counts`) are the project's word tokens (:func:`analysis.text.words`, lower case).
-Stop words (``data/wordlists/stopwords.txt``, read by :func:`analysis.diagnostics.stopwords`) are
+Stop words (``data/wordlists/stopwords.txt``, read by :func:`analysis.datafiles.stopwords`) are
 dropped by default. A bigram is two adjacent words of one segment, written ``"w1 w2"``:
 :func:`compare` passes one segment per sentence, so bigrams never cross a sentence or a unit, and,
 with stop words dropped, never contain or skip over a stop word ("power of Russia" gives no bigram;
@@ -31,12 +31,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from . import datafiles
 from .errors import DiscourseError
 from .sides import Side
 
@@ -68,15 +68,6 @@ PRIOR_SCALE: float | None = None
 PRIOR_FLOOR = 0.01
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    """The stop word list, also spelt with a typographic apostrophe ("we’re" as well as "we're")."""
-    from .diagnostics import stopwords
-
-    stop = stopwords()
-    return stop | {w.replace("'", "\u2019") for w in stop}
-
-
 def term_counts(
     units: Sequence[Sequence[str]] | Sequence[str],
     *,
@@ -94,7 +85,7 @@ def term_counts(
     """
     if len(units) and isinstance(units[0], str):
         units = [units]  # type: ignore[list-item]
-    stop = _stopwords() if stopwords == "drop" else frozenset()
+    stop = datafiles.stopwords(apostrophes="both") if stopwords == "drop" else frozenset()
     flat = [w for ws in units for w in ws]
     if not flat:
         return Counter()

@@ -18,16 +18,16 @@ Family file schema
     roles: [answer]                        # optional: question and/or answer (default both)
     span: match                            # optional: match (default) or sentence (highlight the sentence)
     except_written: [US, U.S.]             # optional: tokens written exactly so are never matched
-    terms: [perhaps, i think, sort of]     # word and phrase entries, the syntax of analysis.topics
+    terms: [perhaps, i think, sort of]     # word and phrase entries, the syntax of analysis.terms
     patterns: ['\\bwho\\s+is\\s+profiting\\b']  # regular expressions, case-insensitive, per sentence
 
 A family needs ``terms`` or ``patterns`` (or both). Unknown keys are refused, as in topic dictionaries.
 
 Matching
 --------
-- ``terms`` are matched exactly as topic terms are (:mod:`analysis.topics`: case-insensitive words,
-  ``*`` ending a word, phrases inside one stretch of words, longest phrase first, a word at most once
-  per family). ``except_written`` drops a match whose words, as written, are one of its forms: the
+- ``terms`` are matched by the term engine (:mod:`analysis.terms`), family by family as YAML topics
+  are (case-insensitive words, ``*`` ending a word, phrases inside one stretch of words, longest phrase
+  first, a word at most once per family). ``except_written`` drops a match whose words, as written, are one of its forms: the
   in-group family lists ``us`` but not ``US``.
 - ``patterns`` are Python regular expressions searched in each sentence, case-insensitively; they
   catch constructions a word list cannot ("as ... was saying", "either ... or"). A pattern match that
@@ -50,7 +50,7 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -59,17 +59,14 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from . import datafiles
+from . import datafiles, terms
 from . import text as text_mod
 from . import topics
-from .datafiles import DATA_DIR
 from .errors import DiscourseError
-
-from .topics import _decode  # the same decoding as topic dictionaries (UTF-8, else cp1252; no NUL)
 from .yamlfile import compose, line as _line, mapping as _mapping, reject_unknown_keys as _reject_unknown_keys
 from .yamlfile import scalar as _scalar
 
-DEFAULT_FOLDER = DATA_DIR / "markers"
+DEFAULT_FOLDER = datafiles.MARKERS
 COLUMN_PREFIX = "marker_"
 COUNT_SUFFIX = "_count"
 RATE_PER_WORDS = topics.RATE_PER_WORDS  # per 1,000 words, like topics
@@ -78,7 +75,7 @@ FAMILY_KEYS = frozenset(
     {"label", "description", "scope", "sources", "technique", "prompt", "roles", "span", "except_written", "terms", "patterns"}
 )
 REQUIRED_KEYS = ("label", "description", "scope", "sources")
-SLUG_PATTERN = topics.SLUG_PATTERN
+SLUG_PATTERN = terms.SLUG_PATTERN
 # The cap keeps one family file from slowing every sentence down (and from hiding a copy-paste mistake).
 MAX_PATTERNS = 50
 
@@ -86,21 +83,19 @@ Span = Literal["match", "sentence"]
 MATCH_COLUMNS = ["unit", "family", "entry", "kind", "start", "end", "text"]
 
 
-@dataclass(frozen=True)
-class Family:
-    """One marker family as read from its file (see the module docstring for the fields)."""
+@dataclass(frozen=True, kw_only=True)
+class Family(terms.Entry):
+    """One marker family as read from its file (see the module docstring for the fields): an entry of
+    the term engine (its ``terms``, possibly none) with its patterns and its limits."""
 
-    slug: str
-    label: str
-    description: str
     scope: str
     sources: tuple[str, ...]
+    terms: tuple[str, ...] = ()
     technique: str = ""
     prompt: str = ""
     roles: frozenset[str] = frozenset(ROLES)
     span: Span = "match"
     except_written: frozenset[str] = frozenset()
-    terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     sha256: str = ""
     path: Path | None = None
@@ -112,8 +107,7 @@ class Family:
             raise DiscourseError(f"marker family {self.slug!r}: the file name must be a lowercase identifier ([a-z][a-z0-9_]*).")
         if not self.terms and not self.patterns:
             raise DiscourseError(f"marker family {self.slug!r} has neither terms nor patterns.")
-        if self.terms:  # the topic rules check every term now, so a bad one names its family's file
-            topics.Topic(self.slug, self.label, self.description, self.terms)
+        super().__post_init__()  # the term rules check every term now, so a bad one names its family's file
         compiled = tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
         object.__setattr__(self, "_compiled", compiled)
         # One alternation per family: most sentences match no pattern, and one search rules them out.
@@ -128,37 +122,36 @@ class Family:
     def count_column(self) -> str:
         return self.column + COUNT_SUFFIX
 
+    def search(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """Each match of the family's patterns in ``text`` as (pattern, match), pattern by pattern;
+        nothing at once when no pattern matches."""
+        if self._any is None or not self._any.search(text):
+            return
+        for source, rx in zip(self.patterns, self._compiled):
+            for m in rx.finditer(text):
+                yield source, m
 
-@dataclass(frozen=True)
-class Markers:
-    """The loaded families; ``sha256`` covers every file's bytes (in order), for reproducibility."""
 
-    families: tuple[Family, ...]
-    source: str = ""
-    sha256: str = ""
-    _dictionary: topics.Dictionary | None = field(init=False, repr=False, compare=False)
+class Markers(terms.EntryList[Family]):
+    """The loaded families (an :class:`analysis.terms.EntryList`; those with terms are matched by its
+    index); ``source`` is the folder or file they came from, ``sha256`` covers every file's bytes (in
+    order), for reproducibility."""
+
+    def __init__(self, families: Sequence[Family], *, source: str = "", sha256: str = "") -> None:
+        object.__setattr__(self, "source", source)
+        super().__init__("markers", "", tuple(families), sha256=sha256)
 
     def __post_init__(self) -> None:
-        if not self.families:
+        if not self.entries:
             raise DiscourseError(f"{self.source or 'markers'}: no marker family (no .yaml file).")
-        with_terms = [f for f in self.families if f.terms]
-        dictionary = None
-        if with_terms:
-            dictionary = topics.Dictionary(
-                name="markers", version="",
-                topics=tuple(topics.Topic(f.slug, f.label, f.description, f.terms) for f in with_terms),
-            )
-        object.__setattr__(self, "_dictionary", dictionary)
+        super().__post_init__()
 
     @property
-    def slugs(self) -> tuple[str, ...]:
-        return tuple(f.slug for f in self.families)
+    def families(self) -> tuple[Family, ...]:
+        return self.entries
 
     def family(self, slug: str) -> Family:
-        for f in self.families:
-            if f.slug == slug:
-                return f
-        raise KeyError(slug)
+        return self.get(slug)
 
 
 class MarkerMeasures(NamedTuple):
@@ -186,10 +179,7 @@ def load_markers(path: str | os.PathLike[str] | None = None) -> Markers:
     families = []
     digest = hashlib.sha256()
     for file in files:
-        try:
-            data = file.read_bytes()
-        except OSError as e:
-            raise DiscourseError(f"{file}: cannot read the marker family ({e.strerror or e}).") from e
+        data = datafiles.read(file, "marker family")
         digest.update(file.name.encode() + b"\0" + data)
         families.append(parse_family(data, source=str(file), slug=file.stem, path=file))
     return Markers(tuple(families), source=str(path), sha256=digest.hexdigest())
@@ -205,7 +195,7 @@ def load_recorded(name: str | None) -> Markers:
 
 def parse_family(data: bytes, *, source: str, slug: str, path: Path | None = None) -> Family:
     """One family file's bytes; ``source`` names the file in error messages."""
-    root = compose(_decode(data, source), source)
+    root = compose(datafiles.decode(data, source), source)
     fields = _mapping(root, source, "the family")
     _reject_unknown_keys(fields, FAMILY_KEYS, source, "")
     for key in REQUIRED_KEYS:
@@ -276,7 +266,7 @@ def _strings(fields: dict, key: str, source: str) -> list[str]:
 
 def measure(
     sentences: Sequence[text_mod.Sentence],
-    tokens: Sequence[Sequence[text_mod.Token]] | topics.Prepared,
+    tokens: Sequence[Sequence[text_mod.Token]] | terms.Prepared,
     roles: Sequence[str],
     markers: Markers,
     *,
@@ -284,7 +274,7 @@ def measure(
 ) -> MarkerMeasures:
     """Match every family in each sentence (with its tokens and role, all three aligned).
 
-    ``tokens`` may also be the sentences' words as :func:`analysis.topics.prepare` made them, shared
+    ``tokens`` may also be the sentences' words as :func:`analysis.terms.prepare` made them, shared
     with the topic pass. Spans are those of the sentences and tokens: characters of the text they were
     cut from. ``matches=False`` returns the counts only (the matches frame empty), for batch runs.
     """
@@ -292,28 +282,28 @@ def measure(
     index = {f.slug: i for i, f in enumerate(families)}
     rows: list[tuple] = []
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    if markers._dictionary is not None:
-        for unit, slug, entry, kind, start, end, written in topics.spans(tokens, markers._dictionary):
+    if markers.index.slugs:
+        for unit, slug, entry, kind, start, end, written in terms.spans(tokens, markers):
             family = families[index[slug]]
             if roles[unit] not in family.roles or (family.except_written and written in family.except_written):
                 continue
             rows.append((unit, slug, entry, kind, start, end, written))
             taken.setdefault((unit, index[slug]), []).append((start, end))
-    pattern_families = [(i, f) for i, f in enumerate(families) if f._any is not None]
+    pattern_families = [(i, f) for i, f in enumerate(families) if f.patterns]
     for unit, sentence in enumerate(sentences):
         for i, family in pattern_families:
-            if roles[unit] not in family.roles or not family._any.search(sentence.text):
+            if roles[unit] not in family.roles:
                 continue
-            spans = taken.setdefault((unit, i), [])
-            for source, rx in zip(family.patterns, family._compiled):
-                for m in rx.finditer(sentence.text):
-                    start, end = sentence.start + m.start(), sentence.start + m.end()
-                    if any(s < end and start < e for s, e in spans):
-                        continue
-                    spans.append((start, end))
-                    if family.span == "sentence":
-                        start, end = sentence.start, sentence.end
-                    rows.append((unit, family.slug, source, "pattern", start, end, sentence.text[start - sentence.start : end - sentence.start]))
+            spans = None
+            for source, m in family.search(sentence.text):
+                spans = taken.setdefault((unit, i), []) if spans is None else spans
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                spans.append((start, end))
+                if family.span == "sentence":
+                    start, end = sentence.start, sentence.end
+                rows.append((unit, family.slug, source, "pattern", start, end, sentence.text[start - sentence.start : end - sentence.start]))
     n_families = len(families)
     cells = np.asarray([row[0] * n_families + index[row[1]] for row in rows], dtype="int64")
     counts = np.bincount(cells, minlength=len(sentences) * n_families).reshape(len(sentences), n_families)

@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 import regex
 from . import _nltk  # noqa: F401  (first: imports NLTK without scipy.stats, see there)
-from .datafiles import DATA_DIR
+from . import datafiles
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 __all__ = [
@@ -71,7 +71,7 @@ __all__ = [
 ]
 
 # The abbreviation list (lower case, no final period, as PunktParameters.abbrev_types expects).
-ABBREVIATIONS_FILE = DATA_DIR / "wordlists" / "abbreviations.txt"
+ABBREVIATIONS_FILE = datafiles.ABBREVIATIONS
 
 # Capitalised words that end the sentence before them even after an abbreviation, an ellipsis or an
 # initial ("...in the U.S. The next day"). Punkt learns such "frequent sentence starters" in training;
@@ -166,8 +166,7 @@ class Token(NamedTuple):
 
 def load_abbreviations(path: Path = ABBREVIATIONS_FILE) -> frozenset[str]:
     """Read an abbreviation list: one per line, lower case, without the final period; ``#`` comments."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(s.strip().lower() for s in lines if s.strip() and not s.lstrip().startswith("#"))
+    return frozenset(datafiles.word_list(path))
 
 
 class _Splitter:

@@ -368,7 +368,7 @@ def test_default_list_shape() -> None:
     lst = default_list()
     assert 40 <= len(lst) <= 80
     assert lst.sha256 == hashlib.sha256(actors.default_actors_path().read_bytes()).hexdigest()
-    assert lst.dictionary.slugs == lst.slugs
+    assert lst.index.slugs == lst.slugs
     assert {a.kind for a in lst.actors} == set(actors.KINDS)
     for slug in ("russia", "united_states", "united_kingdom", "nato", "european_union", "putin", "skripal",
                  "joseph_nye", "zelensky", "baltic_states", "middle_east", "kremlin", "white_house"):

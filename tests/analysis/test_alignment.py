@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from analysis import alignment
 from analysis.alignment import PremisePattern, load_premise_patterns, measure, premise_challenges, terms
-from analysis.diagnostics import stopwords
+from analysis.datafiles import stopwords
 from analysis.errors import DiscourseError
 from analysis.frames import analyze
 from analysis.transcripts import DEFAULT_DOCUMENT, load

@@ -58,7 +58,7 @@ CHECK = """
 import json, sys
 from pathlib import Path
 import analysis
-from analysis import actors, diagnostics, frames, markers, text, topics
+from analysis import actors, datafiles, frames, markers, text, topics
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 doc = load(DEFAULT_DOCUMENT)
 dictionary = topics.load_dictionary()
@@ -74,7 +74,7 @@ print(json.dumps({
     "markers": len(markers.load_markers().families),
     "actors": len(actors.load_actors().actors),
     "abbreviations": len(text.load_abbreviations()),
-    "stopwords": len(diagnostics.stopwords()),
+    "stopwords": len(datafiles.stopwords()),
     "documents": sorted(set(result.answers["document"])),
 }))
 """

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import topics
+from analysis import terms, topics
 from analysis.errors import DiscourseError
 from analysis.topics import Match, load_dictionary, match, parse_dictionary, topic_counts
 
@@ -702,12 +702,12 @@ def test_the_memo_is_shared_and_bounded(monkeypatch) -> None:
     d = yaml_dictionary("topics: {trade: {terms: [trade*, free trade]}}")
     units = [hand_tokens("Free trade and traders."), hand_tokens("Trade is free.")]
     first = topics.measure(units, d).terms
-    assert {"free", "trade", "traders", "and"} <= set(d._index.memo)  # remembered for the next call
+    assert {"free", "trade", "traders", "and"} <= set(d.index.memo)  # remembered for the next call
     # Past the bound, new words are resolved for the call only, and the results do not change.
-    monkeypatch.setattr(topics, "_MEMO_LIMIT", len(d._index.memo))
+    monkeypatch.setattr(terms, "MEMO_LIMIT", len(d.index.memo))
     again = topics.measure(units + [hand_tokens("Tradeoffs, free trade.")], d).terms
     pd.testing.assert_frame_equal(again[again["unit"] < 2].reset_index(drop=True), first)
-    assert "tradeoffs" not in d._index.memo
+    assert "tradeoffs" not in d.index.memo
     assert again[again["unit"] == 2]["entry"].tolist() == ["trade*", "free trade"]
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from ..datafiles import DATA_DIR
+from ..datafiles import DEFAULT_DOCUMENT
 from ..errors import DiscourseError
 from .build import build_document
 from .corrections import Correction
@@ -41,7 +41,6 @@ NOT_TRANSCRIPTS = frozenset(
 )
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
-DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
 # The largest file read (bytes): the Upload page's limit (.streamlit/config.toml, maxUploadSize = 20 MB),
 # for every input; a device or a pipe is read up to this plus one byte, then refused.
 MAX_FILE_BYTES = 20 * 2**20

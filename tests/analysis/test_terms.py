@@ -158,8 +158,10 @@ def test_no_module_uses_another_modules_private_names() -> None:
 
 
 def test_only_the_data_loader_names_the_data_folder() -> None:
-    # analysis/transcripts/ (the parser) still names its default document from DATA_DIR: left to its helpers.
-    users = sorted(p.name for p in ANALYSIS.glob("*.py") if p.name != "datafiles.py" and "DATA_DIR" in p.read_text(encoding="utf-8"))
+    users = sorted(
+        str(p.relative_to(ANALYSIS)) for p in ANALYSIS.rglob("*.py")
+        if p.name != "datafiles.py" and "DATA_DIR" in p.read_text(encoding="utf-8")
+    )
     assert users == []
     assert topics.default_dictionary_path() == datafiles.DICTIONARY
     assert markers.default_folder() == datafiles.MARKERS

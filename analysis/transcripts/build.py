@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..errors import DiscourseError
+from . import asking
 from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, TurnRole
 from .raw import RawDoc
 
@@ -537,7 +538,9 @@ def _assign_roles(
         elif t.role is not None:
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
-            roles.append("question")
+            # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair.
+            said = "\n\n".join(t.paragraphs)
+            roles.append("question" if asking.asks(said, statements_ask=t.label == "Q") else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

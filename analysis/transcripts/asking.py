@@ -1,0 +1,271 @@
+"""Does a questioner's turn ask? (issue 13, "question turns")
+
+A host, a moderator, a chair or a justice says much that asks nothing: a welcome, "Thank you.",
+"That's time.", the rules, "Senator Roe, you're recognised.", a hand-off, an ad read, "Okay.". Only
+the turns that ask or invite the other side to answer are questions; the builder makes the rest
+"other" (they open no pair). :func:`asks` decides from the turn's text alone, sentence by sentence:
+
+1. a real question mark asks (courtesy questions such as "How are you?" or "Can you hear me?" set
+   aside); a rhetorical question counts too: the text cannot tell it apart;
+2. a turn cut off mid-sentence ("Counsel --", "If I could shift to --") asks, unless what was said
+   before the dash is only thanks or an acknowledgement ("Thank you --");
+3. prompts without "?" ask: imperatives that elicit ("Tell me about ...", "Walk us through ...",
+   "Talk to us about ..."), announced questions ("I want to ask ...", "My question is ..."),
+   cues that pass the question on ("Governor, your response.", "Same question to you."), and
+   questions typed without their mark ("Can you say more about that.");
+4. a turn made only of thanks, greetings, acknowledgements, welcomes and introductions, time
+   calls, rules, floor-giving, hand-offs and ad reads asks nothing;
+5. a short leading statement to the other side ("And then you left.", "But the gates don't hold
+   permits.") asks, as in an examination;
+6. any other statement asks nothing, except under a ``Q`` label (``statements_ask=True``): a
+   reporter's statement at a briefing is the question the official answers.
+
+Text with no sentence punctuation at all (speech-to-text captions) is judged by its words only: it
+asks unless it is only thanks or acknowledgements. Known limits: a statement the guest takes as a
+question is missed (rule 6), and a host's rhetorical question counts (rule 1).
+
+The word lists are hand-written (no library classifies elicitation turns); each family is tested in
+tests/analysis/transcripts/test_asking.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Stage directions and editorial brackets are not what the speaker said: "(Laughter.)", "[crosstalk]".
+BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,200}\]")
+# Abbreviations whose full stop ends no sentence ("Mrs. Palmer", "Dr. Chu", "U.S. troops").
+ABBREVIATIONS = re.compile(
+    r"\b(?:mr|mrs|ms|dr|st|sen|rep|gov|gen|col|lt|sgt|capt|prof|rev|hon|jr|sr|no|vs|v|u\.s|u\.k|e\.g|i\.e|etc|approx|[a-z])\.(?=\s)",
+    re.I,
+)
+SENTENCE = re.compile(r"[^.!?\u2026]+(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*|$)")
+# A turn cut off: it ends in a dash or an ellipsis ("Counsel --", "Karine \u2014", "So...").
+CUT_OFF = re.compile(r"(?:--+|[\u2014\u2013]|\s-|\.\.\.+|\u2026)[\s\"'\u201d\u2019)\]]*$")
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
+
+# Questions that ask for nothing the other side is there to answer: greetings, sound checks,
+# "shall we begin?", asking permission to ask, a host's call for the next questioner.
+COURTESY_QUESTIONS = re.compile(
+    r"^(?:(?:hi|hello|hey|so|and|okay|ok|well)\b[,\s]*)?(?:"
+    r"how (?:are|r) (?:you|ya|we|things)(?: (?:doing|today|tonight|this morning|all|both))*"
+    r"|how(?:'s| is) (?:it going|everyone|everybody|everything)(?: (?:doing|today|going))*"
+    r"|(?:can|could) (?:you|everyone|everybody|people|we) (?:all )?(?:hear|see) (?:me|us|my screen)(?: (?:okay|ok|all right|now|well))?"
+    r"|(?:are|is) (?:you|we|everyone|everybody) (?:ready|there|still there|with me|set|good|all set)(?: to (?:go|start|begin))?"
+    r"|ready|shall we (?:begin|start|get started)|should we (?:begin|start|get started)"
+    r"|(?:can|could|may) i (?:ask|have|get) (?:you )?(?:a|one|another|two|just one|just a) (?:more |quick |last |final |small |follow-up |follow up |little )*(?:questions?|follow-?ups?|one|more)"
+    r"|(?:can|could|may) i (?:just )?(?:follow up|jump in|add something|say something|interrupt)"
+    r"|(?:are there )?any (?:other |more |further |last |final )*questions(?: (?:from \w+(?: \w+)?|here|out there))?"
+    r"|(?:anyone|anybody|who(?:'s| is)) (?:else|next)"
+    r")[?!.\s]*$",
+    re.I,
+)
+
+# Families of sentences (or comma-separated parts of one) that ask nothing. A part matches when a
+# pattern matches it from its start to its end (the trailing ".*" ones take whatever follows).
+IDLE_PATTERNS = {
+    "thanks": r"(?:oh |okay |ok |well |and |great |so )?(?:thanks?|thank you|many thanks|cheers|ta)(?: (?:so|very) much| a lot| (?:all|both|again|everyone|everybody|guys|folks|sir|ma'am|kindly|too|indeed))*(?: (?:for|to) .*)?"
+              r"|you(?:'re| are) (?:very |most |so )?welcome|my pleasure|(?:i |we )?(?:really )?appreciate (?:it|that|this|you|your .*|the .*)|much appreciated|(?:thanks|thank you) for .*|(?:i|we) thank .*",
+    "greeting": r"(?:hi|hello|hey|hiya|howdy|greetings|yo)(?: there| again| everyone| everybody| all| folks| guys)?"
+                r"|(?:good )?(?:morning|afternoon|evening|day|night)(?: (?:everyone|everybody|all|folks|to you|again))?"
+                r"|(?:(?:good )?(?:morning|afternoon|evening)|hello|hi)(?:,? (?:and|everyone|everybody|all|again))* welcome.*|welcome.*|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday|new year|holidays?|thanksgiving|easter|halloween|\w+ day).*"
+                r"|(?:it(?:'s| is) )?(?:good|nice|great|lovely|a pleasure|a delight) (?:to (?:see|meet|have|talk to|speak with|be with) .*|having you.*)"
+                r"|(?:glad|pleased|happy|delighted|thrilled) (?:to (?:have|see|be) .*|you (?:could|can) .*)"
+                r"|have a (?:good|great|nice|lovely|wonderful|happy|safe) .*|(?:good ?bye|bye|bye-bye|see you.*|take care|good night|so long|until next time.*)",
+    "introduction": r"(?:(?:today|tonight|this (?:week|morning|afternoon|evening|hour|time|episode)|here|now)(?:,)? )?(?:my guests?|our guests?|we(?:'re| are) (?:joined|talking|speaking|looking at|discussing)|we (?:talk|look at|discuss|hear from|welcome|meet)|i(?:'m| am) (?:joined|talking|speaking|here) (?:by|with|to)|(?:joining|with) (?:me|us)(?: (?:today|tonight|now|here|in the studio))*) .*"
+                    r"|i(?:'m| am) your host.*|this is (?:episode|part|the (?:show|podcast|program|programme)) .*|you(?:'re| are) (?:listening|watching|tuned) .*"
+                    r"|we(?:'re| are) (?:recording|live|rolling|on air|back)(?: now| again)?",
+    "acknowledgement": r"(?:yes|yeah|yep|yup|yea|no|nope|nah|okay|ok|o\.k|okey-dokey|all right|alright|right|sure|mm|mm-hmm|mhm|mmhmm|uh-huh|uh huh|hmm|huh|ah|oh|wow|whoa|aha|uh|um|er|well|indeed|exactly|precisely|absolutely|definitely|certainly|of course|true|fair|fair enough|correct|right on|great|good|fine|perfect|excellent|wonderful|lovely|cool|nice|interesting|fascinating|amazing|incredible|got it|gotcha|understood|noted|i see|i understand|i know|i get it|i hear you|i agree|agreed|i did|i do|it is|it does|that's right|that is right|that's true|that is true|that's correct|that is correct|that's fair|that is fair|that's okay|that's ok|that's fine|that's great|that's good|that's interesting|that makes sense|makes sense|not really|not exactly|both|me too|same here|good point|point taken|fair point|sorry|i'm sorry|i am sorry|my apologies|pardon me|excuse me|apologies|no problem|no worries|you bet|go on|continue|please continue|carry on|please go on|come on|wait|hold on|one second|one moment|just a second|just a moment)",
+    "time call": r"(?:that(?:'s| is) )?time(?: is up| is over| 's up)?|time'?s up|(?:your|our|the|my|his|her|their|[\w.]+'s) time (?:is|has) (?:up|expired|over|run out|almost up|nearly up)"
+                 r"|(?:we(?:'re| are)|you(?:'re| are)) (?:out of|over|running out of|short on|running short (?:of|on)) time.*"
+                 r"|(?:that(?:'s| is)|this is) (?:all|about all) (?:the|of the) time .*|(?:we|i) (?:have|need|got) to (?:stop|leave it|wrap|move on|end|take a break|pause).*"
+                 r"|(?:let's|let us|we'll|we will|i'll|i will|time to) (?:move on|wrap (?:it )?up|leave it there|stop there|take a (?:short |quick )?break|pause).*"
+                 r"|(?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety) (?:more )?(?:seconds?|minutes?)(?: (?:left|remaining|to go|more))?"
+                 r"|(?:you|we) (?:have|got|get) (?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety|a|a few|a couple of) (?:more )?(?:seconds?|minutes?)(?: (?:left|remaining|more))?",
+    "rules": r"(?:the )?(?:committee|subcommittee|hearing|court|house|senate|council|meeting|session|panel|commission) (?:will|shall|is|stands|now stands|is now) .*"
+             r"|without objection.*|order|order,? order|(?:the )?(?:record|hearing) (?:will|shall) .*|the case is submitted.*|(?:the )?(?:meeting|session|hearing) (?:is )?(?:adjourned|closed).*"
+             r"|we (?:are|stand) (?:adjourned|in recess).*|(?:all )?(?:please )?(?:rise|be seated)|(?:the )?(?:rules|ground rules|format) (?:are|is) .*"
+             r"|(?:each|every|both) (?:candidate|speaker|witness|member|panelist|guest)s? (?:will|have|has|gets?) .*|(?:the )?clerk will .*|(?:the )?(?:gentleman|gentlewoman|lady|member|senator) (?:yields|will suspend).*"
+             r"|i (?:now )?(?:yield|call|declare|ask unanimous) .*|(?:we|i) (?:will|shall|'ll) (?:now )?(?:begin|start|proceed|hear|turn|go|take|continue|recess|adjourn) .*",
+    "floor-giving": r"(?:the )?(?:gentleman|gentlewoman|lady|senator|member|chair|representative|delegate|(?:hon\. |honourable |honorable )?(?:member|friend))(?: from [\w ]+)? (?:is|are) (?:now )?recogni[sz]ed.*"
+                    r"|you(?:'re| are) (?:now )?recogni[sz]ed.*|(?:i|the chair) (?:now )?recogni[sz]es? .*|(?:i )?(?:now )?(?:give|yield|hand|turn) (?:the floor|it|the call|things)? ?(?:over |back )?to .*"
+                    r"|(?:you|they) (?:may|can|might) (?:now )?(?:begin|proceed|start|continue|go ahead)(?: now| when (?:you're|you are) ready)?|(?:please )?(?:begin|proceed|start|go ahead)(?: please| now| whenever you're ready)?"
+                    r"|(?:the )?floor is (?:yours|now yours|open)|(?:over|back) to you.*|(?:you have|take) the floor.*|(?:it's|it is) (?:your turn|all yours|over to you)|you(?:'re| are) (?:on|up|next)"
+                    r"|(?:our|the) (?:next|first|last|final) (?:question|caller|questioner|speaker) (?:comes|is|will come|goes|is from|comes from) .*|(?:the )?next question.*|(?:who(?:'s| is)|anyone|anybody) (?:else|next)"
+                    r"|(?:let me|let's|let us|i'll|i will|i'd like to) (?:now )?(?:hand|turn|pass|bring|welcome|introduce|invite) .*|(?:in the|on the) (?:back|front|aisle|middle|left|right).*|over here"
+                    r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|i got) (?:a|one|two|another) (?:quick |last |small |more )?(?:follow-?up|question|questions|more)s?.*"
+                    r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?",
+    "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|(?:thanks|thank you) for (?:listening|watching|tuning in).*"
+               r"|see you (?:next|soon|then|tomorrow).*|until next time.*|stay (?:safe|tuned|with us).*|we'll be (?:right )?back.*|(?:don't|do not) go (?:away|anywhere).*|after the break.*|the (?:hearing|meeting) is adjourned.*",
+    "ad read": r"(?:this|today's|the) (?:episode|show|podcast|program|programme|segment|hour) is (?:brought to you|sponsored|supported|presented|made possible) by .*|(?:brought to you|sponsored|supported|presented) by .*"
+               r"|support for (?:this|the) .* comes from .*|(?:go to|visit|head to|head over to|check out) \S+\.(?:com|org|net|co)\b.*|use (?:promo |the )?code .*|(?:subscribe|rate and review|leave a review|follow (?:us|the show)) .*",
+}
+IDLE = re.compile("|".join(f"(?:{p})" for p in IDLE_PATTERNS.values()), re.I)
+# A part that only names someone: "Karine", "Mr. Chairman", "Senator Roe", "Mrs. Palmer of Oregon".
+TITLES = (
+    r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|congresswoman|representative|rep|governor|gov|"
+    r"secretary|president|vice|chairman|chairwoman|chair|chief|justice|judge|counsel|counselor|general|admiral|colonel|minister|"
+    r"ambassador|mayor|professor|prof|doctor|father|rabbi|reverend|speaker|member|witness|everyone|everybody|all|folks|guys|both|"
+    r"you both|you all|friends|ladies and gentlemen|the|of|and|lady|gentleman|gentlemen|hon|honourable|honorable|deputy|leader"
+)
+VOCATIVE = re.compile(rf"^(?:(?i:{TITLES})\.?\s+|[A-Z][\w'\u2019.-]*\s+){{0,4}}(?:(?i:{TITLES})\.?|[A-Z][\w'\u2019.-]*)$")
+NAME_TOKEN = re.compile(r"^[A-Z]")
+
+# Openers stripped before a prompt is looked for: "So, Dana, tell me ...", "And now, walk us through ...".
+OPENER = re.compile(
+    r"^(?:(?:so|and|now|okay|ok|well|all right|alright|right|then|but|first|firstly|second|secondly|next|finally|lastly|also|"
+    r"just|quickly|briefly|very briefly|again|instead|yes|yeah|great|good|thanks|thank you|please)\b[,\s]+"
+    r"|(?-i:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*),\s+)+",
+    re.I,
+)
+# Imperatives that elicit an answer ("Tell me about ...", "Walk us through ...", "Please explain ...").
+ELICIT_VERBS = (
+    r"tell|walk (?:me|us|them|our \w+|the \w+) through|talk (?:to|with) (?:me|us)|talk (?:me|us) through|talk about (?:your|you|how|why|what|that|this|the)|talk a (?:little|bit)"
+    r"|describe|explain|help (?:me|us|them|our \w+|people|the \w+) (?:understand|see|think|make sense)|give (?:me|us|them|our \w+|the \w+) (?:a|an|the|your|some|one|two|three|an idea|a sense)"
+    r"|take (?:me|us) (?:back|through|to|inside)|share (?:with|your|a|some|what|how|why)|elaborate|expand (?:on|a bit|a little)|clarify|comment (?:on|about)|respond(?: to)?|answer"
+    r"|remind (?:me|us|them|people|our \w+)|paint (?:me |us )?a picture|lay (?:it |that |this )?out|spell (?:it |that |this )?out|unpack|say (?:more|a (?:little|bit|word)|something about)"
+    r"|speak (?:to|about)|address|react to|reflect on|break (?:it|that|this) down|fill (?:me|us) in|update (?:me|us)|catch (?:me|us) up|define|compare|contrast|justify|defend|outline"
+    r"|summari[sz]e|characteri[sz]e|assess|estimate|suppose|imagine|picture this|convince (?:me|us)|persuade (?:me|us)|make (?:the|your) case|(?:let's|let us) hear|let's talk about (?:you|your)"
+)
+ASK_FRAMES = (
+    r"i(?:'d| would)? (?:want|wanted|would like|'d like|like|love|'d love|would love|need|needed|wish) (?:you )?to (?:ask|hear|know|understand|get|follow up|press|push|put|talk about|pick up|return|go back|come back|turn)"
+    r"|i(?:'d| would) (?:like|love) you to|i want you to|let me (?:ask|put|press|push|follow up|turn to you|come back|go back)|i (?:ask|put it to) you|can i ask you (?:about|whether|if|how|why|what|to)"
+    r"|i(?:'m| am) (?:curious|wondering|interested|keen|eager) (?:about|whether|if|how|why|what|when|where|who|to)|i wonder(?:ed)? |i(?:'m| am) (?:asking|trying to understand|trying to get at)"
+    r"|(?:my|the|our|a) (?:\w+ )?question (?:is|was|would be|for you|to you|to the|here is|then is)|(?:question|one) (?:for|to) you|(?:same|similar|the same) question|how about you"
+    r"|(?:any|your) (?:thoughts|response|rebuttal|reply|reaction|answer|take|view|comment|comments|opinion|assessment)(?: (?:on|to|about) [^,;]{0,40})?$"
+    r"|(?:care|want|like) to (?:comment|respond|elaborate|add|reply|weigh in|explain)|(?:you have|you get|you've got|there's) (?:\S+ ){0,3}(?:to (?:respond|reply|answer|rebut)|for (?:a|your) (?:response|rebuttal|reply))"
+    r"|(?:to|you may|you can|please) (?:respond|reply|answer|rebut)|(?:and )?(?:you|yourself)$|your turn"
+)
+AUX = r"do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|haven't|hasn't|shouldn't"
+SUBJECT = r"you|he|she|it|they|we|i|the|that|this|there|these|those|your|his|her|their|our|its|any|anyone|anybody|someone|somebody|everyone|anything|mr|ms|mrs|dr|president|senator|governor|counsel"
+WH = r"what|why|how|where|when|who|whom|whose|which"
+PROMPT = re.compile(rf"^(?:please\s+)?(?:{ELICIT_VERBS})\b|^(?:{ASK_FRAMES})", re.I)
+# A question typed without its mark, at the start of a sentence: "Can you say more about that."
+UNMARKED_QUESTION = re.compile(
+    rf"^(?!(?:have|do|did) (?:the|that|this|these|those|it)\b)(?:{AUX})(?:n't)? (?:{SUBJECT})\b(?! (?:please )?(?:welcome|join|rise|stand|be seated|take (?:your|their) seats))"
+    rf"|^(?:{WH})(?:'s|'re| (?:{AUX}|kind|sort|type|about|happened|happens|made|makes|led|leads|caused|causes|else|exactly|specifically|if|much|many|long|often|far|then|now)\b)",
+    re.I,
+)
+# A short leading statement put to the other side: "And then you left.", "But the gates don't hold permits."
+LEADING = re.compile(
+    r"^(?:(?:and|so|then|now|but)\b[,\s]+)*(?:you(?!(?: know| see| mean| guys| all)\b)|but)\b"
+    r"|^but\b",
+    re.I,
+)
+# How short a leading statement is: at most this many words in at most this many sentences (an
+# examination's "You were there that night." or "But the gates don't hold permits."; a longer
+# statement is a speech, not a question).
+LEADING_MAX_WORDS = 25
+# Words after which a cut-off turn had not finished its clause ("Thank you. And --" asks).
+UNFINISHED = {"and", "but", "so", "or", "well", "just", "now", "then", "because", "if", "i", "the", "a", "to", "on", "of", "about"}
+LEADING_MAX_SENTENCES = 2
+
+
+def asks(text: str, *, statements_ask: bool = False) -> bool:
+    """Does this questioner's turn ask, or invite the other side to answer?
+
+    ``statements_ask``: a statement with no sign either way asks (a ``Q`` label says the turn is a
+    question; only a turn that clearly asks nothing is not).
+
+    >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel --")
+    (True, False, True)
+    """
+    return reason(text, statements_ask=statements_ask)[0]
+
+
+def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
+    """:func:`asks` with the rule that decided (for tests and debugging)."""
+    spoken = _normalise(BRACKETS.sub(" ", text))
+    if not WORD.search(spoken):
+        return False, "nothing said"
+    sentences = _sentences(spoken)
+    asked = [s for s in sentences if "?" in s and not COURTESY_QUESTIONS.match(_strip_vocative(s).strip())]
+    if asked:
+        return True, f"a question: {asked[-1]!r}"
+    if CUT_OFF.search(spoken):
+        before = CUT_OFF.sub("", spoken).strip(" ,;:")
+        words = WORD.findall(before)
+        if not words:
+            return False, "nothing said before the dash"
+        families = [_idle(s) for s in _sentences(before)]
+        if all(families) and set(families) != {"name"} and words[-1].lower() not in UNFINISHED:
+            return False, "only " + ", ".join(dict.fromkeys(families)) + ", cut off"
+        return True, "cut off mid-sentence"
+    if not re.search(r"[.!?\u2026]", spoken):
+        # No punctuation (speech-to-text): only the words can tell.
+        if _idle(spoken):
+            return False, "unpunctuated, only " + str(_idle(spoken))
+        return True, "unpunctuated: cannot tell, so it asks"
+    families = [_idle(s) for s in sentences]
+    for s, family in zip(sentences, families):
+        if not family and (
+            UNMARKED_QUESTION.search(_strip_openers(s)) or any(PROMPT.search(_strip_openers(p)) for p in _parts(s))
+        ):
+            return True, f"a prompt: {s!r}"
+    if all(families):
+        return False, "only " + ", ".join(dict.fromkeys(families))
+    words = len(WORD.findall(spoken))
+    if len(sentences) <= LEADING_MAX_SENTENCES and words <= LEADING_MAX_WORDS and LEADING.search(_bare(sentences[-1])):
+        return True, f"a leading statement: {sentences[-1]!r}"
+    if statements_ask:
+        return True, "a statement under a Q label"
+    return False, "a statement that asks nothing"
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def _sentences(text: str) -> list[str]:
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", text)
+    parts = [m.group(0).replace("\x00", ".").strip() for m in SENTENCE.finditer(protected)]
+    return [p for p in parts if WORD.search(p)]
+
+
+def _bare(text: str) -> str:
+    return text.strip().rstrip(".!?\u2026;: ").strip(" \"'\u201c\u201d-\u2014")
+
+
+def _parts(sentence: str) -> list[str]:
+    """A sentence's comma-, colon- and dash-separated parts."""
+    return [p.strip() for p in re.split(r"[,;:]\s*|\s+[\u2014\u2013-]+\s+|--+", _bare(sentence)) if p.strip()]
+
+
+def _strip_openers(part: str) -> str:
+    s = _bare(part)
+    while True:
+        shorter = OPENER.sub("", s, count=1)
+        if shorter == s:
+            return s
+        s = shorter
+
+
+def _strip_vocative(sentence: str) -> str:
+    """ "Senator, how are you?" -> "how are you?"; "Thanks, Jen. " stays (it is not a vocative)."""
+    head, sep, rest = sentence.partition(",")
+    return rest if sep and VOCATIVE.match(head.strip()) and NAME_TOKEN.match(head.strip()) else sentence
+
+
+def _idle(sentence: str) -> str | None:
+    """The family of a sentence that asks nothing ("thanks", "time call", ...; "name" for a name
+    alone), None if it may ask. Each of its parts must belong to a family."""
+    if COURTESY_QUESTIONS.match(_strip_vocative(sentence).strip()):
+        return "courtesy"
+    found = []
+    for p in _parts(sentence):
+        f = _family(p) or ("name" if VOCATIVE.match(p) and NAME_TOKEN.match(p) else None)
+        if not f:
+            return None
+        found.append(f)
+    named = [f for f in found if f != "name"]
+    return named[0] if named else ("name" if found else "acknowledgement")
+
+
+def _family(part: str) -> str | None:
+    lowered = part.lower()
+    if not IDLE.fullmatch(lowered):
+        return None
+    for name, pattern in IDLE_PATTERNS.items():
+        if re.fullmatch(pattern, lowered, re.I):
+            return name
+    return None

@@ -93,7 +93,7 @@ IDLE_PATTERNS = {
                     r"|(?:the )?floor is (?:yours|now yours|open)|(?:over|back) to you.*|(?:you have|take) the floor.*|(?:it's|it is) (?:your turn|all yours|over to you)|you(?:'re| are) (?:on|up|next)"
                     r"|(?:our|the) (?:next|first|last|final) (?:question|caller|questioner|speaker) (?:comes|is|will come|goes|is from|comes from) .*|(?:the )?next question.*|(?:who(?:'s| is)|anyone|anybody) (?:else|next)"
                     r"|(?:let me|let's|let us|i'll|i will|i'd like to) (?:now )?(?:hand|turn|pass|bring|welcome|introduce|invite) .*|(?:in the|on the) (?:back|front|aisle|middle|left|right).*|over here"
-                    r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|i got) (?:a|one|two|another) (?:quick |last |small |more )?(?:follow-?up|question|questions|more)s?.*"
+                    r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|i got) (?:a|one|two|three|another) (?:quick |last |small |more |final )*(?:follow-?ups?|questions?|more|ones?)(?: (?:for you|for \w+|on two (?:different )?\w+))?"
                     r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?",
     "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|(?:thanks|thank you) for (?:listening|watching|tuning in).*"
                r"|see you (?:next|soon|then|tomorrow).*|until next time.*|stay (?:safe|tuned|with us).*|we'll be (?:right )?back.*|(?:don't|do not) go (?:away|anywhere).*|after the break.*|the (?:hearing|meeting) is adjourned.*",
@@ -110,6 +110,12 @@ TITLES = (
 )
 VOCATIVE = re.compile(rf"^(?:(?i:{TITLES})\.?\s+|[A-Z][\w'\u2019.-]*\s+){{0,4}}(?:(?i:{TITLES})\.?|[A-Z][\w'\u2019.-]*)$")
 NAME_TOKEN = re.compile(r"^[A-Z]")
+# Capitalised words that start a sentence, not a name: "On Nord Stream", "We're", "At the ...".
+NOT_NAMES = re.compile(
+    r"^(?:on|at|in|for|to|from|with|about|as|if|so|and|but|or|we|we're|we've|it|it's|i|i'm|i've|i'd|this|that|"
+    r"there|here|what|my|our|your|his|her|their|yes|no|one|two|just|also|now|then|when|how|why|where|who|is|are|do|does|did|can|will)\b",
+    re.I,
+)
 
 # Openers stripped before a prompt is looked for: "So, Dana, tell me ...", "And now, walk us through ...".
 OPENER = re.compile(
@@ -156,6 +162,9 @@ LEADING = re.compile(
 # examination's "You were there that night." or "But the gates don't hold permits."; a longer
 # statement is a speech, not a question).
 LEADING_MAX_WORDS = 25
+# A turn cut off after only these asks nothing ("Thank you --", "Yeah --"); after a name
+# ("Thanks. Dr. Fauci --") or anything else it was a question begun.
+CUT_OFF_IDLE = {"thanks", "acknowledgement", "greeting"}
 # Words after which a cut-off turn had not finished its clause ("Thank you. And --" asks).
 UNFINISHED = {"and", "but", "so", "or", "well", "just", "now", "then", "because", "if", "i", "the", "a", "to", "on", "of", "about"}
 LEADING_MAX_SENTENCES = 2
@@ -187,9 +196,10 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
         words = WORD.findall(before)
         if not words:
             return False, "nothing said before the dash"
-        families = [_idle(s) for s in _sentences(before)]
-        if all(families) and set(families) != {"name"} and words[-1].lower() not in UNFINISHED:
-            return False, "only " + ", ".join(dict.fromkeys(families)) + ", cut off"
+        families = [_families(s) for s in _sentences(before)]
+        said = {f for fs in families if fs for f in fs}
+        if all(families) and said <= CUT_OFF_IDLE and words[-1].lower() not in UNFINISHED:
+            return False, "only " + ", ".join(sorted(said)) + ", cut off"
         return True, "cut off mid-sentence"
     if not re.search(r"[.!?\u2026]", spoken):
         # No punctuation (speech-to-text): only the words can tell.
@@ -243,22 +253,31 @@ def _strip_openers(part: str) -> str:
 def _strip_vocative(sentence: str) -> str:
     """ "Senator, how are you?" -> "how are you?"; "Thanks, Jen. " stays (it is not a vocative)."""
     head, sep, rest = sentence.partition(",")
-    return rest if sep and VOCATIVE.match(head.strip()) and NAME_TOKEN.match(head.strip()) else sentence
+    head = head.strip()
+    return rest if sep and VOCATIVE.match(head) and NAME_TOKEN.match(head) and not NOT_NAMES.match(head) else sentence
 
 
 def _idle(sentence: str) -> str | None:
     """The family of a sentence that asks nothing ("thanks", "time call", ...; "name" for a name
     alone), None if it may ask. Each of its parts must belong to a family."""
+    found = _families(sentence)
+    if found is None:
+        return None
+    named = [f for f in found if f != "name"]
+    return named[0] if named else ("name" if found else "acknowledgement")
+
+
+def _families(sentence: str) -> list[str] | None:
+    """The family of each part of a sentence that asks nothing, None if a part may ask."""
     if COURTESY_QUESTIONS.match(_strip_vocative(sentence).strip()):
-        return "courtesy"
+        return ["courtesy"]
     found = []
     for p in _parts(sentence):
-        f = _family(p) or ("name" if VOCATIVE.match(p) and NAME_TOKEN.match(p) else None)
+        f = _family(p) or ("name" if VOCATIVE.match(p) and NAME_TOKEN.match(p) and not NOT_NAMES.match(p) else None)
         if not f:
             return None
         found.append(f)
-    named = [f for f in found if f != "name"]
-    return named[0] if named else ("name" if found else "acknowledgement")
+    return found
 
 
 def _family(part: str) -> str | None:

@@ -535,12 +535,13 @@ def _assign_roles(
     for i, t in enumerate(turns):
         if t.only_note:
             roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
-        elif t.role is not None:
+        elif t.role is not None and not (t.role == "question" and t.label == "Q"):
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
-            # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair.
-            said = "\n\n".join(t.paragraphs)
-            roles.append("question" if asking.asks(said, statements_ask=t.label == "Q") else "other")
+            # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
+            # label or the caller's interviewer makes a plain statement a question too.
+            told = t.label == "Q" or t.label.casefold() in asked
+            roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

@@ -34,16 +34,22 @@ import re
 
 # Stage directions and editorial brackets are not what the speaker said: "(Laughter.)", "[crosstalk]".
 BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,200}\]")
-# Abbreviations whose full stop ends no sentence ("Mrs. Palmer", "Dr. Chu", "U.S. troops").
-ABBREVIATIONS = re.compile(
-    r"\b(?:mr|mrs|ms|dr|st|sen|rep|gov|gen|col|lt|sgt|capt|prof|rev|hon|jr|sr|no|vs|v|u\.s|u\.k|e\.g|i\.e|etc|approx|[a-z])\.(?=\s)",
-    re.I,
+# Abbreviations whose full stop ends no sentence ("Mrs. Palmer", "Dr. Chu", "U.S. troops"); so does a
+# single letter's ("J. Smith").
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev hon jr sr no vs v u.s u.k e.g i.e etc approx".split()
 )
 SENTENCE = re.compile(r"[^.!?\u2026]+(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*|$)")
 # A turn cut off: it ends in a dash or an ellipsis ("Counsel --", "Karine \u2014", "So...").
+CUT_OFF_TAIL = 12  # the dash or ellipsis and what may close it, searched in the last characters only
 CUT_OFF = re.compile(r"(?:--+|[\u2014\u2013]|\s-|\.\.\.+|\u2026)[\s\"'\u201d\u2019)\]]*$")
 WORD = re.compile(r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019-][A-Za-z\u00c0-\u024f0-9]+)*")
 
+# What a question mark ends: the text back to the end of the sentence before ("Mr. President, how are
+# you?" gives " President, how are you?", which still reads as a courtesy).
+QUESTION_FRAGMENT = re.compile(r"[^.!?\u2026]*\?")
+# A courtesy question is short: a longer one is looked at no further.
+COURTESY_MAX_CHARS = 100
 # Questions that ask for nothing the other side is there to answer: greetings, sound checks,
 # "shall we begin?", asking permission to ask, a host's call for the next questioner.
 COURTESY_QUESTIONS = re.compile(
@@ -101,6 +107,7 @@ IDLE_PATTERNS = {
                r"|support for (?:this|the) .* comes from .*|(?:go to|visit|head to|head over to|check out) \S+\.(?:com|org|net|co)\b.*|use (?:promo |the )?code .*|(?:subscribe|rate and review|leave a review|follow (?:us|the show)) .*",
 }
 IDLE = re.compile("|".join(f"(?:{p})" for p in IDLE_PATTERNS.values()), re.I)
+IDLE_FAMILIES = {name: re.compile(pattern, re.I) for name, pattern in IDLE_PATTERNS.items()}
 # A part that only names someone: "Karine", "Mr. Chairman", "Senator Roe", "Mrs. Palmer of Oregon".
 TITLES = (
     r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|congresswoman|representative|rep|governor|gov|"
@@ -187,12 +194,14 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
     spoken = _normalise(BRACKETS.sub(" ", text))
     if not WORD.search(spoken):
         return False, "nothing said"
-    sentences = _sentences(spoken)
-    asked = [s for s in sentences if "?" in s and not COURTESY_QUESTIONS.match(_strip_vocative(s).strip())]
-    if asked:
-        return True, f"a question: {asked[-1]!r}"
-    if CUT_OFF.search(spoken):
-        before = CUT_OFF.sub("", spoken).strip(" ,;:")
+    if "?" in spoken:
+        for m in QUESTION_FRAGMENT.finditer(spoken):
+            q = m.group(0).strip()
+            if WORD.search(q) and (len(q) > COURTESY_MAX_CHARS or not COURTESY_QUESTIONS.match(_strip_vocative(q).strip())):
+                return True, f"a question: {q!r}"
+    if CUT_OFF.search(spoken[-CUT_OFF_TAIL:]):
+        before = spoken[:-CUT_OFF_TAIL] + CUT_OFF.sub("", spoken[-CUT_OFF_TAIL:])
+        before = before.strip(" ,;:")
         words = WORD.findall(before)
         if not words:
             return False, "nothing said before the dash"
@@ -201,11 +210,17 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
         if all(families) and said <= CUT_OFF_IDLE and words[-1].lower() not in UNFINISHED:
             return False, "only " + ", ".join(sorted(said)) + ", cut off"
         return True, "cut off mid-sentence"
+    sentences = _sentences(spoken)
     if not re.search(r"[.!?\u2026]", spoken):
         # No punctuation (speech-to-text): only the words can tell.
         if _idle(spoken):
             return False, "unpunctuated, only " + str(_idle(spoken))
         return True, "unpunctuated: cannot tell, so it asks"
+    if statements_ask:
+        # Under a Q label only a turn made of thanks, greetings, acknowledgements ... asks nothing.
+        if all(_idle(s) for s in sentences):
+            return False, "only " + ", ".join(dict.fromkeys(_idle(s) for s in sentences))
+        return True, "a statement or a prompt under a Q label"
     families = [_idle(s) for s in sentences]
     for s, family in zip(sentences, families):
         if not family and (
@@ -217,8 +232,6 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
     words = len(WORD.findall(spoken))
     if len(sentences) <= LEADING_MAX_SENTENCES and words <= LEADING_MAX_WORDS and LEADING.search(_bare(sentences[-1])):
         return True, f"a leading statement: {sentences[-1]!r}"
-    if statements_ask:
-        return True, "a statement under a Q label"
     return False, "a statement that asks nothing"
 
 
@@ -227,9 +240,21 @@ def _normalise(text: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    protected = ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", text)
-    parts = [m.group(0).replace("\x00", ".").strip() for m in SENTENCE.finditer(protected)]
-    return [p for p in parts if WORD.search(p)]
+    out: list[str] = []
+    for m in SENTENCE.finditer(text):
+        piece = m.group(0)
+        if out and _ends_in_abbreviation(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [p.strip() for p in out if WORD.search(p)]
+
+
+def _ends_in_abbreviation(piece: str) -> bool:
+    if not piece.endswith("."):
+        return False
+    last = piece[:-1].rsplit(None, 1)[-1].lower() if piece[:-1].strip() else ""
+    return len(last) == 1 and last.isalpha() or last in ABBREVIATIONS
 
 
 def _bare(text: str) -> str:
@@ -284,7 +309,7 @@ def _family(part: str) -> str | None:
     lowered = part.lower()
     if not IDLE.fullmatch(lowered):
         return None
-    for name, pattern in IDLE_PATTERNS.items():
-        if re.fullmatch(pattern, lowered, re.I):
+    for name, pattern in IDLE_FAMILIES.items():
+        if pattern.fullmatch(lowered):
             return name
     return None

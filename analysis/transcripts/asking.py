@@ -17,8 +17,10 @@ the turns that ask or invite the other side to answer are questions; the builder
    calls, rules, floor-giving, hand-offs and ad reads asks nothing;
 5. a short leading statement to the other side ("And then you left.", "But the gates don't hold
    permits.") asks, as in an examination;
-6. any other statement asks nothing, except under a ``Q`` label (``statements_ask=True``): a
-   reporter's statement at a briefing is the question the official answers.
+6. any other statement asks nothing, except where the caller says statements ask
+   (``statements_ask=True``: the builder says so for a ``Q`` label, the caller's own interviewer and
+   a court's justices): a reporter's statement at a briefing is the question the official answers,
+   and a justice's remark is put to counsel to answer.
 
 Text with no sentence punctuation at all (speech-to-text captions) is judged by its words only: it
 asks unless it is only thanks or acknowledgements. Known limits: a statement the guest takes as a
@@ -114,6 +116,14 @@ IDLE_PATTERNS = {
 }
 IDLE = re.compile("|".join(f"(?:{p})" for p in IDLE_PATTERNS.values()), re.I)
 IDLE_FAMILIES = {name: re.compile(pattern, re.I) for name, pattern in IDLE_PATTERNS.items()}
+# Announcements matched as whole sentences too, commas and all ("We will hear argument in Case 24-517,
+# Alder Creek versus Hollis.", "Without objection, so ordered.").
+WHOLE_SENTENCE_FAMILIES = ("rules", "closing", "ad read")
+# A debate's cue: a name and the time given to answer ("Senator Ortiz, two minutes.").
+TIME_GIVEN = re.compile(
+    r"(?:you have |you get |you've got )?(?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety|a) (?:more )?(?:seconds?|minutes?)(?: (?:for (?:a |your )?(?:response|rebuttal|answer)|please))?",
+    re.I,
+)
 # A part that only names someone: "Karine", "Mr. Chairman", "Senator Roe", "Mrs. Palmer of Oregon".
 TITLES = (
     r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|congresswoman|representative|rep|governor|gov|"
@@ -123,6 +133,7 @@ TITLES = (
 )
 VOCATIVE = re.compile(rf"^(?:(?i:{TITLES})\.?\s+|[A-Z][\w'\u2019.-]*\s+){{0,4}}(?:(?i:{TITLES})\.?|[A-Z][\w'\u2019.-]*)$")
 NAME_TOKEN = re.compile(r"^[A-Z]")
+TITLE_FIRST = re.compile(rf"^(?!(?:the|of|and)\b)(?:{TITLES})\b", re.I)  # "counsel", "sir", "madam chair"
 # Capitalised words that start a sentence, not a name: "On Nord Stream", "We're", "At the ...".
 NOT_NAMES = re.compile(
     r"^(?:on|at|in|for|to|from|with|about|as|if|so|and|but|or|we|we're|we've|it|it's|i|i'm|i've|i'd|this|that|"
@@ -228,6 +239,10 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
         if _idle(spoken):
             return False, "unpunctuated, only " + str(_idle(spoken))
         return True, "unpunctuated: cannot tell, so it asks"
+    for s in sentences:
+        parts = _parts(s)
+        if len(parts) == 2 and any(_is_name(p) for p in parts) and any(TIME_GIVEN.fullmatch(p) for p in parts):
+            return True, f"a cue: {s!r}"
     if statements_ask:
         # Under a Q label only a turn made of thanks, greetings, acknowledgements ... asks nothing.
         if all(_idle(s) for s in sentences):
@@ -290,8 +305,7 @@ def _strip_openers(part: str) -> str:
 def _strip_vocative(sentence: str) -> str:
     """ "Senator, how are you?" -> "how are you?"; "Thanks, Jen. " stays (it is not a vocative)."""
     head, sep, rest = sentence.partition(",")
-    head = head.strip()
-    return rest if sep and VOCATIVE.match(head) and NAME_TOKEN.match(head) and not NOT_NAMES.match(head) else sentence
+    return rest if sep and _is_name(head.strip()) else sentence
 
 
 def _idle(sentence: str) -> str | None:
@@ -308,13 +322,22 @@ def _families(sentence: str) -> list[str] | None:
     """The family of each part of a sentence that asks nothing, None if a part may ask."""
     if COURTESY_QUESTIONS.match(_strip_vocative(sentence).strip()):
         return ["courtesy"]
+    whole = _bare(sentence).lower()
+    for name in WHOLE_SENTENCE_FAMILIES:
+        if IDLE_FAMILIES[name].fullmatch(whole):
+            return [name]
     found = []
     for p in _parts(sentence):
-        f = _family(p) or ("name" if VOCATIVE.match(p) and NAME_TOKEN.match(p) and not NOT_NAMES.match(p) else None)
+        f = _family(p) or ("name" if _is_name(p) else None)
         if not f:
             return None
         found.append(f)
     return found
+
+
+def _is_name(part: str) -> bool:
+    """ "Karine", "Senator Roe", "Mrs. Palmer of Oregon", "counsel", "sir"."""
+    return bool(VOCATIVE.match(part) and (NAME_TOKEN.match(part) or TITLE_FIRST.match(part)) and not NOT_NAMES.match(part))
 
 
 def _family(part: str) -> str | None:

@@ -539,8 +539,8 @@ def _assign_roles(
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
             # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
-            # label or the caller's interviewer makes a plain statement a question too.
-            told = t.label == "Q" or t.label.casefold() in asked
+            # label, the caller's interviewer or a court's justice makes a plain statement a question too.
+            told = t.label == "Q" or t.label.casefold() in asked or layout == "court"
             roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")

@@ -47,6 +47,8 @@ ASKS = {
         "President Varga?",
         "Ms. Ortiz, your rebuttal.",
         "Thank you, Senator. Governor Lane, you have sixty seconds to respond.",
+        "Senator Ortiz, two minutes.",
+        "Governor Hale, you have ninety seconds.",
     ],
     "a question cut off": [
         "Counsel --",
@@ -260,3 +262,16 @@ def test_a_turn_marked_as_question_still_wins():
     )
     assert plain.turns[0].role == "other" and marked.turns[0].role == "question"
     assert [p.question for p in marked.qa_pairs] == ["Thanks for coming in.", "Your plan for the harbour is late."]
+
+
+def test_a_justices_remark_asks_and_the_chiefs_calls_do_not():
+    doc = build_document(raw([
+        ("CHIEF JUSTICE ROE", "We will hear argument this morning in Case 25-101, Lake District versus Finch. Mr. Bond."),
+        ("MR. BOND", "Mr. Chief Justice, and may it please the Court: the permit runs with the land."),
+        ("JUSTICE PIKE", "Well, counsel, the statute says each user."),
+        ("MR. BOND", "It does, Justice Pike, and each user is a landowner."),
+        ("CHIEF JUSTICE ROE", "Thank you, counsel. The case is submitted."),
+    ], layout="court"))
+    assert roles(doc) == ["other", "answer", "question", "answer", "other"]
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [("JUSTICE PIKE", ["MR. BOND"])]
+    assert doc.pairs[0].kind == "opening"  # the argument before any question

@@ -64,10 +64,14 @@ COURTESY_QUESTIONS = re.compile(
     r"^(?:(?:hi|hello|hey|so|and|okay|ok|well)\b[,\s]*)?(?:"
     r"how (?:are|r) (?:you|ya|we|things)(?: (?:doing|today|tonight|this morning|all|both))*"
     r"|how(?:'s| is) (?:it going|everyone|everybody|everything)(?: (?:doing|today|going))*"
-    r"|(?:can|could) (?:you|everyone|everybody|people|we) (?:all )?(?:hear|see) (?:me|us|my screen)(?: (?:okay|ok|all right|now|well))?"
-    r"|(?:are|is) (?:you|we|everyone|everybody) (?:ready|there|still there|with me|set|good|all set)(?: to (?:go|start|begin))?"
+    r"|(?:can|could) (?:you|everyone|everybody|people|we) (?:all )?(?:hear|see) (?:me|"
+    r"us|my screen)(?: (?:okay|ok|all right|now|well))?"
+    r"|(?:are|is) (?:you|we|everyone|everybody) (?:ready|there|still there|with me|"
+    r"set|good|all set)(?: to (?:go|start|begin))?"
     r"|ready|shall we (?:begin|start|get started)|should we (?:begin|start|get started)"
-    r"|(?:can|could|may) i (?:ask|have|get) (?:you )?(?:a|one|another|two|just one|just a) (?:more |quick |last |final |small |follow-up |follow up |little )*(?:questions?|follow-?ups?|one|more)"
+    r"|(?:can|could|may) i (?:ask|have|get) (?:you )?(?:a|one|another|two|just one|"
+    r"just a) (?:more |quick |last |final |small |follow-up |follow up |little )*(?:questions?|"
+    r"follow-?ups?|one|more)"
     r"|(?:can|could|may) i (?:just )?(?:follow up|jump in|add something|say something|interrupt)"
     r"|(?:are there )?any (?:other |more |further |last |final )*questions(?: (?:from \w+(?: \w+)?|here|out there))?"
     r"|(?:anyone|anybody|who(?:'s| is)) (?:else|next)"
@@ -78,41 +82,106 @@ COURTESY_QUESTIONS = re.compile(
 # Families of sentences (or comma-separated parts of one) that ask nothing. A part matches when a
 # pattern matches it from its start to its end (the trailing ".*" ones take whatever follows).
 IDLE_PATTERNS = {
-    "thanks": r"(?:oh |okay |ok |well |and |great |so )?(?:thanks?|thank you|many thanks|cheers|ta)(?: (?:so|very) much| a lot| (?:all|both|again|everyone|everybody|guys|folks|sir|ma'am|kindly|too|indeed))*(?: (?:for|to) .*)?"
-              r"|you(?:'re| are) (?:very |most |so )?welcome|my pleasure|(?:i |we )?(?:really )?appreciate (?:it|that|this|you|your .*|the .*)|much appreciated|(?:thanks|thank you) for .*|(?:i|we) thank .*",
+    "thanks": r"(?:oh |okay |ok |well |and |great |so )?(?:thanks?|thank you|many thanks|cheers|"
+        r"ta)(?: (?:so|very) much| a lot| (?:all|both|again|everyone|everybody|guys|folks|"
+        r"sir|ma'am|kindly|too|indeed))*(?: (?:for|to) .*)?"
+              r"|you(?:'re| are) (?:very |most |so )?welcome|my pleasure|(?:i |we )?(?:really )?appreciate (?:it|"
+              r"that|this|you|your .*|the .*)|much appreciated|(?:thanks|thank you) for .*|(?:i|"
+              r"we) thank .*",
     "greeting": r"(?:hi|hello|hey|hiya|howdy|greetings|yo)(?: there| again| everyone| everybody| all| folks| guys)?"
                 r"|(?:good )?(?:morning|afternoon|evening|day|night)(?: (?:everyone|everybody|all|folks|to you|again))?"
-                r"|(?:(?:good )?(?:morning|afternoon|evening)|hello|hi)(?:,? (?:and|everyone|everybody|all|again))* welcome.*|welcome.*|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|birthday|new year|holidays?|thanksgiving|easter|halloween|\w+ day).*"
-                r"|(?:it(?:'s| is) )?(?:good|nice|great|lovely|a pleasure|a delight) (?:to (?:see|meet|have|talk to|speak with|be with) .*|having you.*)"
+                r"|(?:(?:good )?(?:morning|afternoon|evening)|hello|hi)(?:,? (?:and|everyone|everybody|"
+                r"all|again))* welcome.*|welcome.*|happy (?:monday|tuesday|wednesday|thursday|"
+                r"friday|saturday|sunday|birthday|new year|holidays?|thanksgiving|easter|halloween|"
+                r"\w+ day).*"
+                r"|(?:it(?:'s| is) )?(?:good|nice|great|lovely|a pleasure|a delight) (?:to (?:see|"
+                r"meet|have|talk to|speak with|be with) .*|having you.*)"
                 r"|(?:glad|pleased|happy|delighted|thrilled) (?:to (?:have|see|be) .*|you (?:could|can) .*)"
-                r"|have a (?:good|great|nice|lovely|wonderful|happy|safe) .*|(?:good ?bye|bye|bye-bye|see you.*|take care|good night|so long|until next time.*)",
-    "introduction": r"(?:(?:today|tonight|this (?:week|morning|afternoon|evening|hour|time|episode)|here|now)(?:,)? )?(?:my guests?|our guests?|we(?:'re| are) (?:joined|talking|speaking|looking at|discussing)|we (?:talk|look at|discuss|hear from|welcome|meet)|i(?:'m| am) (?:joined|talking|speaking|here) (?:by|with|to)|(?:joining|with) (?:me|us)(?: (?:today|tonight|now|here|in the studio))*) .*"
-                    r"|i(?:'m| am) your host.*|this is (?:episode|part|the (?:show|podcast|program|programme)) .*|you(?:'re| are) (?:listening|watching|tuned) .*"
+                r"|have a (?:good|great|nice|lovely|wonderful|happy|safe) .*|(?:good ?bye|bye|"
+                r"bye-bye|see you.*|take care|good night|so long|until next time.*)",
+    "introduction": r"(?:(?:today|tonight|this (?:week|morning|afternoon|evening|hour|time|episode)|"
+        r"here|now)(?:,)? )?(?:my guests?|our guests?|we(?:'re| are) (?:joined|talking|"
+        r"speaking|looking at|discussing)|we (?:talk|look at|discuss|hear from|welcome|"
+        r"meet)|i(?:'m| am) (?:joined|talking|speaking|here) (?:by|with|to)|(?:joining|"
+        r"with) (?:me|us)(?: (?:today|tonight|now|here|in the studio))*) .*"
+                    r"|i(?:'m| am) your host.*|this is (?:episode|part|the (?:show|podcast|program|"
+                    r"programme)) .*|you(?:'re| are) (?:listening|watching|tuned) .*"
                     r"|we(?:'re| are) (?:recording|live|rolling|on air|back)(?: now| again)?",
-    "acknowledgement": r"(?:yes|yeah|yep|yup|yea|no|nope|nah|okay|ok|o\.k|okey-dokey|all right|alright|right|sure|mm|mm-hmm|mhm|mmhmm|uh-huh|uh huh|hmm|huh|ah|oh|wow|whoa|aha|uh|um|er|well|indeed|exactly|precisely|absolutely|definitely|certainly|of course|true|fair|fair enough|correct|right on|great|good|fine|perfect|excellent|wonderful|lovely|cool|nice|interesting|fascinating|amazing|incredible|got it|gotcha|understood|noted|i see|i understand|i know|i get it|i hear you|i agree|agreed|i did|i do|it is|it does|that's right|that is right|that's true|that is true|that's correct|that is correct|that's fair|that is fair|that's okay|that's ok|that's fine|that's great|that's good|that's interesting|that makes sense|makes sense|not really|not exactly|both|me too|same here|good point|point taken|fair point|sorry|i'm sorry|i am sorry|my apologies|pardon me|excuse me|apologies|no problem|no worries|you bet|go on|continue|please continue|carry on|please go on|come on|wait|hold on|one second|one moment|just a second|just a moment)",
-    "time call": r"(?:that(?:'s| is) )?time(?: is up| is over| 's up)?|time'?s up|(?:your|our|the|my|his|her|their|[\w.]+'s) time (?:is|has) (?:up|expired|over|run out|almost up|nearly up)"
-                 r"|(?:we(?:'re| are)|you(?:'re| are)) (?:out of|over|running out of|short on|running short (?:of|on)) time.*"
-                 r"|(?:that(?:'s| is)|this is) (?:all|about all) (?:the|of the) time .*|(?:we|i) (?:have|need|got) to (?:stop|leave it|wrap|move on|end|take a break|pause).*"
-                 r"|(?:let's|let us|we'll|we will|i'll|i will|time to) (?:move on|wrap (?:it )?up|leave it there|stop there|take a (?:short |quick )?break|pause).*"
-                 r"|(?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety) (?:more )?(?:seconds?|minutes?)(?: (?:left|remaining|to go|more))?"
-                 r"|(?:you|we) (?:have|got|get) (?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety|a|a few|a couple of) (?:more )?(?:seconds?|minutes?)(?: (?:left|remaining|more))?",
-    "rules": r"(?:the )?(?:committee|subcommittee|hearing|court|house|senate|council|meeting|session|panel|commission) (?:will|shall|is|stands|now stands|is now) .*"
-             r"|without objection.*|order|order,? order|(?:the )?(?:record|hearing) (?:will|shall) .*|the case is submitted.*|(?:the )?(?:meeting|session|hearing) (?:is )?(?:adjourned|closed).*"
-             r"|we (?:are|stand) (?:adjourned|in recess).*|(?:all )?(?:please )?(?:rise|be seated)|(?:the )?(?:rules|ground rules|format) (?:are|is) .*"
-             r"|(?:each|every|both) (?:candidate|speaker|witness|member|panelist|guest)s? (?:will|have|has|gets?) .*|(?:the )?clerk will .*|(?:the )?(?:gentleman|gentlewoman|lady|member|senator) (?:yields|will suspend).*"
-             r"|i (?:now )?(?:yield|call|declare|ask unanimous) .*|(?:we|i) (?:will|shall|'ll) (?:now )?(?:begin|start|proceed|hear|turn|go|take|continue|recess|adjourn) .*",
-    "floor-giving": r"(?:the )?(?:gentleman|gentlewoman|lady|senator|member|chair|representative|delegate|(?:hon\. |honourable |honorable )?(?:member|friend))(?: from [\w ]+)? (?:is|are) (?:now )?recogni[sz]ed.*"
-                    r"|you(?:'re| are) (?:now )?recogni[sz]ed.*|(?:i|the chair) (?:now )?recogni[sz]es? .*|(?:i )?(?:now )?(?:give|yield|hand|turn) (?:the floor|it|the call|things)? ?(?:over |back )?to .*"
-                    r"|(?:you|they) (?:may|can|might) (?:now )?(?:begin|proceed|start|continue|go ahead)(?: now| when (?:you're|you are) ready)?|(?:please )?(?:begin|proceed|start|go ahead)(?: please| now| whenever you're ready)?"
-                    r"|(?:the )?floor is (?:yours|now yours|open)|(?:over|back) to you.*|(?:you have|take) the floor.*|(?:it's|it is) (?:your turn|all yours|over to you)|you(?:'re| are) (?:on|up|next)"
-                    r"|(?:our|the) (?:next|first|last|final) (?:question|caller|questioner|speaker) (?:comes|is|will come|goes|is from|comes from) .*|(?:the )?next question.*|(?:who(?:'s| is)|anyone|anybody) (?:else|next)"
-                    r"|(?:let me|let's|let us|i'll|i will|i'd like to) (?:now )?(?:hand|turn|pass|bring|welcome|introduce|invite) .*|(?:in the|on the) (?:back|front|aisle|middle|left|right).*|over here"
-                    r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|i got) (?:a|one|two|three|another) (?:quick |last |small |more |final )*(?:follow-?ups?|questions?|more|ones?)(?: (?:for you|for \w+|on two (?:different )?\w+))?"
-                    r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?",
-    "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|(?:thanks|thank you) for (?:listening|watching|tuning in).*"
-               r"|see you (?:next|soon|then|tomorrow).*|until next time.*|stay (?:safe|tuned|with us).*|we'll be (?:right )?back.*|(?:don't|do not) go (?:away|anywhere).*|after the break.*|the (?:hearing|meeting) is adjourned.*",
-    "ad read": r"(?:this|today's|the) (?:episode|show|podcast|program|programme|segment|hour) is (?:brought to you|sponsored|supported|presented|made possible) by .*|(?:brought to you|sponsored|supported|presented) by .*"
-               r"|support for (?:this|the) .* comes from .*|(?:go to|visit|head to|head over to|check out) \S+\.(?:com|org|net|co)\b.*|use (?:promo |the )?code .*|(?:subscribe|rate and review|leave a review|follow (?:us|the show)) .*",
+    "acknowledgement": r"(?:yes|yeah|yep|yup|yea|no|nope|nah|okay|ok|o\.k|okey-dokey|all right|alright|"
+        r"right|sure|mm|mm-hmm|mhm|mmhmm|uh-huh|uh huh|hmm|huh|ah|oh|wow|whoa|aha|uh|um|"
+        r"er|well|indeed|exactly|precisely|absolutely|definitely|certainly|of course|true|"
+        r"fair|fair enough|correct|right on|great|good|fine|perfect|excellent|wonderful|"
+        r"lovely|cool|nice|interesting|fascinating|amazing|incredible|got it|gotcha|understood|"
+        r"noted|i see|i understand|i know|i get it|i hear you|i agree|agreed|i did|i do|"
+        r"it is|it does|that's right|that is right|that's true|that is true|that's correct|"
+        r"that is correct|that's fair|that is fair|that's okay|that's ok|that's fine|that's great|"
+        r"that's good|that's interesting|that makes sense|makes sense|not really|not exactly|"
+        r"both|me too|same here|good point|point taken|fair point|sorry|i'm sorry|i am sorry|"
+        r"my apologies|pardon me|excuse me|apologies|no problem|no worries|you bet|go on|"
+        r"continue|please continue|carry on|please go on|come on|wait|hold on|one second|"
+        r"one moment|just a second|just a moment)",
+    "time call": r"(?:that(?:'s| is) )?time(?: is up| is over| 's up)?|time'?s up|(?:your|our|the|"
+        r"my|his|her|their|[\w.]+'s) time (?:is|has) (?:up|expired|over|run out|almost up|"
+        r"nearly up)"
+                 r"|(?:we(?:'re| are)|you(?:'re| are)) (?:out of|over|running out of|short on|running short (?:of|"
+                 r"on)) time.*"
+                 r"|(?:that(?:'s| is)|this is) (?:all|about all) (?:the|of the) time .*|(?:we|i) (?:have|"
+                 r"need|got) to (?:stop|leave it|wrap|move on|end|take a break|pause).*"
+                 r"|(?:let's|let us|we'll|we will|i'll|i will|time to) (?:move on|wrap (?:it )?up|"
+                 r"leave it there|stop there|take a (?:short |quick )?break|pause).*"
+                 r"|(?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety) (?:more )?(?:seconds?|"
+                 r"minutes?)(?: (?:left|remaining|to go|more))?"
+                 r"|(?:you|we) (?:have|got|get) (?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|"
+                 r"ninety|a|a few|a couple of) (?:more )?(?:seconds?|minutes?)(?: (?:left|remaining|"
+                 r"more))?",
+    "rules": r"(?:the )?(?:committee|subcommittee|hearing|court|house|senate|council|meeting|"
+        r"session|panel|commission) (?:will|shall|is|stands|now stands|is now) .*"
+             r"|without objection.*|order|order,? order|(?:the )?(?:record|hearing) (?:will|"
+             r"shall) .*|the case is submitted.*|(?:the )?(?:meeting|session|hearing) (?:is )?(?:adjourned|"
+             r"closed).*"
+             r"|we (?:are|stand) (?:adjourned|in recess).*|(?:all )?(?:please )?(?:rise|be seated)|"
+             r"(?:the )?(?:rules|ground rules|format) (?:are|is) .*"
+             r"|(?:each|every|both) (?:candidate|speaker|witness|member|panelist|guest)s? (?:will|"
+             r"have|has|gets?) .*|(?:the )?clerk will .*|(?:the )?(?:gentleman|gentlewoman|"
+             r"lady|member|senator) (?:yields|will suspend).*"
+             r"|i (?:now )?(?:yield|call|declare|ask unanimous) .*|(?:we|i) (?:will|shall|'ll) (?:now )?(?:begin|"
+             r"start|proceed|hear|turn|go|take|continue|recess|adjourn) .*",
+    "floor-giving": r"(?:the )?(?:gentleman|gentlewoman|lady|senator|member|chair|representative|delegate|"
+        r"(?:hon\. |honourable |honorable )?(?:member|friend))(?: from [\w ]+)? (?:is|"
+        r"are) (?:now )?recogni[sz]ed.*"
+                    r"|you(?:'re| are) (?:now )?recogni[sz]ed.*|(?:i|the chair) (?:now )?recogni[sz]es? .*|"
+                    r"(?:i )?(?:now )?(?:give|yield|hand|turn) (?:the floor|it|the call|things)? ?(?:over |"
+                    r"back )?to .*"
+                    r"|(?:you|they) (?:may|can|might) (?:now )?(?:begin|proceed|start|continue|go ahead)(?: now|"
+                    r" when (?:you're|you are) ready)?|(?:please )?(?:begin|proceed|start|go ahead)(?: please|"
+                    r" now| whenever you're ready)?"
+                    r"|(?:the )?floor is (?:yours|now yours|open)|(?:over|back) to you.*|(?:you have|"
+                    r"take) the floor.*|(?:it's|it is) (?:your turn|all yours|over to you)|you(?:'re|"
+                    r" are) (?:on|up|next)"
+                    r"|(?:our|the) (?:next|first|last|final) (?:question|caller|questioner|speaker) (?:comes|"
+                    r"is|will come|goes|is from|comes from) .*|(?:the )?next question.*|(?:who(?:'s|"
+                    r" is)|anyone|anybody) (?:else|next)"
+                    r"|(?:let me|let's|let us|i'll|i will|i'd like to) (?:now )?(?:hand|turn|pass|"
+                    r"bring|welcome|introduce|invite) .*|(?:in the|on the) (?:back|front|aisle|middle|"
+                    r"left|right).*|over here"
+                    r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|"
+                    r"last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|"
+                    r"i got) (?:a|one|two|three|another) (?:quick |last |small |more |final )*(?:follow-?ups?|"
+                    r"questions?|more|ones?)(?: (?:for you|for \w+|on two (?:different )?\w+))?"
+                    r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?"
+                    r"|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?",
+    "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|"
+        r"tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|"
+        r"(?:thanks|thank you) for (?:listening|watching|tuning in).*"
+               r"|see you (?:next|soon|then|tomorrow).*|until next time.*|stay (?:safe|tuned|"
+               r"with us).*|we'll be (?:right )?back.*|(?:don't|do not) go (?:away|anywhere).*|"
+               r"after the break.*|the (?:hearing|meeting) is adjourned.*",
+    "ad read": r"(?:this|today's|the) (?:episode|show|podcast|program|programme|segment|hour) is (?:brought to you|"
+        r"sponsored|supported|presented|made possible) by .*|(?:brought to you|sponsored|"
+        r"supported|presented) by .*"
+               r"|support for (?:this|the) .* comes from .*|(?:go to|visit|head to|head over to|"
+               r"check out) \S+\.(?:com|org|net|co)\b.*|use (?:promo |the )?code .*|(?:subscribe|"
+               r"rate and review|leave a review|follow (?:us|the show)) .*",
 }
 IDLE = re.compile("|".join(f"(?:{p})" for p in IDLE_PATTERNS.values()), re.I)
 IDLE_FAMILIES = {name: re.compile(pattern, re.I) for name, pattern in IDLE_PATTERNS.items()}
@@ -121,59 +190,104 @@ IDLE_FAMILIES = {name: re.compile(pattern, re.I) for name, pattern in IDLE_PATTE
 WHOLE_SENTENCE_FAMILIES = ("rules", "closing", "ad read")
 # A debate's cue: a name and the time given to answer ("Senator Ortiz, two minutes.").
 TIME_GIVEN = re.compile(
-    r"(?:you have |you get |you've got )?(?:\d+|one|two|three|five|ten|fifteen|thirty|sixty|ninety|a) (?:more )?(?:seconds?|minutes?)(?: (?:for (?:a |your )?(?:response|rebuttal|answer)|please))?",
+    r"(?:you have |you get |you've got )?(?:\d+|one|two|three|five|ten|fifteen|thirty|"
+    r"sixty|ninety|a) (?:more )?(?:seconds?|minutes?)(?: (?:for (?:a |your )?(?:response|"
+    r"rebuttal|answer)|please))?",
     re.I,
 )
 # A part that only names someone: "Karine", "Mr. Chairman", "Senator Roe", "Mrs. Palmer of Oregon".
 TITLES = (
-    r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|congresswoman|representative|rep|governor|gov|"
-    r"secretary|president|vice|chairman|chairwoman|chair|chief|justice|judge|counsel|counselor|general|admiral|colonel|minister|"
-    r"ambassador|mayor|professor|prof|doctor|father|rabbi|reverend|speaker|member|witness|everyone|everybody|all|folks|guys|both|"
-    r"you both|you all|friends|ladies and gentlemen|the|of|and|lady|gentleman|gentlemen|hon|honourable|honorable|deputy|leader"
+    r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|"
+    r"congresswoman|representative|rep|governor|gov|"
+    r"secretary|president|vice|chairman|chairwoman|chair|chief|justice|judge|counsel|"
+    r"counselor|general|admiral|colonel|minister|"
+    r"ambassador|mayor|professor|prof|doctor|father|rabbi|reverend|speaker|member|"
+    r"witness|everyone|everybody|all|folks|guys|both|"
+    r"you both|you all|friends|ladies and gentlemen|the|of|and|lady|gentleman|gentlemen|"
+    r"hon|honourable|honorable|deputy|leader"
 )
-VOCATIVE = re.compile(rf"^(?:(?i:{TITLES})\.?\s+|[A-Z][\w'\u2019.-]*\s+){{0,4}}(?:(?i:{TITLES})\.?|[A-Z][\w'\u2019.-]*)$")
+VOCATIVE = re.compile(
+    rf"^(?:(?i:{TITLES})\.?\s+|[A-Z][\w'\u2019.-]*\s+){{0,4}}(?:(?i:{TITLES})\.?|[A-Z][\w'\u2019.-]*)$"
+)
 NAME_TOKEN = re.compile(r"^[A-Z]")
 TITLE_FIRST = re.compile(rf"^(?!(?:the|of|and)\b)(?:{TITLES})\b", re.I)  # "counsel", "sir", "madam chair"
 # Capitalised words that start a sentence, not a name: "On Nord Stream", "We're", "At the ...".
 NOT_NAMES = re.compile(
     r"^(?:on|at|in|for|to|from|with|about|as|if|so|and|but|or|we|we're|we've|it|it's|i|i'm|i've|i'd|this|that|"
-    r"there|here|what|my|our|your|his|her|their|yes|no|one|two|just|also|now|then|when|how|why|where|who|is|are|do|does|did|can|will)\b",
+    r"there|here|what|my|our|your|his|her|their|yes|no|one|two|just|also|now|then|"
+    r"when|how|why|where|who|is|are|do|does|did|can|will)\b",
     re.I,
 )
 
 # Openers stripped before a prompt is looked for: "So, Dana, tell me ...", "And now, walk us through ...".
 OPENER = re.compile(
-    r"^(?:(?:so|and|now|okay|ok|well|all right|alright|right|then|but|first|firstly|second|secondly|next|finally|lastly|also|"
+    r"^(?:(?:so|and|now|okay|ok|well|all right|alright|right|then|but|first|firstly|"
+    r"second|secondly|next|finally|lastly|also|"
     r"just|quickly|briefly|very briefly|again|instead|yes|yeah|great|good|thanks|thank you|please)\b[,\s]+"
     r"|(?-i:(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*),\s+)+",
     re.I,
 )
 # Imperatives that elicit an answer ("Tell me about ...", "Walk us through ...", "Please explain ...").
 ELICIT_VERBS = (
-    r"tell|walk (?:me|us|them|our \w+|the \w+) through|talk (?:to|with) (?:me|us)|talk (?:me|us) through|talk about (?:your|you|how|why|what|that|this|the)|talk a (?:little|bit)"
-    r"|describe|explain|help (?:me|us|them|our \w+|people|the \w+) (?:understand|see|think|make sense)|give (?:me|us|them|our \w+|the \w+) (?:a|an|the|your|some|one|two|three|an idea|a sense)"
-    r"|take (?:me|us) (?:back|through|to|inside)|share (?:with|your|a|some|what|how|why)|elaborate|expand (?:on|a bit|a little)|clarify|comment (?:on|about)|respond(?: to)?|answer"
-    r"|remind (?:me|us|them|people|our \w+)|paint (?:me |us )?a picture|lay (?:it |that |this )?out|spell (?:it |that |this )?out|unpack|say (?:more|a (?:little|bit|word)|something about)"
-    r"|speak (?:to|about)|address|react to|reflect on|break (?:it|that|this) down|fill (?:me|us) in|update (?:me|us)|catch (?:me|us) up|define|compare|contrast|justify|defend|outline"
-    r"|summari[sz]e|characteri[sz]e|assess|estimate|suppose|imagine|picture this|convince (?:me|us)|persuade (?:me|us)|make (?:the|your) case|(?:let's|let us) hear|let's talk about (?:you|your)"
+    r"tell|walk (?:me|us|them|our \w+|the \w+) through|talk (?:to|with) (?:me|us)|"
+    r"talk (?:me|us) through|talk about (?:your|you|how|why|what|that|this|the)|talk a (?:little|"
+    r"bit)"
+    r"|describe|explain|help (?:me|us|them|our \w+|people|the \w+) (?:understand|see|"
+    r"think|make sense)|give (?:me|us|them|our \w+|the \w+) (?:a|an|the|your|some|"
+    r"one|two|three|an idea|a sense)"
+    r"|take (?:me|us) (?:back|through|to|inside)|share (?:with|your|a|some|what|how|"
+    r"why)|elaborate|expand (?:on|a bit|a little)|clarify|comment (?:on|about)|respond(?: to)?|"
+    r"answer"
+    r"|remind (?:me|us|them|people|our \w+)|paint (?:me |us )?a picture|lay (?:it |"
+    r"that |this )?out|spell (?:it |that |this )?out|unpack|say (?:more|a (?:little|"
+    r"bit|word)|something about)"
+    r"|speak (?:to|about)|address|react to|reflect on|break (?:it|that|this) down|"
+    r"fill (?:me|us) in|update (?:me|us)|catch (?:me|us) up|define|compare|contrast|"
+    r"justify|defend|outline"
+    r"|summari[sz]e|characteri[sz]e|assess|estimate|suppose|imagine|picture this|convince (?:me|"
+    r"us)|persuade (?:me|us)|make (?:the|your) case|(?:let's|let us) hear|let's talk about (?:you|"
+    r"your)"
 )
 ASK_FRAMES = (
-    r"i(?:'d| would)? (?:want|wanted|would like|'d like|like|love|'d love|would love|need|needed|wish) (?:you )?to (?:ask|hear|know|understand|get|follow up|press|push|put|talk about|pick up|return|go back|come back|turn)"
-    r"|i(?:'d| would) (?:like|love) you to|i want you to|let me (?:ask|put|press|push|follow up|turn to you|come back|go back)|i (?:ask|put it to) you|can i ask you (?:about|whether|if|how|why|what|to)"
-    r"|i(?:'m| am) (?:curious|wondering|interested|keen|eager) (?:about|whether|if|how|why|what|when|where|who|to)|i wonder(?:ed)? |i(?:'m| am) (?:asking|trying to understand|trying to get at)"
-    r"|(?:my|the|our|a) (?:\w+ )?question (?:is|was|would be|for you|to you|to the|here is|then is)|(?:question|one) (?:for|to) you|(?:same|similar|the same) question|how about you"
-    r"|(?:any|your) (?:thoughts|response|rebuttal|reply|reaction|answer|take|view|comment|comments|opinion|assessment)(?: (?:on|to|about) [^,;]{0,40})?$"
-    r"|(?:care|want|like) to (?:comment|respond|elaborate|add|reply|weigh in|explain)|(?:you have|you get|you've got|there's) (?:\S+ ){0,3}(?:to (?:respond|reply|answer|rebut)|for (?:a|your) (?:response|rebuttal|reply))"
+    r"i(?:'d| would)? (?:want|wanted|would like|'d like|like|love|'d love|would love|"
+    r"need|needed|wish) (?:you )?to (?:ask|hear|know|understand|get|follow up|press|"
+    r"push|put|talk about|pick up|return|go back|come back|turn)"
+    r"|i(?:'d| would) (?:like|love) you to|i want you to|let me (?:ask|put|press|push|"
+    r"follow up|turn to you|come back|go back)|i (?:ask|put it to) you|can i ask you (?:about|"
+    r"whether|if|how|why|what|to)"
+    r"|i(?:'m| am) (?:curious|wondering|interested|keen|eager) (?:about|whether|if|"
+    r"how|why|what|when|where|who|to)|i wonder(?:ed)? |i(?:'m| am) (?:asking|trying to understand|"
+    r"trying to get at)"
+    r"|(?:my|the|our|a) (?:\w+ )?question (?:is|was|would be|for you|to you|to the|"
+    r"here is|then is)|(?:question|one) (?:for|to) you|(?:same|similar|the same) question|"
+    r"how about you"
+    r"|(?:any|your) (?:thoughts|response|rebuttal|reply|reaction|answer|take|view|"
+    r"comment|comments|opinion|assessment)(?: (?:on|to|about) [^,;]{0,40})?$"
+    r"|(?:care|want|like) to (?:comment|respond|elaborate|add|reply|weigh in|explain)|"
+    r"(?:you have|you get|you've got|there's) (?:\S+ ){0,3}(?:to (?:respond|reply|"
+    r"answer|rebut)|for (?:a|your) (?:response|rebuttal|reply))"
     r"|(?:to|you may|you can|please) (?:respond|reply|answer|rebut)|(?:and )?(?:you|yourself)$|your turn"
 )
-AUX = r"do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|haven't|hasn't|shouldn't"
-SUBJECT = r"you|he|she|it|they|we|i|the|that|this|there|these|those|your|his|her|their|our|its|any|anyone|anybody|someone|somebody|everyone|anything|mr|ms|mrs|dr|president|senator|governor|counsel"
+AUX = (
+    r"do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|"
+    r"might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't|can't|"
+    r"cannot|couldn't|haven't|hasn't|shouldn't"
+)
+SUBJECT = (
+    r"you|he|she|it|they|we|i|the|that|this|there|these|those|your|his|her|their|our|"
+    r"its|any|anyone|anybody|someone|somebody|everyone|anything|mr|ms|mrs|dr|president|"
+    r"senator|governor|counsel"
+)
 WH = r"what|why|how|where|when|who|whom|whose|which"
 PROMPT = re.compile(rf"^(?:please\s+)?(?:{ELICIT_VERBS})\b|^(?:{ASK_FRAMES})", re.I)
 # A question typed without its mark, at the start of a sentence: "Can you say more about that."
 UNMARKED_QUESTION = re.compile(
-    rf"^(?!(?:have|do|did) (?:the|that|this|these|those|it)\b)(?:{AUX})(?:n't)? (?:{SUBJECT})\b(?! (?:please )?(?:welcome|join|rise|stand|be seated|take (?:your|their) seats))"
-    rf"|^(?:{WH})(?:'s|'re| (?:{AUX}|kind|sort|type|about|happened|happens|made|makes|led|leads|caused|causes|else|exactly|specifically|if|much|many|long|often|far|then|now)\b)",
+    rf"^(?!(?:have|do|did) (?:the|that|this|these|those|it)\b)(?:{AUX})(?:n't)? (?:{SUBJECT})\b"
+    rf"(?! (?:please )?(?:welcome|"
+    rf"join|rise|stand|be seated|take (?:your|their) seats))"
+    rf"|^(?:{WH})(?:'s|'re| (?:{AUX}|kind|sort|type|about|happened|happens|made|makes|"
+    rf"led|leads|caused|causes|else|exactly|specifically|if|much|many|long|often|far|"
+    rf"then|now)\b)",
     re.I,
 )
 # A short leading statement put to the other side: "And then you left.", "But the gates don't hold permits."
@@ -190,7 +304,7 @@ LEADING_MAX_WORDS = 25
 # ("Thanks. Dr. Fauci --") or anything else it was a question begun.
 CUT_OFF_IDLE = {"thanks", "acknowledgement", "greeting"}
 # Words after which a cut-off turn had not finished its clause ("Thank you. And --" asks).
-UNFINISHED = {"and", "but", "so", "or", "well", "just", "now", "then", "because", "if", "i", "the", "a", "to", "on", "of", "about"}
+UNFINISHED = set("and but so or well just now then because if i the a to on of about".split())
 LEADING_MAX_SENTENCES = 2
 
 
@@ -337,7 +451,8 @@ def _families(sentence: str) -> list[str] | None:
 
 def _is_name(part: str) -> bool:
     """ "Karine", "Senator Roe", "Mrs. Palmer of Oregon", "counsel", "sir"."""
-    return bool(VOCATIVE.match(part) and (NAME_TOKEN.match(part) or TITLE_FIRST.match(part)) and not NOT_NAMES.match(part))
+    capitalised_or_title = NAME_TOKEN.match(part) or TITLE_FIRST.match(part)
+    return bool(VOCATIVE.match(part) and capitalised_or_title and not NOT_NAMES.match(part))
 
 
 def _family(part: str) -> str | None:

@@ -4,7 +4,8 @@
 
 Prints documents/s and words/s on one core (target: the whole set in under 10 s), and checks that
 every paragraph that starts with a ``Q`` label, counted here with an independent regular expression,
-came out as a question turn. Also times ``python -m analysis parse`` on the default interview
+came out as a question turn, or as "other" when it asks nothing ("Thank you.", "Hello, can you hear
+me?", "(Inaudible.)"; see analysis/transcripts/asking.py). Also times ``python -m analysis parse`` on the default interview
 (target: under 1 s, cold start).
 """
 
@@ -53,7 +54,8 @@ def main() -> None:
         body = f.read_text(encoding="utf-8").split("\n---", 1)[-1]
         q_expected += len(Q_PARAGRAPH.findall(body))
         q_found += sum(1 for t in doc.turns if t.speaker == "Q" and t.role == "question")
-        # "Q (Inaudible.)": a turn that is only a stage direction neither asks nor answers (role "other").
+        # "Q (Inaudible.)", "Q Thank you.": a turn that is only a stage direction, or asks nothing, neither
+        # asks nor answers (role "other").
         q_notes += sum(1 for t in doc.turns if t.speaker == "Q" and t.role == "other")
     print(f"documents: {len(files)} ({failed} refused with a message)")
     for line in failures:
@@ -62,7 +64,7 @@ def main() -> None:
     print(f"words in turns: {words:,}")
     print(
         f"Q paragraphs (independent regex): {q_expected:,}; Q turns found as questions: {q_found:,}, "
-        f"as stage directions only: {q_notes:,} (together {q_found + q_notes:,})"
+        f"as other (a stage direction only, or asking nothing): {q_notes:,} (together {q_found + q_notes:,})"
     )
 
     cold = []

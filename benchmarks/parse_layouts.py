@@ -8,9 +8,11 @@ invented names and text, the real layouts). Turns and speakers come from the gol
 test_questioners.py), whose values were
 worked out by reading each file. "Question turns" are counted here by reading each file: the turns
 in which a questioner asks something (a host's welcome, a chair's "Thank you, counsel." and an
-operator's hand-over are not questions; a guest's own question is). The parser gives every turn of
-an inferred questioner the role "question", so a host's greeting counts as one there: the table shows
-where the two differ rather than hiding it.
+operator's hand-over are not questions; a guest's own question is). The parser decides the same
+thing from each questioner's turn (analysis/transcripts/asking.py: a question mark, a prompt, a cue
+or a cut-off asks; a welcome, thanks, a time call, rules or floor-giving do not), so a host's greeting
+is "other" there too; where the two still differ (a questioner the parser does not infer, a cue the
+reading did not count) the table shows it rather than hiding it.
 """
 
 from __future__ import annotations

@@ -442,6 +442,11 @@ are <b>cues for discussion</b>. They do not tell whether a speaker is sincere, r
 <p>The transcript is split into speaker turns; a question turn and every answer turn after it, up to the next
 question, form a pair. Statements before the first question form an <i>opening</i> segment. Stage directions, time
 stamps and footers are kept as notes and left out of the measured text; editorial brackets stay in the text.
+A turn of whoever asks is a question when it asks or invites an answer: a question mark (a greeting such as
+<i>Can you hear me?</i> set aside), a prompt (<i>Tell me about…</i>, <i>Governor, your response.</i>) or a sentence
+cut off; a welcome, thanks, a time call, the rules, giving the floor or <i>Okay.</i> opens no pair. Where it fails:
+a plain statement the guest takes as a question is missed (a <i>Q</i> reporter's or a justice's statement still counts), and a
+host's rhetorical question counts.
 This document: <b>{len(doc.qa_pairs)}</b> question–answer pairs, <b>{len(doc.turns)}</b> turns,
 <b>{len(doc.notes)}</b> notes, format <i>{_e(doc.format)}</i>.</p>
 <h3>2. Sentiment: NLTK's VADER, sentence by sentence</h3>

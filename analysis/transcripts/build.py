@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..errors import DiscourseError
+from . import asking
 from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, TurnRole
 from .questioners import (  # who asks, without --interviewer
     ALTERNATION_SHARE,
@@ -525,10 +526,13 @@ def _assign_roles(
     for i, t in enumerate(turns):
         if t.only_note:
             roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
-        elif t.role is not None:
+        elif t.role is not None and not (t.role == "question" and t.label == "Q"):
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:
-            roles.append("question")
+            # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
+            # label, the caller's interviewer or a court's justice makes a plain statement a question too.
+            told = t.label == "Q" or t.label.casefold() in asked or layout == "court"
+            roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

@@ -26,6 +26,16 @@ st.markdown(
     "directions, time stamps and footers are kept as notes and left out of the measured text; editorial "
     "brackets such as *[as of the date of the interview]* stay in the text."
 )
+st.markdown(
+    "**Which turns are questions.** A turn of whoever asks (a `Q` reporter, the host, the moderator, the "
+    "chair, a justice) is a question when it asks or invites an answer: it has a question mark (a greeting "
+    "such as *Can you hear me?* set aside), it prompts (*Tell me about…*, *Walk us through…*, *Governor, "
+    "your response.*), or it is cut off mid-sentence. A welcome, thanks, a time call (*That's time.*), the "
+    "rules, giving the floor, a hand-off or *Okay.* opens no pair; the answers after it stay with the "
+    "question before. Where it fails: a plain statement the guest takes as a question is missed (a `Q` "
+    "reporter's or a justice's statement still counts), and a host's rhetorical question counts. Mark a turn on the "
+    "Upload page to correct it."
+)
 st.markdown(f"This document: **{len(doc.qa_pairs)}** question–answer pairs, **{len(doc.turns)}** turns, "
             f"**{len(doc.notes)}** notes, format *{doc.format}*.")
 if doc.warnings:

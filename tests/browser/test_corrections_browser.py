@@ -104,18 +104,19 @@ def test_library_corrections_reach_the_reader_survive_a_reload_and_a_new_browser
 ):
     doc_id, data = add_document()
     plain = parse_bytes(data, name="x.txt")
-    # The merge and the rename; with them the parser infers who asks (the host, in every other turn), so
-    # the third correction marks the closing "Thank you all." as procedural (it asked nothing).
+    # The merge and the rename; with them the parser infers who asks (the host, in every other turn), and
+    # his "Thank you. Next, trust between the partners." asks nothing (issue 13), so the third correction
+    # marks it as a question: a pair of its own.
     renamed = parse_bytes(
         data, name="x.txt",
         corrections=[Correction.merge("Fydor Lukyanov", "Fyodor Lukyanov"), Correction.rename("SPEAKER ONE", "Jane Doe")],
     )
-    closing = renamed.turns[-1]
-    assert closing.speaker == "Fyodor Lukyanov" and closing.role == "question"
+    closing = renamed.turns[4]
+    assert closing.speaker == "Fyodor Lukyanov" and closing.role == "other"
     fixed = [Correction.merge("Fydor Lukyanov", "Fyodor Lukyanov"), Correction.rename("SPEAKER ONE", "Jane Doe"),
-             Correction.mark(closing.index, "other", words=fixes.first_words(closing.text))]
+             Correction.mark(closing.index, "question", words=fixes.first_words(closing.text))]
     corrected = parse_bytes(data, name="x.txt", corrections=fixed)
-    assert len(plain.qa_pairs) == 2 and len(renamed.qa_pairs) == 4 and len(corrected.qa_pairs) == 3
+    assert len(plain.qa_pairs) == 1 and len(renamed.qa_pairs) == 2 and len(corrected.qa_pairs) == 3
 
     select_in_library(page, server, doc_id)
     m = main(page)
@@ -126,7 +127,7 @@ def test_library_corrections_reach_the_reader_survive_a_reload_and_a_new_browser
     expect(m).not_to_contain_text("look alike")  # the warning went with the merge
     rename(page, "SPEAKER ONE", "Jane Doe")
     expect(m).to_contain_text("2. Rename 'SPEAKER ONE' to 'Jane Doe'")
-    mark_turn(page, closing.index, "other")
+    mark_turn(page, closing.index, "question")
     expect(m).to_contain_text(f"3. Turn {closing.index}")
     assert_no_errors(page)
     with _library() as lib:
@@ -137,7 +138,7 @@ def test_library_corrections_reach_the_reader_survive_a_reload_and_a_new_browser
     m.get_by_role("button", name="Open in the Reader").click()
     page.wait_for_url(re.compile(rf"doc={re.escape(doc_id)}"))
     reader_shows(page, "Jane Doe", len(corrected.pairs), "Fyodor Lukyanov")
-    expect(sidebar(page).locator("[data-testid=stRadio]")).to_contain_text("And the sanctions")  # the new pair
+    expect(sidebar(page).locator("[data-testid=stRadio]")).to_contain_text("Thank you. Next, trust")  # the new pair
     link = page.url
     page.reload()
     reader_shows(page, "Jane Doe", len(corrected.pairs), "Fyodor Lukyanov")

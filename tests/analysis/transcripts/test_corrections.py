@@ -54,10 +54,13 @@ def test_asks_makes_that_speakers_turns_the_questions():
     doc = parse_text(
         PANEL, corrections=[Correction.merge("Fydor Lukyanov", "Fyodor Lukyanov"), Correction.asks("Fyodor Lukyanov")]
     )
-    assert [t.role for t in doc.turns if t.speaker == "Fyodor Lukyanov"] == ["question"] * 4
-    assert len(doc.qa_pairs) == 4 and all(p.asked_by == "Fyodor Lukyanov" for p in doc.qa_pairs)
-    assert doc.pairs[2].answer.startswith("I would add")
-    assert before.turns[4].role == "question" and parse_text(PANEL).turns[4].role == "answer"
+    # "Thank you. One more thing." and "Thank you all." ask nothing (issue 13): the answer after the
+    # first continues the second question's pair.
+    assert [t.role for t in doc.turns if t.speaker == "Fyodor Lukyanov"] == ["question", "question", "other", "other"]
+    assert len(doc.qa_pairs) == 2 and all(p.asked_by == "Fyodor Lukyanov" for p in doc.qa_pairs)
+    assert doc.pairs[1].answer.endswith("I would add that trust matters more than tariffs.")
+    # Merged, "Thank you. One more thing." is the moderator's and asks nothing; apart, "Fydor" answers.
+    assert before.turns[4].role == "other" and parse_text(PANEL).turns[4].role == "answer"
 
 
 def test_asks_names_the_speaker_after_a_rename():
@@ -73,8 +76,8 @@ def test_the_last_asks_counts():
 
 def test_turn_mark_rebuilds_the_pairs():
     doc = parse_text(PANEL, corrections=[Correction.asks("Fyodor Lukyanov", "Fydor Lukyanov")])
-    assert len(doc.qa_pairs) == 4
-    turn = doc.turns[4]  # "Thank you. One more thing."
+    assert len(doc.qa_pairs) == 2  # "Thank you. One more thing." and "Thank you all." ask nothing
+    turn = doc.turns[2]  # "And what about sanctions?"
     marked = parse_text(
         PANEL,
         corrections=[
@@ -82,9 +85,9 @@ def test_turn_mark_rebuilds_the_pairs():
             Correction.mark(turn.index, "other", words=fixes.first_words(turn.text)),
         ],
     )
-    assert marked.turns[4].role == "other"
-    assert len(marked.qa_pairs) == 3  # the answer after it now belongs to the second question
-    assert marked.qa_pairs[1].answer.endswith("trust matters more than tariffs.")
+    assert marked.turns[2].role == "other"
+    assert len(marked.qa_pairs) == 1  # the answers after it now belong to the first question
+    assert marked.qa_pairs[0].answer.endswith("trust matters more than tariffs.")
     assert not any("Correction" in w for w in marked.warnings)
 
 

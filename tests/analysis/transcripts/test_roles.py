@@ -53,7 +53,8 @@ def test_host_label_asks():
     turns = [("Host", "Today a guest. Hello."), ("Mira Stone", "Hello! Shall I begin? I will."),
              ("Host", "Tell us about the book."), ("Mira Stone", "It is long. Too long? Perhaps.")]
     doc = build_document(raw(turns))
-    assert asks(doc) == [("Host", ["Mira Stone"]), ("Host", ["Mira Stone"])]
+    # "Today a guest. Hello." asks nothing (issue 13): the guest's reply is the opening.
+    assert asks(doc) == [("Host", ["Mira Stone"])] and doc.pairs[0].kind == "opening"
     assert "Questioners inferred: Host (a podcast: the host asks)." in inferred(doc)[0]
 
 
@@ -69,8 +70,9 @@ TOWN_HALL = [
 
 def test_town_hall_moderator_and_audience_speaker_ask():
     doc = build_document(raw(TOWN_HALL, layout="debate"))
-    assert asks(doc) == [("MODERATOR", ["GOVERNOR LANE"]), ("Speaker 3", ["GOVERNOR LANE", "SENATOR PIKE"])]
-    assert doc.qa_pairs[1].question_turns == (3, 4)
+    # The moderator's welcome and "Our first question is from the audience." ask nothing (issue 13).
+    assert asks(doc) == [("Speaker 3", ["GOVERNOR LANE", "SENATOR PIKE"])]
+    assert doc.qa_pairs[0].question_turns == (4,) and [t.role for t in doc.turns][:3] == ["other", "answer", "other"]
     assert "MODERATOR (a debate, panel or town hall" in inferred(doc)[0]
 
 
@@ -78,7 +80,7 @@ def test_question_label_from_the_floor_asks_in_a_town_hall():
     turns = [("MODERATOR", "Welcome. The first question."), ("QUESTION", "My name is Ida. Will taxes rise?"),
              ("GOVERNOR LANE", "No. Why would they? The budget is balanced.")]
     doc = build_document(raw(turns))
-    assert asks(doc) == [("QUESTION", ["GOVERNOR LANE"])] and doc.qa_pairs[0].question_turns == (1, 2)
+    assert asks(doc) == [("QUESTION", ["GOVERNOR LANE"])] and doc.qa_pairs[0].question_turns == (2,)
     assert "Questioners inferred: MODERATOR, QUESTION (a debate" in inferred(doc)[0]
 
 
@@ -103,12 +105,10 @@ HEARING = [
 @pytest.mark.parametrize("layout", ["hearing", None])
 def test_hearing_committee_asks_witness_answers(layout):
     doc = build_document(raw(HEARING, layout=layout))
-    assert asks(doc) == [
-        ("Chairman Smith", ["Dr. Vale"]),
-        ("Senator Roe", ["Dr. Vale"]),
-        ("Mr. Kent of Ohio", ["Dr. Vale"]),
-        ("Ranking Member Gray", []),
-    ]
+    # "The committee will come to order. Dr. Vale, your testimony." and "Thank you. I yield back."
+    # ask nothing (issue 13): the testimony is the opening.
+    assert asks(doc) == [("Senator Roe", ["Dr. Vale"]), ("Mr. Kent of Ohio", ["Dr. Vale"])]
+    assert doc.pairs[0].kind == "opening" and doc.pairs[0].answered_by == ["Dr. Vale"]
     # The witness's rhetorical questions ("Who would build a grid on wood poles today?") open no pair.
     assert all(t.role == "answer" for t in doc.turns if t.speaker == "Dr. Vale")
     assert inferred(doc) == [
@@ -127,8 +127,8 @@ def test_court_justices_ask_counsel_answer():
         ("MR. BOND", "Congress often repeats itself, Justice Kerr."),
     ]
     doc = build_document(raw(turns))
-    assert asks(doc) == [("CHIEF JUSTICE HALE", ["MR. BOND"]), ("JUSTICE ORTIZ", ["MR. BOND"]),
-                         ("JUSTICE KERR", ["MR. BOND"])]
+    # "... Mr. Bond." gives the floor and asks nothing (issue 13).
+    assert asks(doc) == [("JUSTICE ORTIZ", ["MR. BOND"]), ("JUSTICE KERR", ["MR. BOND"])]
     assert "(a court: the justices ask, counsel answer)" in inferred(doc)[0]
 
 

@@ -1,0 +1,277 @@
+"""Does a questioner's turn ask? (issue 13, "question turns"): asking.asks over each family, then end
+to end: a questioner's turn that asks nothing is "other" and opens no pair.
+
+The turns are invented; each family has examples on both sides.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from analysis.transcripts import Correction, parse_text
+from analysis.transcripts.build import build_document
+from analysis.transcripts.raw import Para, RawDoc
+
+
+def asks(text: str, **kw) -> bool:
+    # Imported here so that the end-to-end tests below run (and fail) on code without the module.
+    return importlib.import_module("analysis.transcripts.asking").asks(text, **kw)
+
+
+ASKS = {
+    "a question mark": [
+        "Thank you. How was the trip?",
+        "Herons! Why there?",
+        "So the farms have nothing?",
+        "The bridge has been closed for a month. When will it open?",
+        "Good morning, Mayor. Is the levy fair (Laughter.) or not?",
+    ],
+    "a prompt without a question mark": [
+        "Tell me about your first campaign.",
+        "Talk to us about the harbour plan.",
+        "Walk me through the night of the fire.",
+        "So, Dana, help us understand the delay.",
+        "Describe the first week in office.",
+        "I want to ask about the budget.",
+        "My question is about the levy.",
+        "I'd like you to respond to the senator.",
+        "Can you say more about that.",
+        "Please explain the new rule for the ferries.",
+    ],
+    "a cue passing the question on": [
+        "Governor, your response.",
+        "Same question to you, Mayor Quist.",
+        "Senator Hale?",
+        "President Varga?",
+        "Ms. Ortiz, your rebuttal.",
+        "Thank you, Senator. Governor Lane, you have sixty seconds to respond.",
+        "Senator Ortiz, two minutes.",
+        "Governor Hale, you have ninety seconds.",
+    ],
+    "a question cut off": [
+        "Counsel --",
+        "If I could shift to --",
+        "Karine \u2014",
+        "Thanks. Dr. Okafor \u2014",
+        "So what you are saying is...",
+        "Okay. And \u2014",
+    ],
+    "a short leading statement": [
+        "And then you left.",
+        "But the gates don't hold permits.",
+        "You signed the lease in March.",
+        "So you never met him.",
+    ],
+}
+
+ASKS_NOTHING = {
+    "a welcome or an introduction": [
+        "Welcome back to Slow Rivers. Today my guest is Dana Pike.",
+        "Good evening and welcome to the second debate.",
+        "Hello and welcome.",
+        "With me in the studio is the mayor.",
+        "Okay, we're recording. Welcome, everyone.",
+    ],
+    "the rules": [
+        "The subcommittee will come to order.",
+        "Without objection, the record will stay open for five days.",
+        "Each candidate will have two minutes.",
+        "The case is submitted.",
+        "Order. The member's time is up.",
+    ],
+    "a time call": [
+        "That's time.",
+        "Senator, your time is up.",
+        "Thirty seconds.",
+        "We're out of time.",
+        "That's all the time we have.",
+    ],
+    "thanks": [
+        "Thank you.",
+        "Thanks, Jen.",
+        "Thank you both.",
+        "Thank you very much, Madam Secretary.",
+        "Thank you --",
+        "Okay. Thank you.",
+    ],
+    "floor-giving": [
+        "The Senator from Ohio is recognised.",
+        "Senator Roe, you're recognised.",
+        "Thank you. Dr. Chu, you may begin.",
+        "Thank you, counsel. General Teves.",
+        "Our next question comes from Lee Park with North Bank.",
+        "The first question goes to Governor Hale.",
+    ],
+    "a hand-off": [
+        "Over to you, Martha.",
+        "Let me hand it over to my co-host, Bea.",
+        "I will now hand the call to Helen Moreau.",
+    ],
+    "an ad read": [
+        "This episode is brought to you by Acme Mattresses.",
+        "We'll be right back after the break.",
+        "Support for this podcast comes from the Hollow Foundation.",
+    ],
+    "an acknowledgement": ["Yes.", "Okay.", "Right.", "Mm-hmm.", "Got it.", "Yeah \u2014", "Yes, yes."],
+    "a courtesy question": ["How are you?", "Hello, can you hear me?", "Shall we begin?", "Can I ask one more question?"],
+    "a statement": [
+        "Let's begin with the water bill.",
+        "Then that is settled. Next: the compost.",
+        "One question from the floor, then we close.",
+        "The advice is two years old.",
+    ],
+    "nothing said": ["(Inaudible.)", "\u2014"],
+}
+
+
+@pytest.mark.parametrize("text", [t for ts in ASKS.values() for t in ts])
+def test_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [t for ts in ASKS_NOTHING.values() for t in ts])
+def test_asks_nothing(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize(
+    "text, plain, under_q",
+    [
+        ("Senators are leaving town tomorrow.", False, True),  # a reporter's statement is the question
+        ("You have said the plan is dead.", True, True),
+        ("Thank you, Jen.", False, False),
+        ("Good afternoon.", False, False),
+        ("Hi, can you hear me?", False, False),
+        ("I have a follow-up.", False, False),
+    ],
+)
+def test_statements_ask_under_a_q_label(text, plain, under_q):
+    assert (asks(text), asks(text, statements_ask=True)) == (plain, under_q)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("so tell me about the harbour", True), ("thank you so much", False), ("and the cost", True), ("okay", False)],
+)
+def test_text_without_punctuation_is_judged_by_its_words(text, expected):
+    assert asks(text) is expected
+
+
+def test_reason_names_the_rule():
+    reason = importlib.import_module("analysis.transcripts.asking").reason
+    assert reason("That's time.") == (False, "only time call")
+    assert reason("Counsel --") == (True, "cut off mid-sentence")
+    assert reason("Tell me more.")[1].startswith("a prompt")
+
+
+# End to end: small transcripts through the builder.
+
+def raw(turns: list[tuple[str, str]], *, layout: str | None = None) -> RawDoc:
+    return RawDoc(format="labelled", paras=[Para(text, label=label) for label, text in turns], layout=layout)
+
+
+def roles(doc) -> list[str]:
+    return [t.role for t in doc.turns]
+
+
+def test_podcast_welcome_opens_no_pair():
+    doc = build_document(raw([
+        ("Ivo Marsh", "Welcome back to Slow Rivers. Today my guest is Dana Pike, who paddled every canal in the county."),
+        ("Dana Pike", "Thanks, Ivo. Not every canal, but most of them."),
+        ("Ivo Marsh", "Which one surprised you?"),
+        ("Dana Pike", "The short one behind the brewery."),
+        ("Ivo Marsh", "Tell me about the herons."),
+        ("Dana Pike", "They come for the warm water."),
+    ], layout="podcast"))
+    assert roles(doc) == ["other", "answer", "question", "answer", "question", "answer"]
+    assert doc.pairs[0].kind == "opening" and doc.pairs[0].answer.startswith("Thanks, Ivo.")
+    # A prompt without "?" is a question.
+    assert [p.question for p in doc.qa_pairs] == ["Which one surprised you?", "Tell me about the herons."]
+
+
+def test_debate_time_call_opens_no_pair_and_the_answer_goes_on():
+    doc = build_document(raw([
+        ("MODERATOR", "Good evening and welcome to the third debate. The first question goes to Governor Hale."),
+        ("GOVERNOR HALE", "Thank you. It is good to be here."),
+        ("MODERATOR", "Governor, what would you do about rents?"),
+        ("GOVERNOR HALE", "Build more homes, and faster."),
+        ("MODERATOR", "That's time."),
+        ("GOVERNOR HALE", "One more sentence: zoning."),
+        ("MODERATOR", "Senator Ortiz, your response."),
+        ("SENATOR ORTIZ", "The governor has had eight years."),
+        ("MODERATOR", "Thank you both."),
+    ], layout="debate"))
+    assert roles(doc) == ["other", "answer", "question", "answer", "other", "answer", "question", "answer", "other"]
+    first, second = doc.qa_pairs
+    assert [a.text for a in first.answers] == ["Build more homes, and faster.", "One more sentence: zoning."]
+    assert second.question == "Senator Ortiz, your response." and second.answered_by == ["SENATOR ORTIZ"]
+    # The welcome before the first question makes no pair of its own: the reply is the opening.
+    assert [p.kind for p in doc.pairs] == ["opening", "qa", "qa"] and doc.pairs[0].answered_by == ["GOVERNOR HALE"]
+
+
+BRIEFING = """\
+MS. VANCE: Good afternoon. Questions?
+
+Q Why was the convoy late?
+
+MS. VANCE: The trucks were held at the border.
+
+Q Thank you.
+
+MS. VANCE: Thank you, Ari. Go ahead.
+
+Q On the budget \u2014
+
+MS. VANCE: It comes next week.
+"""
+
+
+def test_a_q_thank_you_is_not_a_question():
+    doc = parse_text(BRIEFING)
+    q = [(t.text, t.role) for t in doc.turns if t.speaker == "Q"]
+    assert q == [("Why was the convoy late?", "question"), ("Thank you.", "other"), ("On the budget \u2014", "question")]
+    assert [p.question for p in doc.qa_pairs] == ["Why was the convoy late?", "On the budget \u2014"]
+    assert doc.qa_pairs[0].answers[-1].text == "Thank you, Ari. Go ahead."
+
+
+INTERVIEW = """\
+NORA: Thanks for coming in.
+
+TOMAS: Glad to be here.
+
+NORA: Your plan for the harbour is late.
+
+TOMAS: It is, by a year.
+
+NORA: Okay.
+"""
+
+
+def test_the_callers_interviewer_asks_with_statements_but_not_with_thanks():
+    doc = parse_text(INTERVIEW, interviewer=["NORA"])
+    assert roles(doc) == ["other", "answer", "question", "answer", "other"]
+    assert [p.question for p in doc.qa_pairs] == ["Your plan for the harbour is late."]
+
+
+def test_a_turn_marked_as_question_still_wins():
+    plain = parse_text(INTERVIEW, interviewer=["NORA"])
+    marked = parse_text(
+        INTERVIEW, interviewer=["NORA"], corrections=[Correction.mark(1, "question", words="Thanks for coming in.")]
+    )
+    assert plain.turns[0].role == "other" and marked.turns[0].role == "question"
+    assert [p.question for p in marked.qa_pairs] == ["Thanks for coming in.", "Your plan for the harbour is late."]
+
+
+def test_a_justices_remark_asks_and_the_chiefs_calls_do_not():
+    doc = build_document(raw([
+        ("CHIEF JUSTICE ROE", "We will hear argument this morning in Case 25-101, Lake District versus Finch. Mr. Bond."),
+        ("MR. BOND", "Mr. Chief Justice, and may it please the Court: the permit runs with the land."),
+        ("JUSTICE PIKE", "Well, counsel, the statute says each user."),
+        ("MR. BOND", "It does, Justice Pike, and each user is a landowner."),
+        ("CHIEF JUSTICE ROE", "Thank you, counsel. The case is submitted."),
+    ], layout="court"))
+    assert roles(doc) == ["other", "answer", "question", "answer", "other"]
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [("JUSTICE PIKE", ["MR. BOND"])]
+    assert doc.pairs[0].kind == "opening"  # the argument before any question

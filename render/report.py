@@ -445,8 +445,9 @@ stamps and footers are kept as notes and left out of the measured text; editoria
 A turn of whoever asks is a question when it asks or invites an answer: a question mark (a greeting such as
 <i>Can you hear me?</i> set aside), a prompt (<i>Tell me about…</i>, <i>Governor, your response.</i>) or a sentence
 cut off; a welcome, thanks, a time call, the rules, giving the floor or <i>Okay.</i> opens no pair. Where it fails:
-a plain statement the guest takes as a question is missed (a <i>Q</i> reporter's or a justice's statement still counts), and a
-host's rhetorical question counts.
+a plain statement the guest takes as a question is missed (a <i>Q</i> reporter's or a justice's statement still counts), a
+host's rhetorical question counts, and what is said after a turn that only gives the floor joins the question before
+it (right when the next candidate answers the same question, wrong when counsel begins a new argument).
 This document: <b>{len(doc.qa_pairs)}</b> question–answer pairs, <b>{len(doc.turns)}</b> turns,
 <b>{len(doc.notes)}</b> notes, format <i>{_e(doc.format)}</i>.</p>
 <h3>2. Sentiment: NLTK's VADER, sentence by sentence</h3>

@@ -33,7 +33,9 @@ st.markdown(
     "your response.*), or it is cut off mid-sentence. A welcome, thanks, a time call (*That's time.*), the "
     "rules, giving the floor, a hand-off or *Okay.* opens no pair; the answers after it stay with the "
     "question before. Where it fails: a plain statement the guest takes as a question is missed (a `Q` "
-    "reporter's or a justice's statement still counts), and a host's rhetorical question counts. Mark a turn on the "
+    "reporter's or a justice's statement still counts), a host's rhetorical question counts, and what is said "
+    "after a turn that only gives the floor (*Mr. Lutz.*) joins the question before it: right when the next "
+    "candidate answers the same question, wrong when counsel begins a new argument. Mark a turn on the "
     "Upload page to correct it."
 )
 st.markdown(f"This document: **{len(doc.qa_pairs)}** question–answer pairs, **{len(doc.turns)}** turns, "

@@ -523,6 +523,7 @@ def _assign_roles(
             words[t.label] += sum(len(p.split()) for p in t.paragraphs)
     principal = {words.most_common(1)[0][0]} if words else set()
     roles: list[TurnRole] = []
+    guessed: list[str] = []  # the labels of questions found only by their question mark
     for i, t in enumerate(turns):
         if t.only_note:
             roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
@@ -541,8 +542,20 @@ def _assign_roles(
             roles.append("answer")
         elif not has_q and (_ends_in_question(t.paragraphs[-1]) or _called_on(turns, i, questioners)):
             roles.append("question")
+            if not questioners:
+                guessed.append(t.label)
         else:
             roles.append("answer")
+    if guessed and inferred is not None:
+        # Nobody is known to ask: the questions are only the turns that end with a question mark, which
+        # misses prompts and takes in rhetorical questions. Say so, so that a wrong pairing is never silent.
+        inferred.append(
+            f"Nobody was recognised as the one who asks, so the {len(guessed):,} turn{'s' if len(guessed) > 1 else ''} "
+            f"that end{'s' if len(guessed) == 1 else ''} in a question (by {_few(list(dict.fromkeys(guessed)))}) "
+            f"{'were taken as questions' if len(guessed) > 1 else 'was taken as a question'}. Set who asks on the "
+            "Upload page or with "
+            "--interviewer if this is wrong."
+        )
     return roles
 
 

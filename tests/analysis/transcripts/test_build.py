@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
+from analysis.transcripts import parse_text
 from analysis.transcripts.build import build_document
 from analysis.transcripts.raw import Para, RawDoc
 
@@ -259,3 +260,38 @@ def test_look_alike_warnings_are_capped_with_a_count():
     assert alike[-1] == (
         "... and 185 more pairs of speaker labels look alike. Merge the ones that are one person on the Upload page."
     )
+
+
+# Invented: a debate whose moderator mostly gives the floor and asks once; nobody can be inferred as the
+# one who asks, so the one turn that ends with a question mark is the only question.
+UNKNOWN_ASKER = """Ann Roe: Good evening and welcome to the debate in Riverton. Tonight the two candidates discuss the economy.
+
+Ben Carr: Thank you. Our town needs jobs, and I have a plan to bring the mill back within two years, with the
+state's help and a loan from the regional bank that the council has already approved in principle.
+
+Ann Roe: The first topic is jobs. Mr. Dunn, you have two minutes on the mill and the plant.
+
+Cal Dunn: My opponent has had four years on the council to do that, and the mill is still closed. The plan
+he talks about has been announced three times, and each time the loan was somehow not quite ready.
+
+Ann Roe: Mr. Carr, what would you do about the rents downtown?
+
+Ben Carr: Rents have doubled since the plant closed, and we will build four hundred homes on the old rail
+yard, half of them for families on the waiting list, with the first ones ready by the end of next year.
+
+Ann Roe: The next topic is housing. Mr. Dunn, two minutes on the waiting list.
+
+Cal Dunn: We built none last year, and the waiting list grew by a third under this council. Families who
+have lived here for decades are leaving for the county seat, where the rents are still within reach.
+"""
+
+
+def test_questions_found_only_by_their_question_mark_are_said_so():
+    doc = parse_text(UNKNOWN_ASKER)
+    assert [t.role for t in doc.turns].count("question") == 1
+    assert doc.warnings == (
+        "Nobody was recognised as the one who asks, so the 1 turn that ends in a question (by 'Ann Roe') was taken "
+        "as a question. Set who asks on the Upload page or with --interviewer if this is wrong.",
+    )
+    told = parse_text(UNKNOWN_ASKER, interviewer=["Ann Roe"])  # the user said who asks: nothing to warn about
+    assert not any(w.startswith("Nobody was recognised") for w in told.warnings)

@@ -174,6 +174,9 @@ def _layout_questioners(
     asking = {label for label in labels if ASKING_LABELS.match(label)}
     if layout == "hearing":
         committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
+        # Committee counsel examine the witness in many hearings ("Mr. LIMAN." for the committee, the chair
+        # ruling on objections): the speaker whose turns most often end in a question asks too.
+        committee |= _infer_interviewer([t for t in turns if t.label not in committee])
         if committee or known:
             return committee, True, set(), "a hearing: the committee asks, witnesses answer"
     if layout == "court":

@@ -273,3 +273,18 @@ def test_joint_appearance_with_a_master_of_ceremonies_infers_nobody():
     doc = build_document(raw(turns))
     assert inferred(doc) == []
     assert {t.role for t in doc.turns if t.speaker != "PRIME MINISTER ALM"} == {"answer"}
+
+
+def test_committee_counsel_who_examine_the_witness_ask_in_a_hearing():
+    """A hearing where the committee's counsel examines the witness and the chair only rules: counsel's
+    questions are questions, the witness's lawyer's objection is an answer, the chair's rulings ask nothing."""
+    doc = load(LAYOUTS / "hearing_gpo.html")  # its turns and speakers: test_layouts_more.py
+    r = roles(doc)
+    assert r["Mr. TAMSIN"] == {"question", "other"} and r["Chairman HALVERSEN"] == {"other"}
+    assert r["Mr. OKORO"] == r["Mr. VALE"] == {"answer"}
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [
+        ("Mr. TAMSIN", ["Mr. OKORO"]), ("Mr. TAMSIN", ["Mr. VALE", "Mr. OKORO"]),
+    ]
+    assert inferred(doc) == [
+        "Questioners inferred: Chairman HALVERSEN, Mr. TAMSIN (a hearing: the committee asks, witnesses answer)" + TAIL
+    ]

@@ -302,6 +302,9 @@ def test_compare_keeps_its_sides_and_term_across_pages_and_reloads(page: Page, s
     page.locator(".js-plotly-plot").first.wait_for()
     nav(page, "Compare")
     assert_kept()
+    # Back on the page, the link holds the comparison again (Streamlit writes the bound widgets into the
+    # address after the run; a reload before that, which no person is fast enough for, read an empty term).
+    page.wait_for_url(re.compile(r"compare-term=russophob"))
     page.reload()
     assert_kept()
     other = page.context.browser.new_context(viewport={"width": 1280, "height": 720})

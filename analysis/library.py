@@ -590,8 +590,7 @@ class Library:
         sha = sha256_of(data)
         existing = self._by_sha(sha)
         if existing is not None:
-            if items:
-                self._parse(Path(name).name, data, items)  # the corrections must let it be read
+            if items:  # set_corrections refuses columns that leave the table unreadable
                 self.set_corrections(existing.id, items)
             return (self.tag(existing.id, *tags) if tags else existing), False
         # Refuses what cannot be read, before any write (a table's columns may come from a correction).

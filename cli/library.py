@@ -11,6 +11,16 @@ from analysis.errors import DiscourseError
 from .common import failure_lines, open_library
 
 
+
+def _columns(args: argparse.Namespace, items, command: str) -> tuple:
+    """``items`` with the table columns of --speaker-column/--text-column as their first correction (in
+    place of an earlier choice); both or neither must be given."""
+    from analysis.transcripts import corrections as fixes
+
+    if (args.speaker_column is None) != (args.text_column is None):
+        raise DiscourseError(f"{command}: give both --speaker-column and --text-column, or neither.")
+    return fixes.with_columns(items, args.speaker_column, args.text_column)
+
 def register(commands: argparse._SubParsersAction) -> None:
     lib = commands.add_parser(
         "library", help="the corpus library: add, list, rename, tag, untag, delete and correct documents",
@@ -48,14 +58,11 @@ def add(lib, args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from analysis.batch import collect
-    from analysis.transcripts import corrections as fixes
     from analysis.transcripts import read_file
 
-    files, failures = collect(args.files)
     # Columns named on the command line are kept with each table as a correction (every use reads them).
-    columns = fixes.with_columns((), args.speaker_column, args.text_column)
-    if (args.speaker_column is None) != (args.text_column is None):
-        raise DiscourseError("library add: give both --speaker-column and --text-column, or neither.")
+    columns = _columns(args, (), "library add")
+    files, failures = collect(args.files)
     added = 0
     for f in files:
         try:
@@ -189,10 +196,8 @@ def correct(lib, args: argparse.Namespace) -> None:
     items += [fixes.parse_rename(m, kind="merge") for m in args.merge or ()]
     if args.asks:
         items.append(fixes.Correction.asks(*args.asks))
-    if (args.speaker_column is None) != (args.text_column is None):
-        raise DiscourseError("library correct: give both --speaker-column and --text-column, or neither.")
-    if args.speaker_column is not None:  # a table's columns: read before anything else, so first in the list
-        items = list(fixes.with_columns(items, args.speaker_column, args.text_column))
+    if args.speaker_column is not None or args.text_column is not None:
+        items = list(_columns(args, items, "library correct"))  # read before anything else: first in the list
     for spec in args.turn or ():
         index, role = fixes.parse_mark(spec)
         turns = parse_bytes(data, name=rec.name, corrections=items).turns

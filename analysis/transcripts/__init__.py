@@ -19,7 +19,7 @@ from typing import Literal
 from ..datafiles import DEFAULT_DOCUMENT
 from ..errors import DiscourseError
 from .build import build_document
-from .corrections import Correction
+from .corrections import Correction, chosen_columns
 from .decode import CONTROL_CHARS, MAX_CONTROL_SHARE, decode
 from .model import Answer, Document, Note, Pair, Speaker, Turn
 from .raw import RawDoc
@@ -146,7 +146,6 @@ def parse_text(
     ``corrections``: the user's fixes (:mod:`analysis.transcripts.corrections`), applied in order.
     """
     from . import webinterview
-    from .corrections import chosen_columns
     from .labelled import read_labelled
 
     if speaker_column is None and text_column is None:  # the user's choice, kept with the document
@@ -173,10 +172,6 @@ def parse_bytes(
     ``name`` (the file's name) becomes the document's ``name`` and starts every error message.
     ``speaker_column`` / ``text_column``, ``corrections``: as for :func:`parse_text`.
     """
-    from .corrections import chosen_columns
-
-    if speaker_column is None and text_column is None:  # the user's choice, kept with the document
-        speaker_column, text_column = chosen_columns(corrections)
     doc = _parse_bytes(
         data, name or "the file", format, interviewer, columns=(speaker_column, text_column), corrections=tuple(corrections)
     )

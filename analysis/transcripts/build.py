@@ -551,7 +551,7 @@ def _assign_roles(
         # misses prompts and takes in rhetorical questions. Say so, so that a wrong pairing is never silent.
         inferred.append(
             f"Nobody was recognised as the one who asks, so the {len(guessed):,} turn{'s' if len(guessed) > 1 else ''} "
-            f"that end{'s' if len(guessed) == 1 else ''} in a question (by {_few(list(dict.fromkeys(guessed)))}) "
+            f"that end{'s' if len(guessed) == 1 else ''} in a question (by {_few(guessed)}) "
             f"{'were taken as questions' if len(guessed) > 1 else 'was taken as a question'}. Set who asks on the "
             "Upload page or with "
             "--interviewer if this is wrong."

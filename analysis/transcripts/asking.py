@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from .. import datafiles
+
 # A turn longer than this (in characters) is never only thanks, greetings or acknowledgements: the
 # longest such Q turn of the 1,154 White House briefings has 86 ("Thanks, Jen. And thanks for
 # continuing to take questions despite this weird situation.").
@@ -42,11 +44,10 @@ PUNCTUATION = re.compile(r"[.!?\u2026]")
 PART_BREAK = re.compile(r"[,;:]\s*|\s+[\u2014\u2013-]+\s+|--+")
 # Stage directions and editorial brackets are not what the speaker said: "(Laughter.)", "[crosstalk]".
 BRACKETS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,200}\]")
-# Abbreviations whose full stop ends no sentence ("Mrs. Palmer", "Dr. Chu", "U.S. troops"); so does a
-# single letter's ("J. Smith").
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev hon jr sr no vs v u.s u.k e.g i.e etc approx".split()
-)
+# Abbreviations whose full stop ends no sentence ("Mrs. Palmer", "Dr. Chu", "U.S. troops"): the list the
+# sentence splitter uses (data/wordlists/abbreviations.txt), and "No." of a case or bill number; a single
+# letter's full stop ends none either ("J. Smith").
+ABBREVIATIONS = frozenset(datafiles.word_list(datafiles.ABBREVIATIONS)) | {"no"}
 SENTENCE = re.compile(r"[^.!?\u2026]+(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*|$)")
 # A turn cut off: it ends in a dash or an ellipsis ("Counsel --", "Karine \u2014", "So...").
 CUT_OFF_TAIL = 12  # the dash or ellipsis and what may close it, searched in the last characters only

@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import unicodedata
 from functools import cache
@@ -55,6 +56,8 @@ PREMISE_CHALLENGES = DATA_DIR / "alignment" / "premise_challenges.txt"  # analys
 ABBREVIATIONS = DATA_DIR / "wordlists" / "abbreviations.txt"  # analysis.text
 STOPWORDS = DATA_DIR / "wordlists" / "stopwords.txt"  # keyness, concordance, alignment, actors, diagnostics
 IRONY_CUES = DATA_DIR / "wordlists" / "irony_cues.txt"  # analysis.diagnostics
+# The output of benchmarks/vader_validation.py --write (analysis.methods quotes it)
+VADER_VALIDATION = DATA_DIR / "methods" / "vader_validation.json"
 
 # Data files (dictionaries, marker families) are read as UTF-8 first and cp1252 second: LIWC
 # dictionaries made on Windows are cp1252 (the project's issue).
@@ -150,3 +153,10 @@ def stopwords(*, apostrophes: Literal["straight", "both"] = "straight") -> froze
     if apostrophes == "both":
         return stop | {w.replace("'", "\u2019") for w in stop}
     return stop
+
+
+@cache
+def vader_validation() -> dict:
+    """What ``benchmarks/vader_validation.py --write`` recorded: the lexicon it scored with and, per
+    dataset, ``label, n, r, paper_r`` (Pearson r against the human ratings, and the paper's)."""
+    return json.loads(read(VADER_VALIDATION, "the VADER validation figures").decode("utf-8"))

@@ -163,10 +163,6 @@ class MarkerMeasures(NamedTuple):
 # Loading
 
 
-def default_folder() -> Path:
-    return DEFAULT_FOLDER
-
-
 def load_markers(path: str | os.PathLike[str] | None = None) -> Markers:
     """Every ``*.yaml`` family of a folder (default ``data/markers/``), or one family file."""
     path = Path(path) if path is not None else DEFAULT_FOLDER

@@ -39,7 +39,7 @@ from . import _nltk  # noqa: F401  (first: imports NLTK without scipy.stats, see
 import nltk.data
 import numpy as np
 import pandas as pd
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from analysis.text import Sentence
 
@@ -47,6 +47,7 @@ __all__ = [
     "AGGREGATE",
     "AGGREGATE_COLUMNS",
     "NEGATIVE_THRESHOLD",
+    "NEGATION_SCALAR",
     "POSITIVE_THRESHOLD",
     "SENTENCE_COLUMNS",
     "CONTRIBUTION_COLUMNS",
@@ -70,6 +71,9 @@ NEGATIVE_THRESHOLD = -0.05
 # An answer's sentiment is the arithmetic mean of its sentences' compound scores (unweighted: every
 # sentence counts once, whatever its length).
 AGGREGATE = "mean"
+# What a negation word ("not", "never", ...) before a lexicon word multiplies its valence by: VADER's own
+# constant, quoted by the Methods page and the report (never retyped).
+NEGATION_SCALAR: float = VaderConstants.N_SCALAR
 # Spread of the sentence scores: population standard deviation (ddof=0): the answer's sentences are
 # the whole population being described, not a sample; a one-sentence answer has spread 0, not NaN.
 STD_DDOF = 0
@@ -535,7 +539,7 @@ def contributions(sentences: Sequence[str | Sentence], *, apostrophes: Apostroph
     its ``start``/``end`` character span (into the source text for Sentence input); ``valence_lexicon``
     (the lexicon entry); ``valence`` (its final value after every rule, "but" included: summing a
     sentence's ``valence`` gives VADER's raw sum); ``negated`` (a negation word or "least" flipped and
-    scaled it by -0.74 at least once); ``booster`` (the booster/dampener words that changed it, in
+    scaled it by :data:`NEGATION_SCALAR` at least once); ``booster`` (the booster/dampener words that changed it, in
     reading order, or ""); ``but_weight`` (0.5 before the sentence's first "but", 1.5 after it, 1.0
     without "but"); ``caps`` (ALL-CAPS emphasis on the word itself); ``rules`` (every step, readable).
     """

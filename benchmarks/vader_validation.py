@@ -7,7 +7,10 @@ scored each snippet whole (its Table 4 compares VADER's compound per snippet wit
 splitting a snippet into sentences first would measure something else. The script prints Pearson r
 between the compound and the mean human rating per dataset beside the paper's figure.
 
-    python benchmarks/vader_validation.py [--data DIR] [--limit N]
+    python benchmarks/vader_validation.py [--data DIR] [--limit N] [--write]
+
+``--write`` also records the figures in ``data/methods/vader_validation.json``, which the Methods page
+and the report quote (:mod:`analysis.methods`): the figures a user reads are this script's output.
 
 ``--data`` defaults to ``../shared/eval/vader_groundtruth`` relative to the repository root (CI runs
 in a clone with ``shared/`` beside it). The reusable part is :func:`validate`, imported by
@@ -17,6 +20,7 @@ in a clone with ``shared/`` beside it). The reusable part is :func:`validate`, i
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -27,6 +31,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # run as a script: make `analysis` importable
     sys.path.insert(0, str(REPO_ROOT))
 
+from analysis import datafiles  # noqa: E402
 from analysis.sentiment import lexicon, score_sentences  # noqa: E402
 
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval" / "vader_groundtruth"
@@ -95,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of *_GroundTruth.txt files")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N snippets of each file")
+    parser.add_argument("--write", nargs="?", const=datafiles.VADER_VALIDATION, type=Path, default=None, metavar="FILE",
+                        help="record the figures as JSON (default file: data/methods/vader_validation.json)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"error: no data folder {args.data} (pass --data DIR)", file=sys.stderr)
@@ -109,7 +116,25 @@ def main(argv: list[str] | None = None) -> int:
         ok = "yes" if abs(res.difference) <= TOLERANCE else "NO"
         print(f"{LABELS[res.dataset]:<16}{res.n:>7}{res.r:>9.3f}{res.paper_r:>9.3f}{res.difference:>+9.3f}  {ok}")
     print(f"scored {sum(r.n for r in results)} snippets in {elapsed:.1f} s")
+    if args.write is not None:
+        write(args.write, results, lex)
+        print(f"wrote {args.write}")
     return 0
+
+
+def write(path: Path, results: list[Result], lex) -> None:
+    """Record ``results`` as the JSON that :func:`analysis.datafiles.vader_validation` reads."""
+    record = {
+        "command": "python benchmarks/vader_validation.py --write",
+        "lexicon": lex.source,
+        "lexicon_sha256": lex.sha256,
+        "datasets": [
+            {"dataset": r.dataset, "label": LABELS[r.dataset], "n": r.n, "r": round(r.r, 3), "paper_r": r.paper_r}
+            for r in results
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -16,11 +16,6 @@ BOX = (
 )
 
 
-def user_text(text: str, *, colour: str = "#999999", bg: str = "#fafafa") -> None:
-    """Show text from a transcript: escaped, so it is never read as HTML or Markdown."""
-    st.html(BOX.format(colour=colour, bg=bg, body=html.escape(text)))
-
-
 def html_block(markup: str) -> None:
     """``st.html`` for markup that may be empty (a builder with nothing to show returns ""): Streamlit
     raises StreamlitMissingRequiredParameterError on ``st.html("")``, so nothing is drawn then."""
@@ -29,7 +24,7 @@ def html_block(markup: str) -> None:
 
 
 def boxed(inner_html: str, *, colour: str = "#999999", bg: str = "#fafafa") -> str:
-    """Already-escaped HTML (from :mod:`render.highlight`) in the same box as :func:`user_text`."""
+    """Already-escaped HTML (from :mod:`render.highlight`) in the box that transcript text is shown in."""
     return (f'<div style="border-left:4px solid {colour};padding:0.4rem 0.8rem;margin:0.3rem 0;background:{bg}">'
             f"{inner_html}</div>")
 

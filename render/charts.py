@@ -177,28 +177,6 @@ def sentence_bars(
     return _layout(fig, title=title, height=height)
 
 
-def topic_bars(row: pd.Series, labels: dict[str, str]) -> go.Figure:
-    """Topic rates per 1,000 words of one answer (``labels``: column -> readable topic name)."""
-    rates = [(labels[c], float(row[c]), int(row[c + "_count"])) for c in labels]
-    rates.sort(key=lambda r: r[1])
-    fig = go.Figure(
-        go.Bar(
-            x=[r[1] for r in rates],
-            y=[r[0] for r in rates],
-            orientation="h",
-            marker_color="#4393c3",
-            text=[f"{r[1]:.1f} ({r[2]})" for r in rates],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:.1f} per 1,000 words<extra></extra>",
-        )
-    )
-    top = max([r[1] for r in rates] + [1.0])
-    fig.update_xaxes(range=[0, top * 1.6], title="matches per 1,000 words (count)")
-    fig.update_yaxes(automargin=True)  # long topic labels stay whole
-    return _layout(fig, title="Topics in this answer", height=max(260, 60 + 26 * len(rates)))
-
-
 # Answers up to which a chart writes each answer's figure beside its mark and numbers every answer on
 # the axis; a briefing's 60-100 labels overlap, and measuring them is most of the drawing time.
 LABELS_MAX = 30
@@ -335,11 +313,6 @@ def heatmap(
     plot = max(HEATMAP_ROW * len(rows), 140)
     height = 50 + plot + (room if both else 10)
     return _layout(fig, title=f"{what} per answer (click a cell to read the answer)", height=height, top_room=room)
-
-
-def minimal(values: list[float]) -> go.Figure:
-    """The floor of the benchmark: one plain bar chart."""
-    return go.Figure(go.Bar(y=values))
 
 
 # Okabe & Ito's colour-blind-safe palette (2008): one colour per side of a comparison.

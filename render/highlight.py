@@ -16,6 +16,8 @@ from typing import Literal
 
 import pandas as pd
 
+from analysis.sentiment import NEGATION_SCALAR
+
 from .charts import MIN_CONTRAST, RDBU, contrast, ink_for, relative_luminance, sentiment_colour  # noqa: F401 (colour rules live in charts)
 
 Layer = Literal["sentiment", "topics", "markers", "numbers"]
@@ -65,7 +67,7 @@ def explain_word(row) -> str:
     """Why a word moved the score: its lexicon valence, what the rules did, its final valence."""
     parts = [f"“{row['token']}” lexicon valence {row['valence_lexicon']:+.2f}"]
     if row["negated"]:
-        parts.append("negated (a 'not'-type word before it flips and scales it by -0.74)")
+        parts.append(f"negated (a 'not'-type word before it flips and scales it by {NEGATION_SCALAR:g})")
     if row["booster"]:
         parts.append(f"intensity changed by “{row['booster']}”")
     if row["caps"]:

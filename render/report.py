@@ -32,12 +32,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from analysis import diagnostics, sentiment, topics
+from analysis import diagnostics, methods, sentiment, topics
 from analysis import markers as markers_mod
 from analysis.frames import Analysis
 from analysis.transcripts import Document
 
 from . import badges, charts, guesses, highlight, topicbars
+from . import methods as render_methods
 
 PRODUCT = "Discourse dashboard"
 READING_GUIDE = (
@@ -48,9 +49,6 @@ READING_GUIDE = (
 PACKAGES = ("nltk", "vaderSentiment", "pandas", "plotly", "PyYAML")
 # The transcript's figures that lead to an answer on click: their customdata[0] is the pair number.
 JUMP_FIGURES = ("fig-arc", "fig-heatmap")
-# The validation of this project's VADER scorer, from benchmarks/vader_validation.py (Pearson r against
-# the human ratings of Hutto & Gilbert 2014), beside the paper's Table 4; as on the Methods page.
-VALIDATION = (("tweets", 0.878, 0.881), ("movie reviews", 0.422, 0.451), ("Amazon reviews", 0.571, 0.565), ("NYT editorials", 0.490, 0.492))
 
 STYLE = """
 <style>
@@ -412,10 +410,10 @@ def _cell_number(value: numbers.Real) -> str:
 
 
 def _methods(doc: Document, analysis: Analysis, dictionary: topics.Dictionary | None) -> str:
+    """The appendix: each method as :mod:`analysis.methods` describes it (as on the Methods page), with
+    what it shows on this document."""
     st = analysis.settings
     lex = sentiment.lexicon()
-    validation = ", ".join(f"{r:.3f} on {name}" for name, r, _ in VALIDATION)
-    paper = ", ".join(f"{p:.3f}" for _, _, p in VALIDATION)
     sat = diagnostics.saturation(analysis).rename(
         columns={"whole_answer": "VADER on the whole answer", "mean_of_sentences": "mean of sentences"}
     )
@@ -435,58 +433,32 @@ def _methods(doc: Document, analysis: Analysis, dictionary: topics.Dictionary | 
         dictionary_line = (
             f"Dictionary <b>{_e(st.get('dictionary', 'unknown'))}</b>, version {_e(st.get('dictionary_version') or 'none')}."
         )
+    # What each method shows on this document, after its description.
+    here = {
+        "pairs": (
+            f"<p>This document: <b>{len(doc.qa_pairs)}</b> question–answer pairs, <b>{len(doc.turns)}</b> turns, "
+            f"<b>{len(doc.notes)}</b> notes, format <i>{_e(doc.format)}</i>.</p>"
+        ),
+        "sentiment": (
+            f"<p>Lexicon: <code>{_e(st.get('sentiment_lexicon', lex.source))}</code> ({lex.n_entries:,} entries).</p>"
+        ),
+        "saturation": "<p>On this document:</p>"
+        + table(sat, signed=["VADER on the whole answer", "mean of sentences", "gap"], empty="No answer has a sentence."),
+        "irony": table(irony, signed=["sentiment"], empty="No sentence of this document contains one of the cues."),
+        "topics": f"<p>{dictionary_line}</p>{topic_list}<p>The most frequent content words of the answers that no "
+        f"topic covers:</p>{table(uncovered, empty='Every content word is covered.')}",
+    }
+    parts, number = [], 0
+    for method in methods.describe():
+        if "report" not in method.shown_in:
+            continue
+        number += bool(method.title)
+        parts.append(render_methods.section(method, number if method.title else None) + here.get(method.slug, ""))
+    body = "\n".join(parts)
     return f"""<section id="methods" class="methods"><h2>Methods: how the numbers are made, and where they fail</h2>
 <p>Every number in this report comes from the words of the transcript and can be traced back to them. The measures
 are <b>cues for discussion</b>. They do not tell whether a speaker is sincere, right or lying.</p>
-<h3>1. From file to question–answer pairs</h3>
-<p>The transcript is split into speaker turns; a question turn and every answer turn after it, up to the next
-question, form a pair. Statements before the first question form an <i>opening</i> segment. Stage directions, time
-stamps and footers are kept as notes and left out of the measured text; editorial brackets stay in the text.
-A turn of whoever asks is a question when it asks or invites an answer: a question mark (a greeting such as
-<i>Can you hear me?</i> set aside), a prompt (<i>Tell me about…</i>, <i>Governor, your response.</i>) or a sentence
-cut off; a welcome, thanks, a time call, the rules, giving the floor or <i>Okay.</i> opens no pair. Where it fails:
-a plain statement the guest takes as a question is missed (a <i>Q</i> reporter's or a justice's statement still counts), a
-host's rhetorical question counts, and what is said after a turn that only gives the floor joins the question before
-it (right when the next candidate answers the same question, wrong when counsel begins a new argument).
-This document: <b>{len(doc.qa_pairs)}</b> question–answer pairs, <b>{len(doc.turns)}</b> turns,
-<b>{len(doc.notes)}</b> notes, format <i>{_e(doc.format)}</i>.</p>
-<h3>2. Sentiment: NLTK's VADER, sentence by sentence</h3>
-<ul>
-<li>Each sentence gets VADER's <b>compound</b> score in [-1, 1] (Hutto &amp; Gilbert, ICWSM 2014): the valences of
-the lexicon words in it, adjusted for negation, boosters ("very"), "but", ALL CAPS and "!"/"?", summed and squashed.</li>
-<li>An answer's score is the <b>{_e(st.get('sentiment_aggregate', 'mean of sentence compounds'))}</b>, shown with its
-range (most negative to most positive sentence) and spread. A sentence counts as positive at
-≥ {sentiment.POSITIVE_THRESHOLD}, negative at ≤ {sentiment.NEGATIVE_THRESHOLD}, as VADER's authors recommend.</li>
-<li>Lexicon: <code>{_e(st.get('sentiment_lexicon', lex.source))}</code> ({lex.n_entries:,} entries).</li>
-<li>Validation (this project's scorer against human ratings, <code>benchmarks/vader_validation.py</code>): Pearson r
-{validation}; the paper reports {paper}. VADER was built for short social-media text; on political speech it is weaker.</li>
-</ul>
-<p><b>Why sentences, not whole answers.</b> VADER adds up word valences before squashing them, so a long text drifts
-towards ±1 whatever its tone. On this document:</p>
-{table(sat, signed=["VADER on the whole answer", "mean of sentences", "gap"], empty="No answer has a sentence.")}
-<p><b>Irony and jokes are read literally.</b> Sentences of this document with a cue such as <i>joking</i> or
-<i>of course</i>, with the score VADER gives them word by word:</p>
-{table(irony, signed=["sentiment"], empty="No sentence of this document contains one of the cues.")}
-<p><b>Negation</b> flips a word's valence and scales it by 0.74, which works for <i>not good</i> but misses negation
-by meaning (<i>no one is talking about them</i>).</p>
-<h3>3. Topics: counts from an editable dictionary</h3>
-<ul>
-<li>{dictionary_line}</li>
-<li>Case-insensitive; a word matches an exact entry before a wildcard (<code>econom*</code>), and the longest wildcard
-wins; phrases match first, longest first; a word counts at most once per topic (it may count for several topics).</li>
-<li>Rate = matches per 1,000 words of the answer. <b>Coverage</b> = share of words matched by any topic: what the
-dictionary does <i>not</i> match is invisible to it.</li>
-</ul>
-{topic_list}
-<p>The most frequent content words of the answers that no topic covers:</p>
-{table(uncovered, empty="Every content word is covered.")}
-<h3>4. What the numbers cannot show</h3>
-<ul>
-<li>A tone score is not a truth score: a calm sentence can be false, an angry one true.</li>
-<li>Scores compare answers within one transcript well; across speakers, genres or translations they need care.</li>
-<li>A topic rate counts words, not stances: <i>sanctions</i> counts for the economy whether the speaker supports or
-opposes them.</li>
-</ul>
+{body}
 </section>"""
 
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import frames, sentiment, text, topics
+from analysis import datafiles, frames, sentiment, text, topics
 from analysis.transcripts import DEFAULT_DOCUMENT, Document, asking, load, parse_text
 
 ANSWER_CONTRACT = [
@@ -528,7 +528,7 @@ def test_settings_name_data_files_without_a_server_path(tmp_path):
     assert mine["dictionary_sha256"] == topics.load_dictionary(own).sha256  # the hash still says which file
     folder = tmp_path / "my_markers"
     folder.mkdir()
-    for family in (markers.default_folder()).glob("hedges.yaml"):
+    for family in datafiles.MARKERS.glob("hedges.yaml"):
         (folder / family.name).write_bytes(family.read_bytes())
     s = frames.settings(topics.load_dictionary(own), markers.load_markers(folder))
     assert _paths_in(s) == [] and s["markers"] == "my_markers" and list(s["marker_families"]) == ["hedges"]

@@ -164,7 +164,7 @@ def test_only_the_data_loader_names_the_data_folder() -> None:
     )
     assert users == []
     assert topics.default_dictionary_path() == datafiles.DICTIONARY
-    assert markers.default_folder() == datafiles.MARKERS
+    assert markers.DEFAULT_FOLDER == datafiles.MARKERS
     assert actors.default_actors_path() == datafiles.ACTORS
     assert alignment.PREMISE_PATTERNS_FILE == datafiles.PREMISE_CHALLENGES
     assert text.ABBREVIATIONS_FILE == datafiles.ABBREVIATIONS

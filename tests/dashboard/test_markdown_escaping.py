@@ -72,11 +72,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("views/actors.py", "where"): "one of two fixed phrases",
     # The Methods page describes the project's own data files and settings (never an upload's text).
     **{("views/methods.py", expr): "the project's data files and settings" for expr in (
-        "settings['sentiment_aggregate']", "sentiment.POSITIVE_THRESHOLD", "sentiment.NEGATIVE_THRESHOLD",
         "settings['sentiment_lexicon']", "settings['sentiment_lexicon_sha256'][:16]", "nltk.__version__",
         "dictionary.name", "dictionary.version", "dictionary.sha256[:16]",
         "dictionary.path.name", "marker_set.sha256[:16]", "actor_set.sha256[:16]",
     )},
+    # The method descriptions: the project's own Markdown (analysis.methods), never a transcript's text.
+    ("views/methods.py", "method.text"): "analysis.methods' descriptions (the project's Markdown)",
+    ("views/methods.py", "method.title"): "analysis.methods' headings (fixed)",
+    ("views/methods.py", "next(numbered)"): "a section number",
 }
 # Names whose values are numbers wherever they are formatted into a label.
 NUMBERS = {

@@ -116,14 +116,6 @@ def test_sentence_bars_outline_the_selected_sentence(selected, widths):
     assert list(fig.data[0].marker.line.width) == widths
 
 
-def test_topic_bars_number_on_every_bar():
-    row = answers_frame().iloc[1]
-    fig = charts.topic_bars(row, LABELS)
-    (bar,) = fig.data
-    assert list(bar.y) == ["Image & reputation", "Economy"]  # ascending rate: the largest on top
-    assert list(bar.text) == ["0.0 (0)", "20.0 (2)"]
-
-
 # --- arc -------------------------------------------------------------------------------------------------
 
 
@@ -230,7 +222,6 @@ def test_wrap_escapes_and_breaks(text, width, lines, expected):
     "make",
     [
         pytest.param(lambda: charts.sentence_bars(sentences_frame()), id="sentence_bars"),
-        pytest.param(lambda: charts.topic_bars(answers_frame().iloc[0], LABELS), id="topic_bars"),
         pytest.param(lambda: charts.arc(answers_frame()), id="arc"),
         pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), id="heatmap"),
     ],
@@ -294,7 +285,6 @@ ALL_CHARTS = [
     pytest.param(lambda: charts.sentence_bars(
         sentences_frame(), alignment=pd.DataFrame({"sentence": [1, 2, 3, 4], "alignment": [0.1, 0.0, 0.3, 0.2],
                                                    "shared_terms": ["a", None, "b", "c"]})), id="sentence_bars-alignment"),
-    pytest.param(lambda: charts.topic_bars(answers_frame().iloc[0], LABELS), id="topic_bars"),
     pytest.param(lambda: charts.arc(answers_frame()), id="arc"),
     pytest.param(lambda: charts.heatmap(answers_frame(), LABELS), id="heatmap"),
     pytest.param(lambda: charts.sentiment_boxes(sentences_frame(), sentences_frame(), label_a="A", label_b="B"), id="boxes"),

@@ -46,3 +46,22 @@ def valdai_html(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def default_interview() -> Path:
     return DEFAULT_INTERVIEW
+
+
+@pytest.fixture(scope="session")
+def vader_benchmark():
+    """``benchmarks/vader_validation.py`` as a module (the script is not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("vader_validation", ROOT / "benchmarks" / "vader_validation.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("vader_validation", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def vader_data(vader_benchmark) -> Path:
+    """The human-rated VADER data (``../shared/eval/vader_groundtruth``)."""
+    return require(vader_benchmark.DEFAULT_DATA, "human-rated VADER data (expected ../shared beside the clone)")

@@ -3,11 +3,8 @@ figures from the benchmark's recorded output."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,15 +13,6 @@ from nltk.sentiment.vader import VaderConstants
 from analysis import datafiles, methods, sentiment
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "benchmarks" / "vader_validation.py"
-
-
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("vader_validation", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("vader_validation", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -58,16 +46,10 @@ def test_the_validation_figures_are_read_from_the_recorded_file(tmp_path, monkey
     assert "0.878" not in text
 
 
-def test_the_shipped_figures_are_what_the_benchmark_prints_now(tmp_path, fresh_validation):
+def test_the_shipped_figures_are_what_the_benchmark_prints_now(vader_benchmark, vader_data, tmp_path, fresh_validation):
     """The recorded file is the benchmark's output on the shipped scorer: re-running it gives the same r."""
-    bench = _benchmark()
-    if not bench.DEFAULT_DATA.is_dir():
-        message = f"human-rated VADER data not found at {bench.DEFAULT_DATA}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
     out = tmp_path / "written.json"
-    assert bench.main(["--write", str(out)]) == 0
+    assert vader_benchmark.main(["--data", str(vader_data), "--write", str(out)]) == 0
     written = json.loads(out.read_text(encoding="utf-8"))
     shipped = datafiles.vader_validation()
     assert [(d["dataset"], d["n"], d["r"]) for d in written["datasets"]] == [

@@ -13,25 +13,9 @@ environment variable CI is set, is skipped otherwise.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import sys
 from pathlib import Path
 
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "vader_validation.py"
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location("vader_validation", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("vader_validation", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-validation = _load_script()
 
 SAMPLE = 300
 BOUNDS = {
@@ -41,26 +25,15 @@ BOUNDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def data_dir() -> Path:
-    path = validation.DEFAULT_DATA
-    if not path.is_dir():
-        message = f"human-rated VADER data not found at {path} (expected ../shared beside the clone)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 @pytest.mark.parametrize(("dataset", "bound"), sorted(BOUNDS.items()))
-def test_sample_correlation(data_dir: Path, dataset: str, bound: float) -> None:
-    (result,) = validation.validate(data_dir, limit=SAMPLE, datasets=[dataset])
+def test_sample_correlation(vader_benchmark, vader_data: Path, dataset: str, bound: float) -> None:
+    (result,) = vader_benchmark.validate(vader_data, limit=SAMPLE, datasets=[dataset])
     assert result.n == SAMPLE
     assert result.r > bound, f"{dataset}: r = {result.r:.3f} on the first {SAMPLE} snippets, expected > {bound}"
 
 
-def test_reads_ratings_and_texts(data_dir: Path) -> None:
-    ratings, texts = validation.read_ground_truth(data_dir / "tweets_GroundTruth.txt", limit=3)
+def test_reads_ratings_and_texts(vader_benchmark, vader_data: Path) -> None:
+    ratings, texts = vader_benchmark.read_ground_truth(vader_data / "tweets_GroundTruth.txt", limit=3)
     assert ratings[:2] == [2.726315789, 1.443298969]
     assert texts[1] == "Yay. Another good phone interview."
     assert not any("\r" in t or "\n" in t for t in texts)

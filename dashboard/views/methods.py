@@ -32,8 +32,7 @@ def describe(slug: str) -> None:
 
 
 describe("pairs")
-st.markdown("Mark a turn on the Upload page to correct it. "
-            f"This document: **{len(doc.qa_pairs)}** question–answer pairs, **{len(doc.turns)}** turns, "
+st.markdown(f"This document: **{len(doc.qa_pairs)}** question–answer pairs, **{len(doc.turns)}** turns, "
             f"**{len(doc.notes)}** notes, format *{doc.format}*.")
 if doc.warnings:
     ui.notice(list(doc.warnings))

@@ -7,7 +7,7 @@ only its Fisher exact test and Gale-Church alignment need it; this project uses 
 NLTK is first imported, ``scipy.stats`` is made unimportable, then restored: SciPy itself stays
 usable afterwards by anything else in the process. The same holds for ``sklearn``: NLTK's optional
 ``nltk.classify.scikitlearn`` starts importing it (0.3-0.4 s here) and this project never uses that
-wrapper; :mod:`analysis.alignment` imports scikit-learn itself, when it is needed.
+wrapper; :mod:`analysis.document.alignment` imports scikit-learn itself, when it is needed.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ in an installed wheel.
 
 The data files (the default interview, topic dictionaries, marker families, actors, word lists) live
 in one top-level folder of the repository, ``data/``: that is where people edit them and where the
-README and the dashboard point. A wheel can only install files inside its packages, so ``pip install
+README points. A wheel can only install files inside its packages, so ``pip install
 .`` ships that folder as ``analysis/data/`` (``force-include`` in pyproject.toml). An editable install
 (``pip install -e .``) imports the checkout's own ``analysis/`` and so reads the checkout's ``data/``.
 This is the one module that knows ``data/``: every default file and folder is named here, and every
@@ -49,13 +49,13 @@ DATA_DIR = _PACKAGE / "data" if (_PACKAGE / "data").is_dir() else _PACKAGE.paren
 
 # The files and folders the project ships, each read by one loader.
 DEFAULT_DOCUMENT = DATA_DIR / "transcripts" / "bezrukov-soft-power-picreadi-2018.txt"
-DICTIONARY = DATA_DIR / "topics" / "foreign_policy.yaml"  # analysis.topics
-MARKERS = DATA_DIR / "markers"  # analysis.markers: one family a .yaml file
-ACTORS = DATA_DIR / "actors" / "actors.yaml"  # analysis.actors
-PREMISE_CHALLENGES = DATA_DIR / "alignment" / "premise_challenges.txt"  # analysis.alignment
+DICTIONARY = DATA_DIR / "topics" / "foreign_policy.yaml"  # analysis.sentence.topics
+MARKERS = DATA_DIR / "markers"  # analysis.sentence.markers: one family a .yaml file
+ACTORS = DATA_DIR / "actors" / "actors.yaml"  # analysis.document.actors
+PREMISE_CHALLENGES = DATA_DIR / "alignment" / "premise_challenges.txt"  # analysis.document.alignment
 ABBREVIATIONS = DATA_DIR / "wordlists" / "abbreviations.txt"  # analysis.text
 STOPWORDS = DATA_DIR / "wordlists" / "stopwords.txt"  # keyness, concordance, alignment, actors, diagnostics
-IRONY_CUES = DATA_DIR / "wordlists" / "irony_cues.txt"  # analysis.diagnostics
+IRONY_CUES = DATA_DIR / "wordlists" / "irony_cues.txt"  # analysis.document.diagnostics
 # The output of benchmarks/vader_validation.py --write (analysis.methods quotes it)
 VADER_VALIDATION = DATA_DIR / "methods" / "vader_validation.json"
 

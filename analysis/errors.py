@@ -6,6 +6,6 @@ from __future__ import annotations
 class DiscourseError(ValueError):
     """A problem with the user's input, with a message a person can act on.
 
-    The CLI prints the message to stderr and exits 2; the dashboard shows it with ``st.error``.
+    Its message is written for the user, to be shown as it is (the command line prints it and exits 2).
     Anything else that escapes is a bug in the project.
     """

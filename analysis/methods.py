@@ -2,7 +2,7 @@
 both render these descriptions (the page as Markdown, the report through :mod:`render.methods`).
 
 A description is Markdown with no raw HTML. Its constants are read from the code that uses them
-(:data:`analysis.sentiment.NEGATION_SCALAR`, the thresholds, ...) and its validation figures from the
+(:data:`analysis.sentence.sentiment.NEGATION_SCALAR`, the thresholds, ...) and its validation figures from the
 output of ``benchmarks/vader_validation.py --write`` (:func:`analysis.datafiles.vader_validation`), so
 a figure on the page is the figure the code uses or the benchmark printed, never a retyped copy.
 
@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from . import datafiles, profiles, sentiment, topics
+from analysis import datafiles
+from analysis.comparison import bootstrap as profiles
+from analysis.sentence import sentiment, topics
 
 Where = Literal["page", "report"]
 BOTH: tuple[Where, ...] = ("page", "report")

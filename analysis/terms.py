@@ -1,7 +1,7 @@
 """The term engine: the term syntax, the entry model, the index and the matcher, for every word list.
 
-Topics (:mod:`analysis.topics`), marker families (:mod:`analysis.markers`) and actors
-(:mod:`analysis.actors`) are definitions over this module: each is an :class:`Entry` (a named list of
+Topics (:mod:`analysis.sentence.topics`), marker families (:mod:`analysis.sentence.markers`) and actors
+(:mod:`analysis.document.actors`) are definitions over this module: each is an :class:`Entry` (a named list of
 terms) in an :class:`EntryList` (a named list of entries, with the index that matches them). This
 module never splits text itself; it works on words that :mod:`analysis.text` has tokenised.
 
@@ -12,7 +12,7 @@ of a phrase. ``*`` may only end a word: ``abc*`` matches every word starting wit
 itself included. A term with a hyphen or slash (``people-to-people``, ``9/11``) matches one token as
 written and also the phrase of its parts (``people to people``, ``9 11``), so a list works whether
 the tokenizer keeps such words whole or splits them. (Case-sensitive forms such as an actor's
-``written: [US]`` are not terms: :mod:`analysis.actors` matches them as written.)
+``written: [US]`` are not terms: :mod:`analysis.document.actors` matches them as written.)
 
 >>> normalise("  Free   TRADE ")
 'free trade'

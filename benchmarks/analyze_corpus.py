@@ -1,4 +1,4 @@
-"""Time the whole analysis (``analysis.frames.analyze``) over the White House briefings, beside VADER alone.
+"""Time the whole analysis (``analysis.pipeline.run.analyze``) over the White House briefings, beside VADER alone.
 
     python benchmarks/analyze_corpus.py [--corpus DIR] [--limit N] [--runs K] [--trace-docs N]
 
@@ -9,7 +9,7 @@ Prints figures; it is not a test. On one core, in one process:
    (words/s counts the words of every question and answer, i.e. the sum of ``n_words`` over the
    sentence frames);
 3. times NLTK's VADER alone, ``SentimentIntensityAnalyzer().polarity_scores`` (the analyzer of
-   ``analysis.sentiment.load_analyzer()``), over the same sentences (the ``text`` of every row of the
+   ``analysis.sentence.sentiment.load_analyzer()``), over the same sentences (the ``text`` of every row of the
    sentence frames), and prints the ratio whole analysis / VADER alone (target: at most 1.3);
 4. measures memory in two ways, named in the output: the tracemalloc peak (Python allocations only,
    of the largest single ``analyze`` call, in a separate untimed pass over the ``--trace-docs``
@@ -37,14 +37,15 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make `analysis` importable
     sys.path.insert(0, str(ROOT))
 
-from analysis import frames, topics  # noqa: E402
+from analysis.pipeline import run as frames
+from analysis.sentence import topics  # noqa: E402
 from analysis.errors import DiscourseError  # noqa: E402
-from analysis.sentiment import load_analyzer  # noqa: E402
+from analysis.sentence.sentiment import load_analyzer  # noqa: E402
 from analysis.transcripts import DEFAULT_DOCUMENT, load  # noqa: E402
 from benchmarks.tables import table  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
-# The project's targets (the issue): analysis at most 1.3 x VADER alone; CLI cold start under 2 s.
+# The project's targets: analysis at most 1.3 x VADER alone; CLI cold start under 2 s.
 TARGET_RATIO = 1.3
 TARGET_COLD_START = 2.0
 COLD_RUNS = 5

@@ -78,7 +78,7 @@ def measure_dashboard(browser, base: str, runs: int) -> tuple[float, list[float]
 
 
 def expected_sentences(pair: int) -> int:
-    from analysis import frames
+    from analysis.pipeline import run as frames
     from analysis.transcripts import DEFAULT_DOCUMENT, load
 
     if not hasattr(expected_sentences, "cache"):

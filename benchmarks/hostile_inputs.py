@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` importable
 
 
 MB = 1024 * 1024
-# The issue's targets.
+# The targets: what one hostile file may cost at most.
 SMALL_FILE = 1 * MB
 SMALL_SECONDS, SMALL_MB = 5.0, 300
 LARGE_SECONDS, LARGE_MB = 60.0, 1024
@@ -84,7 +84,7 @@ def labelled_text(n_chars: int, *, seed: int = 0, labels: tuple[str, str] = ("Q:
 
 def alias_bomb(depth: int = 9, width: int = 9) -> str:
     """YAML front matter of nested aliases ("billion laughs"): ``width ** depth`` strings when expanded.
-    The default is the issue's 378-byte file."""
+    The default is a 378-byte file."""
     lines = ["---", "a: &a [" + ",".join(['"lol"'] * width) + "]"]
     names = "abcdefghijklmnopqrstuvwxyz"
     for i in range(1, depth):
@@ -212,8 +212,9 @@ def _deflate_padded(data: bytes, zeros: int) -> tuple[bytes, int]:
 def docx_bytes(paragraphs: list[str], *, lie: tuple[str, int, int] | None = None) -> bytes:
     """A .docx (python-docx's own template) whose body is ``paragraphs``. With ``lie`` (part name, zero
     bytes appended, declared size), that part is followed by zeros and its headers declare a size."""
-    import docx
     from xml.sax.saxutils import escape
+
+    import docx
 
     template = Path(docx.__file__).parent / "templates" / "default.docx"
     body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
@@ -234,7 +235,7 @@ def docx_bytes(paragraphs: list[str], *, lie: tuple[str, int, int] | None = None
 
 def lying_docx(inflated: int = 1 << 30, *, declared: int = 10_240) -> bytes:
     """A .docx whose styles part (which python-docx reads) is followed by ``inflated`` zero bytes while
-    its headers declare ``declared`` bytes (the issue's case: 1 MB on disk; zipfile inflates the part
+    its headers declare ``declared`` bytes (for example 1 MB on disk; zipfile inflates the part
     whole before its CRC check fails)."""
     return docx_bytes(["Q: How big is it?", "JANE DOE: Small, it says."], lie=("word/styles.xml", inflated, declared))
 
@@ -373,7 +374,7 @@ def cases(quick: bool = False) -> list[Case]:
              [["library", "add", "corpus", "--library", "lib.sqlite3"]] * 2, _ok),
         Case("14", "zero-byte --library file", {"empty.sqlite3": b""}, [["library", "list", "--library", "empty.sqlite3"]]),
         Case("14", "read-only library leaves no -wal/-shm", {}, [[
-            "-c", "import sys; from analysis.library import Library; "
+            "-c", "import sys; from analysis.store.library import Library; "
             "Library(sys.argv[1]).close(); lib = Library(sys.argv[1], readonly=True); lib.search(''); lib.close()",
             "lib.sqlite3"]], _no_sidecars, python=True),
         Case("16", "UTF-16 text without a BOM (.txt)", {"utf16.txt": utf16_without_bom()}, [["parse", "utf16.txt"]], _ok),

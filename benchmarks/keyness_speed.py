@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import keyness  # noqa: E402
+from analysis.comparison import keyness  # noqa: E402
 from analysis.errors import DiscourseError  # noqa: E402
-from analysis.sides import Side, Unit, select  # noqa: E402
+from analysis.comparison.sides import Side, Unit, select  # noqa: E402
 from analysis.transcripts import load  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"

@@ -30,7 +30,7 @@ WATCHED = ("streamlit", "plotly")
 class Import:
     module: str  # the importing file, relative to the root: "render/report.py"
     line: int
-    target: str  # the dotted name imported: "analysis.frames", "streamlit"
+    target: str  # the dotted name imported: "analysis.pipeline.run", "streamlit"
 
     @property
     def top(self) -> str:

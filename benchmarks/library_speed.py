@@ -14,7 +14,7 @@
      to its heatmap drawn; then the same Overview again in a new browser context (the analysis now
      cached in the server: what is left is drawing);
    - the floor: from navigation to its chart.
-Prints the median of ``--runs`` and each ratio to the floor. Targets (the issue): under 2 s; where the
+Prints the median of ``--runs`` and each ratio to the floor. Target: under 2 s; where the
 floor itself is above that on this machine, at most 1.2 times the floor.
 """
 
@@ -39,7 +39,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wh-press-briefings"
 
 def fill(path: Path, corpus: Path) -> tuple[int, int, float]:
     from analysis.errors import DiscourseError
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     files = sorted(corpus.rglob("*.md"))
     failed = 0
@@ -83,7 +83,7 @@ def main() -> None:
     total, failed, took = fill(path, args.corpus)
     print(f"library {path}: {total:,} documents ({failed} files could not be read), filled in {took:.1f} s")
 
-    from analysis.library import Library
+    from analysis.store.library import Library
     from playwright.sync_api import sync_playwright
 
     with Library(path) as lib:

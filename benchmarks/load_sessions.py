@@ -212,7 +212,7 @@ INIT_SCRIPT = r"""
 
 def expected() -> dict:
     """Pairs of the default document in radio order, each one's question prefix and number of sentences."""
-    from analysis import frames
+    from analysis.pipeline import run as frames
     from analysis.transcripts import DEFAULT_DOCUMENT, load
 
     answers = frames.analyze(load(DEFAULT_DOCUMENT), detail="summary").answers

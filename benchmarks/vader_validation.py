@@ -2,7 +2,7 @@
 
 For every ``*_GroundTruth.txt`` in the data folder (tab-separated: id, mean human rating on -4..+4,
 text; UTF-8, CRLF line ends; see SOURCE.md there) each snippet is scored with
-``analysis.sentiment.score_sentences`` **as one unit** (one snippet = one "sentence"), because the paper
+``analysis.sentence.sentiment.score_sentences`` **as one unit** (one snippet = one "sentence"), because the paper
 scored each snippet whole (its Table 4 compares VADER's compound per snippet with the mean rating);
 splitting a snippet into sentences first would measure something else. The script prints Pearson r
 between the compound and the mean human rating per dataset beside the paper's figure.
@@ -32,7 +32,7 @@ if str(REPO_ROOT) not in sys.path:  # run as a script: make `analysis` importabl
     sys.path.insert(0, str(REPO_ROOT))
 
 from analysis import datafiles  # noqa: E402
-from analysis.sentiment import lexicon, score_sentences  # noqa: E402
+from analysis.sentence.sentiment import lexicon, score_sentences  # noqa: E402
 
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval" / "vader_groundtruth"
 

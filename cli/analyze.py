@@ -41,7 +41,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> None:
     from contextlib import nullcontext
 
-    from analysis import batch, topics
+    from analysis.pipeline import batch
+    from analysis.sentence import topics
 
     check_out(args.out)
     dictionary = topics.load_dictionary(args.topics) if args.topics else topics.load_dictionary()

@@ -81,7 +81,7 @@ def failure_lines(failures: list[tuple[str, str]]) -> list[str]:
 
 
 def open_library(path: str | None):
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     return Library(path)
 
@@ -91,7 +91,7 @@ def stored_corrections(path: str, library_path: str | None) -> tuple:
     ``--library``, or when the library does not have those bytes)."""
     if library_path is None:
         return ()
-    from analysis.library import Library, sha256_of
+    from analysis.store.library import Library, sha256_of
     from analysis.transcripts import read_file
 
     sha = sha256_of(read_file(path))

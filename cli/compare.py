@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> None:
-    from analysis import keyness
+    from analysis.comparison import keyness
 
     check_out(args.out)
     if args.min_count < 1:
@@ -42,15 +42,11 @@ def run(args: argparse.Namespace) -> None:
 
 
 def _side(spec: str, library_path: str | None, *, speaker_column: str | None = None, text_column: str | None = None):
-    """A Compare side (:func:`analysis.sides.side_from_spec`) with its document's stored corrections."""
-    from pathlib import Path
+    """A Compare side (:func:`analysis.pipeline.side_spec.side_from_spec`) with its document's stored corrections."""
+    from analysis.comparison.sides import parse_spec
+    from analysis.pipeline.side_spec import side_from_spec
 
-    from analysis.sides import parse_spec, select
-    from analysis.transcripts import load
-
-    path, options = parse_spec(spec)
-    doc = load(
-        path, speaker_column=speaker_column, text_column=text_column,
-        corrections=stored_corrections(path, library_path),
+    path, _ = parse_spec(spec)
+    return side_from_spec(
+        spec, speaker_column=speaker_column, text_column=text_column, corrections=stored_corrections(path, library_path),
     )
-    return select(doc, document=Path(path).name, **options)

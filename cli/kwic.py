@@ -28,9 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> None:
-    from analysis import concordance
-    from analysis.batch import collect
-    from analysis.sides import units_of
+    from analysis.comparison import concordance
+    from analysis.comparison.sides import units_of
+    from analysis.pipeline.batch import collect
     from analysis.transcripts import load
 
     check_out(args.out)

@@ -11,7 +11,6 @@ from analysis.errors import DiscourseError
 from .common import failure_lines, open_library
 
 
-
 def _columns(args: argparse.Namespace, items, command: str) -> tuple:
     """``items`` with the table columns of --speaker-column/--text-column as their first correction (in
     place of an earlier choice); both or neither must be given."""
@@ -57,7 +56,7 @@ def _add_options(actions: argparse._SubParsersAction, where: argparse.ArgumentPa
 def add(lib, args: argparse.Namespace) -> None:
     from pathlib import Path
 
-    from analysis.batch import collect
+    from analysis.pipeline.batch import collect
     from analysis.transcripts import read_file
 
     # Columns named on the command line are kept with each table as a correction (every use reads them).
@@ -177,8 +176,8 @@ def _correct_options(actions: argparse._SubParsersAction, where: argparse.Argume
 def correct(lib, args: argparse.Namespace) -> None:
     """Change (or list) a document's corrections. Order: --clear, --undo, then the new ones: renames,
     merges, who asks, turn marks (each applies to the document as the earlier ones left it)."""
-    from analysis.transcripts import parse_bytes
     from analysis.transcripts import corrections as fixes
+    from analysis.transcripts import parse_bytes
 
     rec = lib.get(args.id)
     data = lib.bytes_of(args.id)

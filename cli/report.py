@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> None:
     import hashlib
     from pathlib import Path
 
-    from analysis import frames, topics
+    from analysis.pipeline import run as frames
+    from analysis.sentence import topics
     from analysis.transcripts import load
 
     out = Path(args.out)

@@ -143,7 +143,7 @@ CHOOSERS = ("doc", "a-doc", "b-doc")
 
 def library_source(doc_id: str) -> Source | None:
     """A document of the corpus library as a source (None if the library has no such id)."""
-    from analysis import library
+    from analysis.store import library
 
     from . import store
 

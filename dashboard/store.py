@@ -1,6 +1,6 @@
-"""The corpus library (:mod:`analysis.library`) as the dashboard uses it, and the read-only setting.
+"""The corpus library (:mod:`analysis.store.library`) as the dashboard uses it, and the read-only setting.
 
-A :class:`~analysis.library.Library` holds one sqlite3 connection, which may only be used by the thread
+A :class:`~analysis.store.library.Library` holds one sqlite3 connection, which may only be used by the thread
 that opened it, and Streamlit runs each rerun of a session on whichever thread is free: so every call
 here opens the library, does one thing and closes it (opening costs about a millisecond). Reads open
 it read-only; writes are refused in read-only mode.
@@ -16,8 +16,8 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from analysis import library
 from analysis.errors import DiscourseError
+from analysis.store import library
 from analysis.transcripts import corrections as fixes
 
 READ_ONLY_ENV = "DISCOURSE_READ_ONLY"

@@ -10,7 +10,7 @@ id is a random token (:func:`new_id`, 72 bits): whoever has the link shares the 
 it. The URL holds only the id and the answer, not the guesses: a link stays short, and a guess cannot be
 planted by editing it.
 
-Where: ``workshops.json`` beside the corpus library (``analysis.library.default_path()``, so
+Where: ``workshops.json`` beside the corpus library (``analysis.store.library.default_path()``, so
 ``DISCOURSE_LIBRARY`` moves both). Each change re-reads the file under a lock (a thread lock and an
 advisory ``flock`` on ``workshops.json.lock``, so two server processes do not lose each other's
 changes), applies the change and writes the whole file atomically (a temporary file in the same folder,
@@ -45,7 +45,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from analysis import library
+from analysis.store import library
 
 from . import store
 

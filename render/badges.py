@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 
+from analysis.document.framing import Framing
+
 from .charts import ink_for, number, sentiment_colour
 
 ui_number = number
@@ -35,16 +37,14 @@ def summary(row) -> str:
     )
 
 
-def question_framing(row, result, pair: int) -> str:
-    """The question's tone and its loaded words beside the answer's: how the question frames the topic."""
-    c, m = result.contributions, result.markers
-    qc = c[(c["pair"] == pair) & (c["role"] == "question")].sort_values("valence", key=abs, ascending=False)
-    qm = m[(m["pair"] == pair) & (m["role"] == "question")]
-    words = ", ".join(f"{w} ({v:+.1f})" for w, v in zip(qc["token"], qc["valence"])) or "none"
-    cues = ", ".join(dict.fromkeys(qm["text"].str.lower())) or "none"
+def question_framing(framing: Framing) -> str:
+    """The question's tone and its loaded words beside the answer's: how the question frames the topic
+    (:func:`analysis.document.framing.measure`)."""
+    words = ", ".join(f"{w} ({v:+.1f})" for w, v in framing.words) or "none"
+    cues = ", ".join(framing.cues) or "none"
     return (
         "<div style='font-size:0.95rem;color:#333;margin:0 0 0.6rem 0'>"
-        f"Question tone {swatch(row['question_sentiment'])} · answer {swatch(row['sentiment'])}"
+        f"Question tone {swatch(framing.question_sentiment)} · answer {swatch(framing.answer_sentiment)}"
         f"<br>Sentiment words in the question: {html.escape(words)}"
         f"<br>Markers in the question: {html.escape(cues)}</div>"
     )

@@ -122,7 +122,7 @@ def sentence_bars(
     sentences: pd.DataFrame, *, selected: int | None = None, tag: str = "", alignment: pd.DataFrame | None = None
 ) -> go.Figure:
     """One bar per sentence of an answer in reading order (top to bottom), length = VADER compound;
-    with ``alignment`` (:func:`analysis.alignment.measure`'s sentences of this answer), a second panel
+    with ``alignment`` (:func:`analysis.document.alignment.measure`'s sentences of this answer), a second panel
     on the same rows shows each sentence's similarity to the question.
 
     ``sentences``: rows of one answer from ``Analysis.sentences`` (``pair, sentence, text, sentiment``).
@@ -467,7 +467,7 @@ def term_plot(terms: pd.DataFrame, *, label_a: str, label_b: str, highlight: str
 def actor_dots(summary: pd.DataFrame, *, top: int = 15) -> go.Figure:
     """Per actor, the mean sentiment of the answer sentences that mention it, with their range.
 
-    ``summary``: :func:`analysis.actors.summary`. The most mentioned ``top`` actors, most mentioned on
+    ``summary``: :func:`analysis.document.actors.summary`. The most mentioned ``top`` actors, most mentioned on
     top; each point's customdata is ``(actor slug,)``, so a click selects the actor.
     """
     s = summary.head(top).iloc[::-1]
@@ -497,7 +497,7 @@ def actor_dots(summary: pd.DataFrame, *, top: int = 15) -> go.Figure:
 def alignment_bars(alignment: pd.DataFrame) -> go.Figure:
     """Each answer's similarity to its own question beside its mean similarity to the other questions.
 
-    ``alignment``: :func:`analysis.alignment.measure`'s answers frame. customdata[0] is the pair.
+    ``alignment``: :func:`analysis.document.alignment.measure`'s answers frame. customdata[0] is the pair.
     """
     a = alignment[alignment["alignment"].notna()].sort_values("pair")
     x = [f"A{p}" for p in a["pair"]]

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis import sentiment
+from analysis.sentence import sentiment, topics
 
 TONES = ("negative", "neutral", "positive")
 NONE = "none of these"
@@ -33,11 +33,10 @@ def tone_of(value: float) -> str:
 
 
 def top_topics(row: Mapping, labels: Mapping[str, str]) -> list[str]:
-    """The labels of the topics with the highest rate in ``row`` (an answers-frame row): several when
-    they tie (a guess of any of them is right), ``[NONE]`` when no topic term matched."""
-    rates = {labels[c]: float(row[c]) for c in labels}
-    best = max(rates.values(), default=0.0)
-    return [label for label, rate in rates.items() if rate == best] if best > 0 else [NONE]
+    """The labels of the topics with the highest rate in ``row`` (an answers-frame row), by the one rule
+    of :func:`analysis.sentence.topics.top_topics`: several when they tie (a guess of any of them is
+    right), ``[NONE]`` when no topic term matched."""
+    return [labels[c] for c in topics.top_topics(row, labels)] or [NONE]
 
 
 def tally(guesses: Sequence[Mapping], field: str) -> Counter:

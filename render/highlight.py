@@ -10,17 +10,19 @@ keyboard, through CSS alone (no script).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
 
-from analysis.sentiment import NEGATION_SCALAR
+from analysis.result import UnitFrames
+from analysis.sentence.sentiment import NEGATION_SCALAR
 
 from .charts import MIN_CONTRAST, RDBU, contrast, ink_for, relative_luminance, sentiment_colour  # noqa: F401 (colour rules live in charts)
 
 Layer = Literal["sentiment", "topics", "markers", "numbers"]
+PREMISE_LABEL = "Challenge to the question's premise"
 MARKER_COLOUR = "#e66101"  # orange: apart from the RdBu sentiment scale and the purple topic line
 
 
@@ -133,6 +135,31 @@ def spans(
         for r in sentences[sentences["sentence"] == selected].to_dict("records"):
             out.append(_Span(int(r["start"]), int(r["end"]), "sentence"))
     return out
+
+
+def unit_html(
+    unit: UnitFrames,
+    *,
+    layers: Iterable[Layer],
+    topic_labels: Mapping[str, str],
+    families: Mapping[str, tuple[str, str]],
+    selected: int | None = None,
+    redactions: Iterable[tuple[int, int, str]] = (),
+) -> str:
+    """One question or answer (:meth:`analysis.result.Analysis.unit`) as highlighted HTML: every layer
+    of :func:`spans`, with the answer's challenges to the question's premise among the markers, and
+    ``redactions`` (start, end, replacement) shown instead of the words they cover. The Reader, the
+    Workshop and the report all render a unit through here, so they show the same marks."""
+    layers = set(layers)
+    marks = spans(
+        unit.contributions, unit.terms, unit.sentences, topic_labels=dict(topic_labels), layers=layers,
+        selected=selected, markers=unit.markers, families=dict(families),
+    )
+    if "markers" in layers and unit.role == "answer":
+        for start, end, written in unit.premises[["start", "end", "text"]].itertuples(index=False):
+            marks.append(marker(int(start), int(end), PREMISE_LABEL, written))
+    marks += [redaction(start, end, alias) for start, end, alias in redactions]
+    return render(unit.text, marks, numbers="numbers" in layers, role=unit.role)
 
 
 def render(text: str, annotations: list[_Span], *, numbers: bool = False, role: str = "answer") -> str:

@@ -6,7 +6,7 @@ The file opens with no network: Plotly's JavaScript is embedded once in the head
 from the transcript, the file name or the caller's title goes through :func:`html.escape`; the only
 markup is ours (and the ``html`` of a :class:`Section`, which its caller must have escaped).
 
->>> from analysis import frames
+>>> from analysis.pipeline import run as frames
 >>> from analysis.transcripts import load, DEFAULT_DOCUMENT
 >>> doc = load(DEFAULT_DOCUMENT)
 >>> page = build(doc, frames.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
@@ -32,9 +32,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from analysis import diagnostics, methods, sentiment, topics
-from analysis import markers as markers_mod
-from analysis.frames import Analysis
+from analysis import methods
+from analysis.document import diagnostics
+from analysis.result import Analysis
+from analysis.sentence import markers as markers_mod
+from analysis.sentence import sentiment, topics
 from analysis.transcripts import Document
 
 from . import badges, charts, guesses, highlight, topicbars
@@ -138,7 +140,7 @@ def build(
     extras: Sequence[Section] = (),
     generated_at: datetime | None = None,
 ) -> str:
-    """The report of ``doc`` measured as ``analysis`` (:func:`analysis.frames.analyze`), as one HTML page.
+    """The report of ``doc`` measured as ``analysis`` (:func:`analysis.pipeline.run.analyze`), as one HTML page.
 
     ``title`` defaults to the document's title (else ``source_name``). ``document_sha256`` is the hash of
     the file that was read; without it the hash of the parsed document (its JSON) is shown, labelled so.
@@ -257,7 +259,7 @@ def _header(doc: Document, title: str, source_name: str, generated_at: datetime,
 
 
 def _top_topic(row: pd.Series, labels: dict[str, str]) -> str:
-    """The answer's main topic by the Workshop's rule (:func:`render.guesses.top_topics`): every
+    """The answer's main topic by the one rule (:func:`analysis.sentence.topics.top_topics`): every
     topic tied for the highest rate, or none when no topic term matched."""
     if not labels:
         return "—"
@@ -319,7 +321,6 @@ def _answer_summary(row: pd.Series) -> str:
 
 
 def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -> str:
-    a, s, c, t = analysis.answers, analysis.sentences, analysis.contributions, analysis.terms
     slugs = {col.removeprefix(topics.COLUMN_PREFIX): label for col, label in labels.items()}
     layers = ["sentiment", "topics", "markers"]
     families = {f.slug: (f.label, f.technique) for f in _markers(analysis).families}
@@ -327,8 +328,9 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
         '<section id="transcript"><h2>The transcript, answer by answer</h2>',
         highlight.legend(layers).removeprefix(highlight.STYLE),
     ]
-    for _, row in a.sort_values("pair").iterrows():
-        pair = int(row["pair"])
+    for pair in sorted(int(p) for p in analysis.answers["pair"]):
+        unit = analysis.unit(pair)  # what the Reader shows of this answer, premise marks included
+        row = unit.row
         parts.append(f'<section class="pair" id="answer-{pair}">')
         if row["kind"] == "opening":
             parts.append(f"<h3>{pair}. Opening statements (before the first question)</h3>")
@@ -336,24 +338,21 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
             asker = "a reporter (Q)" if row["asked_by"] == "Q" else _e(row["asked_by"])
             parts.append(f"<h3>Question {pair} · asked by {asker}</h3>")  # the pair number, as in the Reader
             parts.append(f'<div class="question">{_e(row["question"])}</div>')
-            parts.append(badges.question_framing(row, analysis, pair))
+            parts.append(badges.question_framing(analysis.framing(pair)))
         parts.append(f"<h4>Answer · {_e(row['speaker'] or 'no answer recorded')}</h4>")
         if not row["answer"]:
             parts.append('<p class="muted">No answer was recorded for this question.</p></section>')
             continue
-        unit, words, terms = (_answer_rows(f, pair) for f in (s, c, t))
-        marks = _answer_rows(analysis.markers, pair)
-        text = highlight.render(row["answer"], highlight.spans(
-            words, terms, unit, topic_labels=slugs, layers=layers, markers=marks, families=families))
+        text = highlight.unit_html(unit, layers=layers, topic_labels=slugs, families=families)
         side = [_answer_summary(row)]
-        if len(unit):
-            side.append(figures.html(charts.sentence_bars(unit)))
+        if len(unit.sentences):
+            side.append(figures.html(charts.sentence_bars(unit.sentences)))
         if labels:
-            side.append("<h4>Topics in this answer</h4>" + topicbars.render(row, labels, terms).removeprefix(topicbars.STYLE))
+            side.append("<h4>Topics in this answer</h4>" + topicbars.render(row, labels, unit.terms).removeprefix(topicbars.STYLE))
         marker_labels = {f"marker_{slug}": label for slug, (label, _) in families.items() if f"marker_{slug}" in row.index}
         if marker_labels:
             side.append("<h4>Discourse markers (cues for discussion)</h4>"
-                        + topicbars.render(row, marker_labels, marks, kind="marker").removeprefix(topicbars.STYLE))
+                        + topicbars.render(row, marker_labels, unit.markers, kind="marker").removeprefix(topicbars.STYLE))
         parts.append(
             f'<div class="cols"><div>{text.removeprefix(highlight.STYLE)}</div><div>{"".join(side)}</div></div></section>'
         )
@@ -364,10 +363,6 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
 def _markers(analysis: Analysis) -> markers_mod.Markers:
     """The marker families the analysis was made with (its settings name their folder)."""
     return markers_mod.load_recorded(analysis.settings.get("markers"))
-
-
-def _answer_rows(frame: pd.DataFrame, pair: int) -> pd.DataFrame:
-    return frame[(frame["pair"] == pair) & (frame["role"] == "answer")]
 
 
 def _extra(number: int, section: Section, figures: _Figures) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import html
 
-from analysis import actors as actors_mod
-from analysis import alignment as alignment_mod
-from analysis import markers as markers_mod
-from analysis.frames import Analysis
+from analysis.document import actors as actors_mod
+from analysis.document import alignment as alignment_mod
+from analysis.result import Analysis
+from analysis.sentence import markers as markers_mod
 
 from . import charts
 from .report import Section, table
@@ -59,15 +59,15 @@ def alignment_section(aligned: alignment_mod.Alignment) -> Section:
 
 
 def actors_section(analysis: Analysis, listed: actors_mod.ActorList) -> Section:
-    mentions = actors_mod.mentions(analysis, listed)
-    summary = actors_mod.summary(analysis, mentions)
+    found = analysis.actors(listed)  # kept on the analysis: the dashboard's Actors page reads the same
+    summary = found.summary
     intro = (
         f"<p>Mentions of the {len(listed.actors)} actors in <code>data/actors/actors.yaml</code> (countries with their "
         "adjectives and demonyms, organisations, people), and the mean VADER compound of the answer sentences that "
         "mention each. That is the tone of the sentence, not necessarily the speaker's attitude to the actor.</p>"
     )
     figures = [charts.actor_dots(summary)] if len(summary) else []
-    unlisted = actors_mod.unlisted_names(analysis, listed)
+    unlisted = found.unlisted
     return Section(
         "How each actor is talked about",
         html=intro + table(summary.drop(columns=["actor"]), signed=["sentiment", "sentiment_min", "sentiment_max"],
@@ -83,6 +83,6 @@ def standard(analysis: Analysis) -> list[Section]:
     markers = markers_mod.load_recorded(analysis.settings.get("markers"))
     return [
         markers_section(analysis, markers),
-        alignment_section(alignment_mod.measure(analysis)),
+        alignment_section(analysis.alignment),
         actors_section(analysis, actors_mod.load_actors()),
     ]

@@ -19,6 +19,16 @@ NEVER = {
 }
 # The documented exception: the file and the one package it may import besides the rules.
 DELEGATES = {"analysis/__main__.py": "cli"}
+# Inside analysis/ (README "Layout"): the measures and the Analysis type sit below the pipeline and the
+# store, the sentence measures below the document measures, and no measure imports comparison.
+# analysis/result.py imports the document measures, inside the accessors that compute them lazily.
+ROLES_NEVER = {
+    "analysis/sentence": {"analysis.result", "analysis.document", "analysis.comparison", "analysis.pipeline", "analysis.store"},
+    "analysis/result.py": {"analysis.sentence", "analysis.comparison", "analysis.pipeline", "analysis.store"},
+    "analysis/document": {"analysis.comparison", "analysis.pipeline", "analysis.store"},
+    "analysis/comparison": {"analysis.document", "analysis.pipeline", "analysis.store"},
+    "analysis/store": {"analysis.sentence", "analysis.document", "analysis.comparison", "analysis.pipeline"},
+}
 
 
 def _crossings(package: str) -> list[str]:
@@ -34,6 +44,29 @@ def _crossings(package: str) -> list[str]:
 def test_a_layer_never_imports_what_design_forbids(package):
     assert modules(package), f"no {package}/ package"
     assert _crossings(package) == []
+
+
+def _role_crossings(role: str) -> list[str]:
+    where = ROOT / role
+    files = [where] if where.suffix == ".py" else modules(role)
+    return [
+        f"{i.module}:{i.line} imports {i.target}"
+        for path in files
+        for i in imports(path)
+        if any(i.target == t or i.target.startswith(t + ".") for t in ROLES_NEVER[role])
+    ]
+
+
+@pytest.mark.parametrize("role", sorted(ROLES_NEVER))
+def test_inside_analysis_no_measure_imports_the_pipeline_or_the_store(role):
+    assert (ROOT / role).exists(), f"no {role}"
+    assert _role_crossings(role) == []
+
+
+def test_the_role_rules_see_a_crossing(monkeypatch):
+    # the check above can fail: analysis/pipeline/run.py imports the sentence measures, so forbidding them there is seen
+    monkeypatch.setitem(ROLES_NEVER, "analysis/pipeline", {"analysis.sentence"})
+    assert any("analysis/pipeline/run.py" in c for c in _role_crossings("analysis/pipeline"))
 
 
 def test_python_m_analysis_only_delegates_to_the_cli_package():

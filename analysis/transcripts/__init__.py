@@ -41,8 +41,7 @@ NOT_TRANSCRIPTS = frozenset(
 )
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
-# The largest file read (bytes): the Upload page's limit (.streamlit/config.toml, maxUploadSize = 20 MB),
-# for every input; a device or a pipe is read up to this plus one byte, then refused.
+# The largest file read (bytes), for every input (.streamlit/config.toml's maxUploadSize is the same 20 MB); a device or a pipe is read up to this plus one byte, then refused.
 MAX_FILE_BYTES = 20 * 2**20
 # The most text a document may have (characters, about 330,000 words: a 700-page transcript, twenty
 # times the longest of the 1,154 White House briefings). Its analysis allocates about 125 bytes a

@@ -41,7 +41,7 @@ from .raw import Para, RawDoc
 # 10 million characters: captions of a 3-hour talk have well under 1 million, and reading costs about
 # 1 s per million characters, so hostile input is bounded to some seconds.
 MAX_CHARS = 10_000_000
-# A silence longer than this between cues starts a new paragraph (2 s, as the issue suggests: longer
+# A silence longer than this between cues starts a new paragraph (2 s: longer
 # than the pause between sentences in fluent speech).
 PAUSE_MS = 2_000
 # Share of cues that must start with the previous cue's last line for the file to be read as

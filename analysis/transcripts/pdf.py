@@ -47,7 +47,7 @@ from .model import Note
 from .raw import RawDoc
 
 # A text PDF of a few hundred pages extracts in a few seconds here; 30 s is ample for a real transcript and
-# bounds the work a hostile file (deeply nested or huge content streams) can cause in a shared dashboard.
+# bounds the work a hostile file (deeply nested or huge content streams) can cause on a shared server.
 MAX_SECONDS = 30.0
 # A dense text page is parsed into some 5,000-20,000 tokens (operands and operators; a TJ array with
 # per-glyph kerning counts each element): 500,000 is 25 times that and parses in about 1.5 s on a

@@ -71,8 +71,8 @@ NUMERIC_SHARE = 0.5
 # By content, the speaker's values are names: on average at most this many characters (the longest
 # speaker labels of the press briefings in ../shared, "THE PRESS SECRETARY (KARINE JEAN-PIERRE)", are 40).
 MAX_SPEAKER_CHARS = 60
-# The words of the error raised when no speaker or no text column is found (the Upload page then
-# offers the columns to choose from).
+# The words of the error raised when no speaker or no text column is found (a caller may then offer
+# the columns to choose from).
 MISSING_COLUMNS = "Name the columns to use"
 ROLES: dict[str, TurnRole] = {
     "question": "question", "q": "question", "answer": "answer", "a": "answer", "other": "other",

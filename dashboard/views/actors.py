@@ -9,8 +9,7 @@ from render import charts
 
 src, doc, result = ui.current_document()
 listed = data.actor_list()
-mentions = data.actor_mentions(src)
-summary, per_answer, unlisted = data.actor_tables(src)
+mentions, summary, per_answer, unlisted = data.actors(src)
 
 st.markdown(f"#### How is each actor talked about? · {ui.md_escape(src.label)}")
 st.caption(

@@ -7,7 +7,6 @@ import functools
 
 import streamlit as st
 
-from analysis import concordance, profiles
 from analysis.errors import DiscourseError
 from dashboard import data, navigate, sources, ui
 from render import charts
@@ -96,8 +95,7 @@ keep_stop = o3.toggle("Keep function words", value=False, key="cmp-stop", **KEEP
 
 try:
     side_a, side_b = data.side(spec_a), data.side(spec_b)
-    digests = (sources.sources()[spec_a.doc].digest, sources.sources()[spec_b.doc].digest)
-    terms = data.keyness(spec_a, spec_b, digests, ngrams or "words", "keep" if keep_stop else "drop", int(min_count))
+    terms = data.keyness(spec_a, spec_b, ngrams=ngrams or "words", stopwords="keep" if keep_stop else "drop", min_count=int(min_count))
 except DiscourseError as e:
     st.error(ui.md_escape(str(e)))
     st.stop()
@@ -110,12 +108,12 @@ st.html(
     f"{side_b.n_words:,} words in {len(side_b.units)} texts</div>"
 )
 
-sent_a, sent_b = data.side_sentences(spec_a, side_a), data.side_sentences(spec_b, side_b)
+sent_a, sent_b = data.side_sentences(spec_a), data.side_sentences(spec_b)
 c1, c2 = st.columns(2, gap="large")
 with c1:
     ui.chart(charts.sentiment_boxes(sent_a, sent_b, label_a=label_a, label_b=label_b), key="cmp-boxes")
 with c2:
-    profile = profiles.topic_profile(sent_a, sent_b, labels=data.topic_labels())
+    profile = data.topic_profile(spec_a, spec_b)
     ui.chart(charts.topic_difference(profile, label_a=label_a, label_b=label_b), key="cmp-topics")
 st.caption(
     "Intervals: 95% percentile bootstrap over sentences (1,000 resamples). Sentences of one answer are not "
@@ -153,8 +151,8 @@ st.markdown("#### In context")
 term = st.text_input("Term or phrase (a trailing * is a wildcard; click a point above to fill it in)", key=TERM_KEY, **KEEP,
                      placeholder="e.g. image, russophob*, public opinion")
 if term.strip():
-    for name, s_ in (("A", side_a), ("B", side_b)):
-        lines = concordance.kwic(s_.units, term.strip(), width=70)
+    for name, spec in (("A", spec_a), ("B", spec_b)):
+        lines = data.kwic(spec, term.strip(), width=70)
         st.markdown(f"**{name}**: {len(lines)} lines (select a line to open its answer in the Reader)")
         if len(lines):
             key = f"kwic-{name}"
@@ -164,8 +162,7 @@ if term.strip():
                 column_config={"left": st.column_config.TextColumn(width="large"), "right": st.column_config.TextColumn(width="large")},
             )
     with st.expander("Collocations of this term (both sides together)"):
-        units = side_a.units + side_b.units
         st.caption("Words within 5 words of the term, scored with NLTK's association measures (stop words left out).")
         cc1, cc2 = st.columns(2)
-        cc1.dataframe(concordance.collocations(units, term.strip(), measure="likelihood"), hide_index=True)
-        cc2.dataframe(concordance.collocations(units, term.strip(), measure="pmi"), hide_index=True)
+        cc1.dataframe(data.collocations(spec_a, spec_b, term.strip(), measure="likelihood"), hide_index=True)
+        cc2.dataframe(data.collocations(spec_a, spec_b, term.strip(), measure="pmi"), hide_index=True)

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analysis import library
 from analysis.errors import DiscourseError
+from analysis.store import library
 from analysis.transcripts import EXTENSIONS
 from dashboard import corrections_ui, navigate, store, ui
 

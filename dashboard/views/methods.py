@@ -5,7 +5,8 @@ from __future__ import annotations
 import nltk
 import streamlit as st
 
-from analysis import diagnostics, methods, sentiment
+from analysis import methods
+from analysis.sentence import sentiment
 from dashboard import data, ui
 
 src, doc, result = ui.current_document()
@@ -42,19 +43,20 @@ st.markdown(f"Lexicon: `{settings['sentiment_lexicon']}` ({sentiment.lexicon().n
             f"`{settings['sentiment_lexicon_sha256'][:16]}…`); NLTK {nltk.__version__}.")
 describe("saturation")
 st.markdown("On this document:")
-sat = diagnostics.saturation(result)
+limits = result.diagnostics  # measured once per document, kept with its analysis
+sat = limits.saturation
 st.dataframe(
     sat.rename(columns={"whole_answer": "VADER on the whole answer", "mean_of_sentences": "mean of sentences"}),
     hide_index=True, column_config={c: st.column_config.NumberColumn(format="%+.2f") for c in ("VADER on the whole answer", "mean of sentences", "gap")},
 )
 describe("irony")
 st.markdown("The sentences of this document with a cue, with the score VADER gives them word by word:")
-ui.table_or_note(diagnostics.irony_candidates(result), "No sentence of this document contains one of the cues.", signed=["sentiment"])
+ui.table_or_note(limits.irony_candidates, "No sentence of this document contains one of the cues.", signed=["sentiment"])
 describe("negation")
 st.markdown("Negated words in this document:")
-ui.table_or_note(diagnostics.negations(result), "No negated sentiment word in this document.", signed=["valence_lexicon", "valence"])
-examples = diagnostics.example_scores(
-    ["The evidence is good.", "The evidence is not good.", "The evidence is not very good.", "The evidence is good, but the story is made up."]
+ui.table_or_note(limits.negations, "No negated sentiment word in this document.", signed=["valence_lexicon", "valence"])
+examples = data.example_scores(
+    ("The evidence is good.", "The evidence is not good.", "The evidence is not very good.", "The evidence is good, but the story is made up.")
 )
 st.markdown("Worked examples (scored now by the same code):")
 st.dataframe(examples, hide_index=True, column_config={"sentiment": st.column_config.NumberColumn(format="%+.3f")})
@@ -71,7 +73,7 @@ st.dataframe(
 cov = result.answers[["pair", "n_words", "coverage"]]
 st.dataframe(cov, hide_index=True, column_config={"coverage": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)})
 st.markdown("The most frequent content words of the answers that no topic covers:")
-st.dataframe(diagnostics.uncovered_words(result), hide_index=True)
+st.dataframe(limits.uncovered_words, hide_index=True)
 
 describe("markers")
 marker_set = data.markers()

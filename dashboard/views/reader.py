@@ -68,7 +68,7 @@ with left:
     else:
         asker = "a reporter (Q)" if row["asked_by"] == "Q" else ui.md_escape(str(row["asked_by"]))
         st.markdown(f"##### Question {pair} · asked by {asker}")
-        st.html(ui.boxed(data.question_html(src, pair, layers), colour="#7f7f7f", bg="#f3f3f3"))
+        st.html(ui.boxed(data.unit_html(src, pair, role="question", layers=layers), colour="#7f7f7f", bg="#f3f3f3"))
         st.html(data.framing_html(src, pair))
     st.markdown(f"##### Answer · {ui.md_escape(row['speaker'] or 'no answer recorded')}")
     if not row["answer"]:
@@ -76,7 +76,7 @@ with left:
     else:
         if legend := highlight.legend(layers):  # empty when no colour layer is on; st.html('') raises
             st.html(legend)
-        st.html(data.answer_html(src, pair, layers, selected_sentence))
+        st.html(data.unit_html(src, pair, layers=layers, selected=selected_sentence))
         if selected_sentence:
             st.caption(f"Sentence {selected_sentence} is marked in yellow (click the bar again to clear).")
 

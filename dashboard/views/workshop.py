@@ -158,13 +158,13 @@ measured_topics = guesses.top_topics(row, labels)
 
 left, right = st.columns([5, 2], gap="medium")
 with left:
-    question = ui.boxed(data.question_html(src, pair, [], names), colour="#7f7f7f", bg="#f3f3f3")
+    question = ui.boxed(data.unit_html(src, pair, role="question", layers=[], hide=names), colour="#7f7f7f", bg="#f3f3f3")
     st.html(
         "<div class='dd-ws'>"
         f"<div class='dd-label'>Question {pair}, asked by {html.escape(asker)}</div>"
         f"<div class='dd-big-q'>{question}</div>"
         f"<div class='dd-label' style='margin-top:0.3rem'>Answer by {html.escape(speaker)}</div>"
-        f"<div class='dd-big' tabindex='0'>{data.workshop_html(src, pair, layers, names)}</div>"
+        f"<div class='dd-big' tabindex='0'>{data.unit_html(src, pair, layers=layers, hide=names)}</div>"
         "</div>"
     )
 with right, st.container(key="ws-side"):

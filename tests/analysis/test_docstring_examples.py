@@ -22,5 +22,5 @@ def test_docstring_examples(name: str) -> None:
 
 def test_the_examples_are_found() -> None:
     # A module list that came back empty would make the test above pass by testing nothing.
-    assert {"analysis.text", "analysis.topics", "analysis.sentiment", "analysis.batch"} <= set(MODULES)
+    assert {"analysis.text", "analysis.sentence.topics", "analysis.sentence.sentiment", "analysis.pipeline.batch"} <= set(MODULES)
     assert doctest.testmod(importlib.import_module("analysis.text")).attempted >= 3

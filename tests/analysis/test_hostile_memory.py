@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import tracemalloc
 
-from analysis import alignment, frames
+from analysis.document import alignment
+from analysis.pipeline import run as frames
 from analysis.transcripts import parse_bytes
 from benchmarks import hostile_inputs as hostile
 

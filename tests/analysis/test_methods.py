@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from nltk.sentiment.vader import VaderConstants
 
-from analysis import datafiles, methods, sentiment
+from analysis import datafiles, methods
+from analysis.sentence import sentiment
 
 ROOT = Path(__file__).resolve().parents[2]
 

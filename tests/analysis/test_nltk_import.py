@@ -7,11 +7,11 @@ import sys
 
 CHECK = """
 import sys
-import analysis.sentiment, analysis.text
+import analysis.sentence.sentiment, analysis.text
 assert "nltk" in sys.modules
 assert "scipy.stats" not in sys.modules, "NLTK pulled in scipy.stats"
 assert "sklearn" not in sys.modules, "NLTK pulled in scikit-learn"
-from analysis import sentiment
+from analysis.sentence import sentiment
 assert sentiment.score_sentences(["A good day."])["sentiment"][0] > 0
 try:
     import scipy.stats

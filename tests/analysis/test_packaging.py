@@ -20,7 +20,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from analysis import frames
+from analysis.pipeline import run as frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,11 +58,11 @@ CHECK = """
 import json, sys
 from pathlib import Path
 import analysis
-from analysis import actors, datafiles, frames, markers, text, topics
+from analysis import datafiles, text
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 doc = load(DEFAULT_DOCUMENT)
-dictionary = topics.load_dictionary()
-result = frames.analyze(doc, detail="summary")
+dictionary = analysis.load_dictionary()
+result = analysis.analyze(doc, detail="summary")
 print(json.dumps({
     "package": analysis.__file__,
     "sys_path": sys.path,
@@ -71,8 +71,8 @@ print(json.dumps({
     "title": doc.title,
     "pairs": len(doc.qa_pairs),
     "topics": len(dictionary.topics),
-    "markers": len(markers.load_markers().families),
-    "actors": len(actors.load_actors().actors),
+    "markers": len(analysis.load_markers().families),
+    "actors": len(analysis.load_actors().actors),
     "abbreviations": len(text.load_abbreviations()),
     "stopwords": len(datafiles.stopwords()),
     "documents": sorted(set(result.answers["document"])),
@@ -179,7 +179,8 @@ def test_readme_python_api_section_follows_command_line() -> None:
 
 def test_readme_python_api_example_runs_outside_the_repository(installed, outside) -> None:
     code = _readme_python_api()
-    assert "frames.analyze(doc)" in code and "batch.run(" in code and "load(" in code
+    assert "analysis.analyze(doc)" in code and "analysis.run_batch(" in code and "load(" in code
+    assert "result.unit(7)" in code  # the one accessor of an answer
     out = _python(code + "\nprint('document column:', sorted(set(answers['document'])))", outside,
                   pythonpath=installed)
     assert "SOFT POWER AND RUSSIA" in out and "9 questions" in out
@@ -187,6 +188,7 @@ def test_readme_python_api_example_runs_outside_the_repository(installed, outsid
     # the batch over the installed data folder: its one file by its path, and no failures
     assert str(installed / "analysis" / "data" / "transcripts" / DEFAULT_DOCUMENT.name) in out
     assert "dtype: float64 []" in out
+    assert "['I have a problem with the premise of the question', 'rather the opposite']" in out  # answer 7's unit
 
 
 # --- licence and provenance -------------------------------------------------------------------------

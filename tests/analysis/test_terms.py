@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis import actors, alignment, datafiles, diagnostics, markers, terms, text, topics
+from analysis import datafiles, terms, text
+from analysis.document import actors, alignment, diagnostics
 from analysis.errors import DiscourseError
-from analysis.topics import parse_dictionary
+from analysis.sentence import markers, topics
+from analysis.sentence.topics import parse_dictionary
 
 ANALYSIS = Path(topics.__file__).resolve().parent
 

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import library
+from analysis.store import library
 from analysis.transcripts import Correction, parse_bytes
 from analysis.transcripts import corrections as fixes
-
-from tests.dashboard.test_corrections_ui import PANEL
 from tests.browser.test_dashboard_browser import ANSWER, assert_no_errors, idle, main, radio_options, sidebar
+from tests.dashboard.test_corrections_ui import PANEL
 
 pytestmark = pytest.mark.browser
 

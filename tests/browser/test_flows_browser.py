@@ -15,10 +15,24 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import actors, concordance, frames, library, sides
-from analysis.transcripts import DEFAULT_DOCUMENT, parse_bytes
+from analysis.comparison import concordance, sides
+from analysis.document import actors
+from analysis.pipeline import run as frames
+from analysis.store import library
+from analysis.transcripts import parse_bytes
 from tests.browser.test_dashboard_browser import (
-    ANSWER, DEFAULT, N_DEFAULT, Q1, Q4, assert_no_errors, main, nav, open_reader, radio_options, sidebar, upload,
+    ANSWER,
+    DEFAULT,
+    N_DEFAULT,
+    Q1,
+    Q4,
+    assert_no_errors,
+    main,
+    nav,
+    open_reader,
+    radio_options,
+    sidebar,
+    upload,
 )
 
 pytestmark = pytest.mark.browser
@@ -320,7 +334,7 @@ def test_compare_keeps_its_sides_and_term_across_pages_and_reloads(page: Page, s
 def test_compare_term_tables_show_whole_terms_and_every_column(page: Page, server: str):
     """At 1280 px the two term tables fit their column: no horizontal scrolling, no term cut short
     ("security cou")."""
-    from analysis import keyness
+    from analysis.comparison import keyness
 
     side_a = sides.select(DEFAULT, document="bezrukov-2018", kind="pairs", pairs=(1, 2, 3))
     side_b = sides.select(DEFAULT, document="bezrukov-2018", kind="pairs", pairs=(5, 6))

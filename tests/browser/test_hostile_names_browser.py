@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import library
+from analysis.store import library
 from benchmarks import server as server_mod
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,7 @@ import plotly.io as pio
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import frames
+from analysis.pipeline import run as frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from render import report, report_sections
 
@@ -269,7 +269,7 @@ HEATMAP_AXES = """
 @pytest.fixture(scope="module")
 def long_briefing(briefings_dir: Path) -> tuple[str, int]:
     """The long briefing in the test session's library (the server reads the same file): its id, its answers."""
-    from analysis.library import Library
+    from analysis.store.library import Library
 
     data = (briefings_dir / LONG).read_bytes()
     with Library(Path(os.environ["DISCOURSE_LIBRARY"])) as lib:

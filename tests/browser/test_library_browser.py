@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis import library
+from analysis.store import library
 
 pytestmark = pytest.mark.browser
 

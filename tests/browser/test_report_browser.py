@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import frames
+from analysis.pipeline import run as frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 from render import report
 

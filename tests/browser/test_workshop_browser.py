@@ -20,7 +20,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from analysis import actors, frames, library
+from analysis.document import actors
+from analysis.pipeline import run as frames
+from analysis.store import library
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from render.highlight import contrast
 from tests.browser.test_dashboard_browser import idle

@@ -1,6 +1,6 @@
 """``python -m analysis analyze FILE... [--out PATH] [--level answer|sentence] [--topics FILE]``.
 
-The output read back must equal the frame of ``analysis.frames.analyze`` for the same files; topic
+The output read back must equal the frame of ``analysis.pipeline.run.analyze`` for the same files; topic
 figures with a custom dictionary are counted by hand; user errors exit 2 with a message, no traceback.
 Most cases call ``cli.main`` in-process (fast); the exit status, stdout and the absence of a
 traceback are checked once through a real ``python -m analysis`` subprocess.
@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import frames, topics
-from cli import main
+from analysis.pipeline import run as frames
+from analysis.sentence import topics
 from analysis.transcripts import load
+from cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 TOPIC_FIXTURES = ROOT / "tests" / "data" / "topics"

@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import concordance, keyness
-from cli import main
-from analysis.sides import side_from_spec, units_of
+from analysis.comparison import concordance, keyness
+from analysis.comparison.sides import units_of
+from analysis.pipeline.side_spec import side_from_spec
 from analysis.transcripts import DEFAULT_DOCUMENT, load
+from cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = str(DEFAULT_DOCUMENT)

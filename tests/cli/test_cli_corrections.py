@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis.store.library import Library
 from cli import main
-from analysis.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 PANEL = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import library
+from analysis.store import library
 from analysis.transcripts import Correction, parse_text
 from dashboard import corrections_ui, data, sources
 from tests.dashboard.test_app import app, assert_clean, shown_text

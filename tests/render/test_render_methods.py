@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from analysis import frames, methods
+from analysis import methods
+from analysis.pipeline import run as frames
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 from render import methods as render_methods
 from render import report

@@ -16,10 +16,11 @@ import plotly.graph_objects as go
 import plotly.offline
 import pytest
 
-from analysis import frames
-from cli import main
+from analysis.pipeline import run as frames
+from analysis.sentence import markers, topics
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
-from render import report
+from cli import main
+from render import highlight, report
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = "<script>alert(1)</script>"
@@ -332,3 +333,17 @@ def test_no_server_path_in_the_report(default):
     assert str(ROOT) not in page
     settings = page[page.index('<section id="settings"') :]
     assert "<code>data/markers</code>" in settings and "<code>data/topics/foreign_policy.yaml</code>" in settings
+
+
+def test_each_answer_is_the_unit_the_reader_renders_premise_marks_included(default):
+    # The report and the Reader render one unit through highlight.unit_html: answer 7 challenges its
+    # question's premise twice, and both marks are in the report's text of answer 7 (and in no other).
+    doc, result, page = default
+    families = {f.slug: (f.label, f.technique) for f in markers.load_markers().families}
+    labels = {t.slug: t.label for t in topics.load_dictionary().topics}
+    for pair in (1, 7):
+        shown = highlight.unit_html(result.unit(pair), layers=["sentiment", "topics", "markers"],
+                                    topic_labels=labels, families=families).removeprefix(highlight.STYLE)
+        section = page.split(f'id="answer-{pair}"', 1)[1].split('<section class="pair"', 1)[0]
+        assert shown in section
+        assert (html.escape(highlight.PREMISE_LABEL, quote=True) in section) == (pair == 7)

@@ -1,6 +1,6 @@
 """Make ``library_v1.sqlite3``: a version-1 library written by the library code of schema version 1.
 
-    git show 7bb2bfd:analysis/library.py > /tmp/library_v1.py
+    git show 7bb2bfd:analysis/store/library.py > /tmp/library_v1.py
     python tests/data/library/make_v1.py /tmp/library_v1.py
 
 It holds the default interview, one small press conference (tagged ``press``) and one stored analysis

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from analysis import datafiles
-from analysis.comparison import bootstrap as profiles
+from analysis.comparison import bootstrap
 from analysis.sentence import sentiment, topics
 
 Where = Literal["page", "report"]
@@ -149,8 +149,8 @@ def describe() -> tuple[Method, ...]:
             "a term's score is shrunk towards zero when it is rare; the z-score divides the log-odds by its estimated "
             "standard error. |z| > 1.96 is marked, but with many terms some pass that line by chance, and small sides "
             "(a few hundred words) give small z for every term.\n"
-            f"- **Topic differences**: each side's matches per {_per_words()} words, with a {profiles.LEVEL:.0%} "
-            f"percentile bootstrap interval over sentences ({profiles.N_BOOT:,} resamples). Sentences of one answer are not independent, so these intervals are "
+            f"- **Topic differences**: each side's matches per {_per_words()} words, with a {bootstrap.LEVEL:.0%} "
+            f"percentile bootstrap interval over sentences ({bootstrap.N_BOOT:,} resamples). Sentences of one answer are not independent, so these intervals are "
             "too narrow.\n"
             "- **Concordance** shows every occurrence with its context, so that a distinctive word can be read where "
             "it was said; **collocations** score the words near it with NLTK's log-likelihood ratio and PMI (PMI "

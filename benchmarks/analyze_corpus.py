@@ -5,7 +5,7 @@
 Prints figures; it is not a test. On one core, in one process:
 
 1. parses every file first (``analysis.transcripts.load``; timed separately, not counted as analysis);
-2. times ``frames.analyze(doc, detail="full")`` and ``detail="summary"`` over every parsed document
+2. times ``run.analyze(doc, detail="full")`` and ``detail="summary"`` over every parsed document
    (words/s counts the words of every question and answer, i.e. the sum of ``n_words`` over the
    sentence frames);
 3. times NLTK's VADER alone, ``SentimentIntensityAnalyzer().polarity_scores`` (the analyzer of
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make `analysis` importable
     sys.path.insert(0, str(ROOT))
 
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import topics  # noqa: E402
 from analysis.errors import DiscourseError  # noqa: E402
 from analysis.sentence.sentiment import load_analyzer  # noqa: E402
@@ -75,14 +75,14 @@ def time_analysis(docs, dictionary, detail: str, runs: int, collect: list | None
     (outside the timed calls).
     """
     best = float("inf")
-    for run in range(runs):
+    for attempt in range(runs):
         gc.collect()
         elapsed = 0.0
         for name, doc in docs:
             t0 = time.perf_counter()
-            result = frames.analyze(doc, document=name, dictionary=dictionary, detail=detail)
+            result = run.analyze(doc, document=name, dictionary=dictionary, detail=detail)
             elapsed += time.perf_counter() - t0
-            if collect is not None and run == 0:
+            if collect is not None and attempt == 0:
                 sentences = result.sentences
                 collect.append((sentences["text"].tolist(), int(sentences["n_words"].sum()), len(result.answers)))
             del result
@@ -98,7 +98,7 @@ def traced_peak(docs, dictionary, detail: str) -> float:
         for name, doc in docs:
             base = tracemalloc.get_traced_memory()[0]
             tracemalloc.reset_peak()
-            frames.analyze(doc, document=name, dictionary=dictionary, detail=detail)
+            run.analyze(doc, document=name, dictionary=dictionary, detail=detail)
             worst = max(worst, tracemalloc.get_traced_memory()[1] - base)
     finally:
         tracemalloc.stop()
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
 
     for detail in ("summary", "full"):  # warm-up (memos, first-call costs), untimed
         for name, doc in docs[:5]:
-            frames.analyze(doc, document=name, dictionary=dictionary, detail=detail)
+            run.analyze(doc, document=name, dictionary=dictionary, detail=detail)
     # The summary pass also collects what the comparison needs (outside the timed calls): the text of
     # every sentence-frame row and the words.
     collected: list[tuple[list[str], int, int]] = []

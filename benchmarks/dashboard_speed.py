@@ -78,11 +78,11 @@ def measure_dashboard(browser, base: str, runs: int) -> tuple[float, list[float]
 
 
 def expected_sentences(pair: int) -> int:
-    from analysis.pipeline import run as frames
+    from analysis.pipeline import run
     from analysis.transcripts import DEFAULT_DOCUMENT, load
 
     if not hasattr(expected_sentences, "cache"):
-        a = frames.analyze(load(DEFAULT_DOCUMENT), detail="summary")
+        a = run.analyze(load(DEFAULT_DOCUMENT), detail="summary")
         expected_sentences.cache = dict(zip(a.answers["pair"], a.answers["n_sentences"]))
     return int(expected_sentences.cache[pair])
 

@@ -212,10 +212,10 @@ INIT_SCRIPT = r"""
 
 def expected() -> dict:
     """Pairs of the default document in radio order, each one's question prefix and number of sentences."""
-    from analysis.pipeline import run as frames
+    from analysis.pipeline import run
     from analysis.transcripts import DEFAULT_DOCUMENT, load
 
-    answers = frames.analyze(load(DEFAULT_DOCUMENT), detail="summary").answers
+    answers = run.analyze(load(DEFAULT_DOCUMENT), detail="summary").answers
     pairs = [int(p) for p in answers["pair"]]
     questions, sentences = {}, {}
     for p, q, n in zip(pairs, answers["question"], answers["n_sentences"]):

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> None:
     import hashlib
     from pathlib import Path
 
-    from analysis.pipeline import run as frames
+    from analysis.pipeline.run import analyze
     from analysis.sentence import topics
     from analysis.transcripts import load
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> None:
     doc = load(args.file, format=args.input_format, interviewer=args.interviewer, **column_options(args),
                corrections=stored_corrections(args.file, getattr(args, "library", None)))
     name = Path(args.file).name
-    result = frames.analyze(doc, document=name, dictionary=dictionary)
+    result = analyze(doc, document=name, dictionary=dictionary)
     # Imported here: the report is the one command that loads plotly (the render package).
     from render import report, report_sections
 

@@ -6,10 +6,10 @@ The file opens with no network: Plotly's JavaScript is embedded once in the head
 from the transcript, the file name or the caller's title goes through :func:`html.escape`; the only
 markup is ours (and the ``html`` of a :class:`Section`, which its caller must have escaped).
 
->>> from analysis.pipeline import run as frames
+>>> from analysis.pipeline import run
 >>> from analysis.transcripts import load, DEFAULT_DOCUMENT
 >>> doc = load(DEFAULT_DOCUMENT)
->>> page = build(doc, frames.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
+>>> page = build(doc, run.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
 >>> page.startswith("<!DOCTYPE html>") and page.count("* plotly.js v") == 1
 True
 """

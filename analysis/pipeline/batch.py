@@ -79,9 +79,9 @@ class Settings:
     columns: tuple[str | None, str | None] = (None, None)  # a table's speaker and text columns, if given
 
     def as_dict(self) -> dict:
-        from analysis.pipeline import run as frames
+        from analysis.pipeline.run import settings
 
-        out = frames.settings(self.dictionary, self.markers)
+        out = settings(self.dictionary, self.markers)
         if self.interviewer:
             out["interviewer"] = list(self.interviewer)
         if any(self.columns):
@@ -151,7 +151,7 @@ def analyze_one(
     fixes of the document (:mod:`analysis.transcripts.corrections`). This is the function every
     engine runs; it is top-level and takes only picklable arguments.
     """
-    from analysis.pipeline import run as frames
+    from analysis.pipeline.run import analyze
     from analysis.transcripts import load, parse_bytes
 
     who = list(interviewer) if interviewer else None
@@ -164,7 +164,7 @@ def analyze_one(
     else:
         name = name or str(source)
         doc = load(source, interviewer=who, speaker_column=columns[0], text_column=columns[1], corrections=corrections)
-    result = frames.analyze(
+    result = analyze(
         doc, document=name, dictionary=dictionary or _default_dictionary(), markers=markers or _default_markers(),
         detail=detail,
     )
@@ -172,7 +172,7 @@ def analyze_one(
 
 
 def _summary_columns(data: bytes, name: str, settings: Settings, corrections: Sequence = ()) -> tuple[dict, dict]:
-    from analysis.pipeline import run as frames
+    from analysis.pipeline.run import summary_columns
     from analysis.transcripts import parse_bytes
 
     who = list(settings.interviewer) if settings.interviewer else None
@@ -181,7 +181,7 @@ def _summary_columns(data: bytes, name: str, settings: Settings, corrections: Se
         data, name=Path(name).name, interviewer=who, speaker_column=speaker_column, text_column=text_column,
         corrections=corrections,
     )
-    return frames.summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
+    return summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
 
 
 def analyze_chunk(items: Sequence[tuple], settings: Settings, with_sentences: bool) -> list[Outcome]:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import tracemalloc
 
 from analysis.document import alignment
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.transcripts import parse_bytes
 from benchmarks import hostile_inputs as hostile
 
 
 def _alignment_peak(n_chars: int) -> int:
     doc = parse_bytes(hostile.labelled_text(n_chars, seed=7).encode(), name="long.txt")
-    result = frames.analyze(doc, detail="summary")
+    result = run.analyze(doc, detail="summary")
     alignment.measure(result)  # imports scikit-learn and scipy outside the measurement
     tracemalloc.start()
     try:

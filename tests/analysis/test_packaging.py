@@ -20,7 +20,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,22 +142,22 @@ def test_declared_dependencies_agree_with_the_pinned_requirements() -> None:
 def test_analyze_names_the_document_by_its_file_name() -> None:
     doc = load(DEFAULT_DOCUMENT)
     assert doc.name == DEFAULT_DOCUMENT.name
-    assert set(frames.analyze(doc, detail="summary").answers["document"]) == {DEFAULT_DOCUMENT.name}
-    answers, sentences = frames.summary_columns(doc)
+    assert set(run.analyze(doc, detail="summary").answers["document"]) == {DEFAULT_DOCUMENT.name}
+    answers, sentences = run.summary_columns(doc)
     assert set(answers["document"]) == set(sentences["document"]) == {DEFAULT_DOCUMENT.name}
     # an explicit name still wins; bytes take the name given with them
-    assert set(frames.analyze(doc, document="mine", detail="summary").answers["document"]) == {"mine"}
+    assert set(run.analyze(doc, document="mine", detail="summary").answers["document"]) == {"mine"}
     uploaded = parse_bytes(b"Q: Why?\n\nA: Because it works.", name="upload.txt")
     assert uploaded.name == "upload.txt"
-    assert list(frames.analyze(uploaded, detail="summary").answers["document"]) == ["upload.txt"]
+    assert list(run.analyze(uploaded, detail="summary").answers["document"]) == ["upload.txt"]
 
 
 def test_a_document_without_a_file_is_named_by_its_title() -> None:
     titled = parse_text("---\ntitle: Press briefing\n---\n\nQ: Why?\n\nA: Because.\n")
     assert titled.name is None and titled.title == "Press briefing"
-    assert list(frames.analyze(titled, detail="summary").answers["document"]) == ["Press briefing"]
+    assert list(run.analyze(titled, detail="summary").answers["document"]) == ["Press briefing"]
     untitled = parse_text("Q: Why?\n\nA: Because.")
-    assert list(frames.analyze(untitled, detail="summary").answers["document"]) == ["document"]
+    assert list(run.analyze(untitled, detail="summary").answers["document"]) == ["document"]
     # the name says where a document came from, not what it says
     assert parse_bytes(b"Q: Why?\n\nA: Because.", name="a.txt") == untitled
 

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from analysis.comparison import concordance, sides
 from analysis.document import actors
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.store import library
 from analysis.transcripts import parse_bytes
 from tests.browser.test_dashboard_browser import (
@@ -158,7 +158,7 @@ def test_actor_sentence_first_row_opens_its_answer(page: Page, server: str):
     heading.wait_for()
     grid = main(page).locator("[data-testid=stDataFrame]").first
     grid.wait_for()
-    result = frames.analyze(DEFAULT, document="bezrukov-2018")
+    result = run.analyze(DEFAULT, document="bezrukov-2018")
     mentions = actors.mentions(result)
     top = actors.summary(result, mentions).iloc[0]
     rows = actors.sentences_for(result, mentions, top["actor"], role="answer")

@@ -16,7 +16,7 @@ import plotly.io as pio
 import pytest
 from playwright.sync_api import Page, expect
 
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from render import report, report_sections
 
@@ -103,7 +103,7 @@ def unreadable(charts: list[dict], kinds: tuple[str, ...] = ("tick", "title", "m
 @pytest.fixture(scope="module")
 def default_analysis():
     doc = load(DEFAULT_DOCUMENT)
-    return doc, frames.analyze(doc, document=DEFAULT_DOCUMENT.name)
+    return doc, run.analyze(doc, document=DEFAULT_DOCUMENT.name)
 
 
 def _write_report(path, doc, analysis, template: str, monkeypatch) -> None:
@@ -323,7 +323,7 @@ def test_long_briefing_heatmap_names_its_columns_on_top_and_keeps_rows_legible(
 
 def test_report_heatmap_of_a_long_briefing_names_its_topics_on_top(browser, briefings_dir: Path, tmp_path):
     doc = load(briefings_dir / LONG)
-    analysis = frames.analyze(doc)
+    analysis = run.analyze(doc)
     path = tmp_path / "long.html"
     report.write(path, report.build(doc, analysis, source_name=Path(LONG).name))
     pg = _open_report(browser, path, "1280")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 from render import report
 
@@ -18,7 +18,7 @@ TIMEOUT_MS = 30_000
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory) -> tuple:
     doc = load(DEFAULT_DOCUMENT)
-    page = report.build(doc, frames.analyze(doc, document=DEFAULT_DOCUMENT.name), source_name=DEFAULT_DOCUMENT.name)
+    page = report.build(doc, run.analyze(doc, document=DEFAULT_DOCUMENT.name), source_name=DEFAULT_DOCUMENT.name)
     path = tmp_path_factory.mktemp("report") / "report.html"
     report.write(path, page)
     return path, page.count('class="plotly-graph-div"')
@@ -72,7 +72,7 @@ def test_hostile_report_runs_no_user_script(browser, tmp_path):
     img = "<img src=x onerror=alert(1)>"
     doc = parse_text(f"Q: Why {hostile} now?\n\nA: Because {img} is good. It is bad.\n")
     path = tmp_path / "hostile.html"
-    report.write(path, report.build(doc, frames.analyze(doc), title=f"{hostile} {img}", source_name=img))
+    report.write(path, report.build(doc, run.analyze(doc), title=f"{hostile} {img}", source_name=img))
     context = browser.new_context(viewport=VIEWPORT, offline=True)
     context.set_default_timeout(TIMEOUT_MS)
     dialogs: list[str] = []

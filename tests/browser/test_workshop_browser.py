@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from analysis.document import actors
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.store import library
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from render.highlight import contrast
@@ -49,7 +49,7 @@ def _tone(value: float) -> str:
 @pytest.fixture(scope="module")
 def analysed():
     """The default interview's analysis, as the dashboard makes it (the expected values come from here)."""
-    return frames.analyze(load(DEFAULT_DOCUMENT), document=DEFAULT_DOCUMENT.name)
+    return run.analyze(load(DEFAULT_DOCUMENT), document=DEFAULT_DOCUMENT.name)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.pipeline import run as frames
+from analysis.pipeline.run import analyze
 from analysis.sentence import topics
 from analysis.transcripts import load
 from cli import main
@@ -53,7 +53,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def expected(files: list[str], *, level: str = "answer", dictionary: topics.Dictionary | None = None) -> pd.DataFrame:
     parts = []
     for f in files:
-        a = frames.analyze(load(f), document=f, dictionary=dictionary or topics.load_dictionary())
+        a = analyze(load(f), document=f, dictionary=dictionary or topics.load_dictionary())
         parts.append(a.answers if level == "answer" else a.sentences)
     return pd.concat(parts, ignore_index=True)
 

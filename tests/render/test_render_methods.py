@@ -6,7 +6,7 @@ import html
 import re
 
 from analysis import methods
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.transcripts import DEFAULT_DOCUMENT, load
 from render import methods as render_methods
 from render import report
@@ -31,7 +31,7 @@ def test_a_method_without_a_title_is_a_paragraph_of_the_one_above():
 
 def test_the_report_appendix_holds_every_report_method_in_order():
     doc = load(DEFAULT_DOCUMENT)
-    page = report.build(doc, frames.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
+    page = report.build(doc, run.analyze(doc), source_name=DEFAULT_DOCUMENT.name)
     appendix = _text(page[page.index('<section id="methods"'):page.index("</section>", page.index('<section id="methods"'))])
     positions = []
     for method in methods.describe():

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import plotly.offline
 import pytest
 
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import markers, topics
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 from cli import main
@@ -66,7 +66,7 @@ def without_bundle(page: str) -> str:
 @pytest.fixture(scope="module")
 def default():
     doc = load(DEFAULT_DOCUMENT)
-    result = frames.analyze(doc, document=DEFAULT_DOCUMENT.name)
+    result = run.analyze(doc, document=DEFAULT_DOCUMENT.name)
     page = report.build(doc, result, source_name=DEFAULT_DOCUMENT.name, document_sha256="d" * 64)
     return doc, result, page
 
@@ -142,7 +142,7 @@ def test_settings_that_reproduce_the_numbers(default):
 
 def test_document_hash_without_a_file_is_labelled():
     doc = parse_text("Q: Why?\n\nA: Because it is good.\n")
-    page = report.build(doc, frames.analyze(doc))
+    page = report.build(doc, run.analyze(doc))
     assert "parsed document sha256" in page
 
 
@@ -167,7 +167,7 @@ HOSTILE_ROWS = json.dumps(
 )
 def test_hostile_text_is_escaped(doc):
     page = report.build(
-        doc, frames.analyze(doc), title=f"{SCRIPT} {IMG}" if doc.title is None else None, source_name=f"{IMG}.txt"
+        doc, run.analyze(doc), title=f"{SCRIPT} {IMG}" if doc.title is None else None, source_name=f"{IMG}.txt"
     )
     rest = without_bundle(page)
     assert SCRIPT not in rest and IMG not in rest
@@ -274,7 +274,7 @@ def test_summary_top_topic_follows_the_workshop_rule_on_a_tie():
         "Q: What about trade?\n\nA: Trade and markets and business matter. Image and reputation and prestige too.\n\n"
         "Q: And then?\n\nA: We went home.\n"
     )
-    result = frames.analyze(doc)
+    result = run.analyze(doc)
     page = report.build(doc, result)
     labels = report._labels(result.answers, report._dictionary(result, None))
     from render import guesses

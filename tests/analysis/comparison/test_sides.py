@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from analysis import text
 from analysis.comparison.sides import Side, Unit, parse_spec, select, units_of
 from analysis.errors import DiscourseError
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.pipeline.side_spec import side_from_spec
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 
@@ -40,7 +40,7 @@ def doc():
 
 @pytest.fixture(scope="module")
 def answers(doc) -> pd.DataFrame:
-    return frames.analyze(doc, document=NAME, detail="summary").answers
+    return run.analyze(doc, document=NAME, detail="summary").answers
 
 
 def test_units_of_reading_order(doc) -> None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from analysis.document import actors
 from analysis.errors import DiscourseError
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import sentiment
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 
@@ -32,8 +32,8 @@ def default_list() -> actors.ActorList:
 
 
 @functools.cache
-def default_analysis() -> frames.Analysis:
-    return frames.analyze(load(DEFAULT_DOCUMENT))
+def default_analysis() -> run.Analysis:
+    return run.analyze(load(DEFAULT_DOCUMENT))
 
 
 @functools.cache
@@ -41,8 +41,8 @@ def default_mentions() -> pd.DataFrame:
     return actors.mentions(default_analysis(), default_list())
 
 
-def analyse(answer: str, question: str = "What do you think?") -> frames.Analysis:
-    return frames.analyze(parse_text(f"Q: {question}\n\nA: {answer}\n"))
+def analyse(answer: str, question: str = "What do you think?") -> run.Analysis:
+    return run.analyze(parse_text(f"Q: {question}\n\nA: {answer}\n"))
 
 
 def answer_hits(answer: str) -> list[tuple[str, str]]:
@@ -134,15 +134,15 @@ def test_mentions_refuses_an_analysis_whose_spans_do_not_match_the_text() -> Non
     a = analyse("Russia is big. Britain is small.")
     broken = a.sentences.copy()
     broken.loc[broken.index[-1], "start"] += 1
-    tampered = frames.Analysis(a.answers, broken, a.tokens, a.contributions, a.terms, a.settings)
+    tampered = run.Analysis(a.answers, broken, a.tokens, a.contributions, a.terms, a.settings)
     with pytest.raises(ValueError, match="not the text"):
         actors.mentions(tampered, default_list())
 
 
 def test_mentions_works_on_a_summary_analysis() -> None:
     doc = parse_text("Q: And Russia?\n\nA: Russia is big.\n")
-    full = actors.mentions(frames.analyze(doc), default_list())
-    light = actors.mentions(frames.analyze(doc, detail="summary"), default_list())
+    full = actors.mentions(run.analyze(doc), default_list())
+    light = actors.mentions(run.analyze(doc, detail="summary"), default_list())
     pd.testing.assert_frame_equal(full, light)
 
 
@@ -182,8 +182,8 @@ A: Let us talk about the United States. The Russians hate this awful war.
 
 
 @functools.cache
-def small() -> tuple[frames.Analysis, pd.DataFrame]:
-    a = frames.analyze(parse_text(SMALL))
+def small() -> tuple[run.Analysis, pd.DataFrame]:
+    a = run.analyze(parse_text(SMALL))
     return a, actors.mentions(a, default_list())
 
 
@@ -390,7 +390,7 @@ def test_every_term_and_written_form_finds_its_actor_and_no_other() -> None:
         f"Q: And {a.slug}?\n\nA: " + "\n\n".join(f"They spoke of {form} today." for form in fs) + "\n\n"
         for a, fs in zip(lst.actors, forms)
     )
-    m = actors.mentions(frames.analyze(parse_text(text)), lst)
+    m = actors.mentions(run.analyze(parse_text(text)), lst)
     m = m[m["role"] == "answer"]
     found = m.groupby(["pair", "sentence"])["actor"].agg(list).to_dict()
     for pair, (a, fs) in enumerate(zip(lst.actors, forms), start=1):

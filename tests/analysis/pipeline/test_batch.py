@@ -15,7 +15,7 @@ import pytest
 
 from analysis.errors import DiscourseError
 from analysis.pipeline import batch
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import topics
 from analysis.store.library import DEFAULT_ID, Library
 from analysis.transcripts import load
@@ -50,7 +50,7 @@ def good_files(corpus: Path) -> list[str]:
 def expected(files: list[str], *, level: str = "answer", dictionary: topics.Dictionary | None = None) -> pd.DataFrame:
     parts = []
     for f in files:
-        a = frames.analyze(load(f), document=f, dictionary=dictionary or topics.load_dictionary(), detail="summary")
+        a = run.analyze(load(f), document=f, dictionary=dictionary or topics.load_dictionary(), detail="summary")
         parts.append(a.answers if level == "answer" else a.sentences)
     return pd.concat(parts, ignore_index=True)
 
@@ -72,7 +72,7 @@ def test_collect_searches_folders_by_extension_skipping_hidden(corpus, tmp_path)
 
 
 def test_analyze_one_from_a_path_or_bytes(default_interview):
-    want = frames.analyze(load(default_interview), document="x.txt", detail="summary")
+    want = run.analyze(load(default_interview), document="x.txt", detail="summary")
     for source in (default_interview, default_interview.read_bytes()):
         answers, sentences = batch.analyze_one(source, "x.txt")
         same(answers, want.answers)

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import datafiles, text
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import sentiment, topics
 from analysis.transcripts import DEFAULT_DOCUMENT, Document, asking, load, parse_text
 
@@ -58,9 +58,9 @@ def tiny(tmp_path_factory) -> topics.Dictionary:
 
 
 @pytest.fixture(scope="module")
-def interview(default_interview: Path) -> tuple[Document, frames.Analysis]:
+def interview(default_interview: Path) -> tuple[Document, run.Analysis]:
     doc = load(default_interview)
-    return doc, frames.analyze(doc, document="bezrukov")
+    return doc, run.analyze(doc, document="bezrukov")
 
 
 def _nltk_compound(sentence: str) -> float:
@@ -88,7 +88,7 @@ def _group(records: list[dict], *keys: str) -> dict[tuple, list[dict]]:
     return out
 
 
-def check_invariants(doc: Document, a: frames.Analysis, dictionary: topics.Dictionary, *, nltk: bool = True) -> None:
+def check_invariants(doc: Document, a: run.Analysis, dictionary: topics.Dictionary, *, nltk: bool = True) -> None:
     rates = [f"topic_{slug}" for slug in dictionary.slugs]
     counts = [f"topic_{slug}_count" for slug in dictionary.slugs]
     assert list(a.answers.columns[: len(ANSWER_CONTRACT) + len(rates)]) == ANSWER_CONTRACT + rates
@@ -158,7 +158,7 @@ def check_invariants(doc: Document, a: frames.Analysis, dictionary: topics.Dicti
         _check_details(a, units, by_unit, counts)
 
 
-def _check_details(a: frames.Analysis, units: dict, by_unit: dict, counts: list[str]) -> None:
+def _check_details(a: run.Analysis, units: dict, by_unit: dict, counts: list[str]) -> None:
     assert list(a.tokens.columns) == TOKEN_COLUMNS
     tokens = a.tokens.to_dict("records")
     tokens_by_unit = _group(tokens, "pair", "role")
@@ -249,11 +249,11 @@ def test_default_interview_has_topic_matches_and_contributions(interview):
 
 def test_summary_detail_same_answers_and_sentences(interview):
     doc, full = interview
-    summary = frames.analyze(doc, document="bezrukov", detail="summary")
+    summary = run.analyze(doc, document="bezrukov", detail="summary")
     pd.testing.assert_frame_equal(summary.answers, full.answers)
     pd.testing.assert_frame_equal(summary.sentences, full.sentences)
     assert summary.tokens.empty and list(summary.tokens.columns) == TOKEN_COLUMNS
-    # frames.analyze's docstring: summary skips the token, contribution and term frames (returned empty).
+    # run.analyze's docstring: summary skips the token, contribution and term frames (returned empty).
     assert summary.contributions.empty
     assert summary.terms.empty
     assert summary.settings == full.settings
@@ -262,7 +262,7 @@ def test_summary_detail_same_answers_and_sentences(interview):
 def test_inputs_not_mutated(interview, tiny):
     doc, _ = interview
     before = doc.to_dict()
-    frames.analyze(doc, dictionary=tiny)
+    run.analyze(doc, dictionary=tiny)
     assert doc.to_dict() == before
 
 
@@ -278,7 +278,7 @@ SMALL = (
 
 def test_small_document_by_hand(tiny):
     doc = parse_text(SMALL)
-    a = frames.analyze(doc, document="small", dictionary=tiny)
+    a = run.analyze(doc, document="small", dictionary=tiny)
     check_invariants(doc, a, tiny)
     assert list(a.answers.columns[:17]) == ANSWER_CONTRACT + ["topic_trade", "topic_power"]
     row = a.answers.iloc[0]
@@ -325,7 +325,7 @@ def test_briefing_with_opening_and_unanswered_final_question(tiny):
     )
     doc = parse_text(briefing)
     assert [p.kind for p in doc.pairs] == ["opening", "qa", "qa"]
-    a = frames.analyze(doc, document="briefing", dictionary=tiny)
+    a = run.analyze(doc, document="briefing", dictionary=tiny)
     check_invariants(doc, a, tiny)
     opening, answered, final = (a.answers.iloc[i] for i in range(3))
 
@@ -368,7 +368,7 @@ def test_briefing_with_opening_and_unanswered_final_question(tiny):
 )
 def test_shares_by_hand(tiny, source, expected_shares):
     doc = parse_text(source)
-    a = frames.analyze(doc, dictionary=tiny)
+    a = run.analyze(doc, dictionary=tiny)
     row = a.answers.iloc[0]
     assert (row["share_positive"], row["share_neutral"], row["share_negative"]) == pytest.approx(expected_shares)
     check_invariants(doc, a, tiny)
@@ -376,14 +376,14 @@ def test_shares_by_hand(tiny, source, expected_shares):
 
 def test_one_sentence_answer_has_zero_spread(tiny):
     doc = parse_text("Q: Well?\n\nA: Good.")
-    row = frames.analyze(doc, dictionary=tiny).answers.iloc[0]
+    row = run.analyze(doc, dictionary=tiny).answers.iloc[0]
     assert row["sentiment_std"] == 0.0 and row["sentiment"] == row["sentiment_min"] == row["sentiment_max"]
 
 
 def test_default_dictionary_and_custom_dictionary_columns(tiny):
     doc = parse_text(SMALL)
-    default = frames.analyze(doc)
-    custom = frames.analyze(doc, dictionary=tiny)
+    default = run.analyze(doc)
+    custom = run.analyze(doc, dictionary=tiny)
     assert not any(c in default.answers.columns for c in ("topic_trade", "topic_power"))
     pd.testing.assert_frame_equal(default.sentences[SENTENCE_CONTRACT], custom.sentences[SENTENCE_CONTRACT])
     assert custom.settings["dictionary"] == "Tiny" and custom.settings["dictionary_version"] == "1"
@@ -391,7 +391,7 @@ def test_default_dictionary_and_custom_dictionary_columns(tiny):
 
 def test_emoticon_valence_lands_on_a_token_with_its_span(tiny):
     doc = parse_text("Q: Why?\n\nA: Table :)")
-    a = frames.analyze(doc, dictionary=tiny)
+    a = run.analyze(doc, dictionary=tiny)
     c = a.contributions[a.contributions["role"] == "answer"]
     assert c["token"].tolist() == [":)"]  # VADER's lexicon scores the emoticon as one word
     tokens = a.tokens[a.tokens["role"] == "answer"]
@@ -463,7 +463,7 @@ def test_property_analyze_never_raises_and_invariants_hold(tiny, document):
     asked = [asking.asks(q, statements_ask=True) for q, _ in pairs]
     final_asks = final_question is not None and asking.asks(final_question, statements_ask=True)
     assert len(doc.pairs) == sum(asked) + final_asks + (not asked[0])
-    a = frames.analyze(doc, document="generated", dictionary=tiny)
+    a = run.analyze(doc, document="generated", dictionary=tiny)
     check_invariants(doc, a, tiny)
     for row in a.sentences.itertuples(index=False):
         assert (row.topic_trade_count, row.topic_power_count) == _count_tiny(row.text), row.text
@@ -472,11 +472,11 @@ def test_property_analyze_never_raises_and_invariants_hold(tiny, document):
 def test_empty_frames_of_a_summary_are_each_callers_own() -> None:
     # The empty frames are made once and copied: changing one a caller got changes no other result.
     doc = load(DEFAULT_DOCUMENT)
-    first = frames.analyze(doc, detail="summary")
+    first = run.analyze(doc, detail="summary")
     for frame in (first.tokens, first.contributions, first.terms, first.markers):
         assert frame.empty
         frame["scribble"] = []
-    second = frames.analyze(doc, detail="summary")
+    second = run.analyze(doc, detail="summary")
     for frame in (second.tokens, second.contributions, second.terms, second.markers):
         assert "scribble" not in frame.columns
 
@@ -493,8 +493,8 @@ def test_summary_columns_are_the_summary_frames(source: str) -> None:
     from analysis.store import library
 
     doc = load(DEFAULT_DOCUMENT) if source == "default" else parse_text(source)
-    frames_ = frames.analyze(doc, document="d", detail="summary")
-    answers, sentences = frames.summary_columns(doc, document="d")
+    frames_ = run.analyze(doc, document="d", detail="summary")
+    answers, sentences = run.summary_columns(doc, document="d")
     pd.testing.assert_frame_equal(pd.DataFrame(answers), frames_.answers)
     pd.testing.assert_frame_equal(pd.DataFrame(sentences), frames_.sentences)
     # and through Arrow, as the batch stores them, they read back as the frames do
@@ -520,19 +520,19 @@ def _paths_in(settings: dict) -> list[str]:
 def test_settings_name_data_files_without_a_server_path(tmp_path):
     from analysis.sentence import markers
 
-    default = frames.analyze(parse_text(SMALL)).settings
+    default = run.analyze(parse_text(SMALL)).settings
     assert _paths_in(default) == []
     assert default["markers"] == "data/markers" and default["dictionary_file"] == "data/topics/foreign_policy.yaml"
     own = tmp_path / "my_topics.yaml"
     own.write_text(TINY_YAML, encoding="utf-8")
-    mine = frames.analyze(parse_text(SMALL), dictionary=topics.load_dictionary(own)).settings
+    mine = run.analyze(parse_text(SMALL), dictionary=topics.load_dictionary(own)).settings
     assert _paths_in(mine) == [] and mine["dictionary_file"] == "my_topics.yaml"
     assert mine["dictionary_sha256"] == topics.load_dictionary(own).sha256  # the hash still says which file
     folder = tmp_path / "my_markers"
     folder.mkdir()
     for family in datafiles.MARKERS.glob("hedges.yaml"):
         (folder / family.name).write_bytes(family.read_bytes())
-    s = frames.settings(topics.load_dictionary(own), markers.load_markers(folder))
+    s = run.settings(topics.load_dictionary(own), markers.load_markers(folder))
     assert _paths_in(s) == [] and s["markers"] == "my_markers" and list(s["marker_families"]) == ["hedges"]
     # What the report reloads from the settings: the recorded default folder, the default for one's own.
     assert markers.load_recorded(default["markers"]).sha256 == markers.load_markers().sha256

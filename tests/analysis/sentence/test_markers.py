@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import DiscourseError
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import markers
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_text
 
@@ -107,7 +107,7 @@ def test_every_family_states_scope_and_sources() -> None:
 
 
 def test_default_interview_frames() -> None:
-    a = frames.analyze(load(DEFAULT_DOCUMENT))
+    a = run.analyze(load(DEFAULT_DOCUMENT))
     row6 = a.answers.set_index("pair").loc[6]
     # Counts agree between the answers frame, the sentences frame and the matches frame.
     for f in MARKERS.families:
@@ -130,7 +130,7 @@ def test_default_interview_frames() -> None:
 
 def test_question_markers_are_kept_apart() -> None:
     doc = parse_text("Q: Surely you must agree?\nA: No.\n")
-    a = frames.analyze(doc)
+    a = run.analyze(doc)
     q = a.markers[a.markers["role"] == "question"]
     assert {"boosters", "obligation"} <= set(q["family"])
     assert int(a.answers.loc[0, "marker_boosters_count"]) == 0  # the answer's count excludes the question
@@ -160,7 +160,7 @@ def test_load_a_folder_of_one_family(tmp_path) -> None:
     (tmp_path / "plain.yaml").write_text(FAMILY_OK + "terms: [plain]\n")
     m = markers.load_markers(tmp_path)
     assert m.slugs == ("plain",)
-    a = frames.analyze(parse_text("Q: Why?\nA: Plain words. Plain.\n"), markers=m)
+    a = run.analyze(parse_text("Q: Why?\nA: Plain words. Plain.\n"), markers=m)
     assert int(a.answers.loc[0, "marker_plain_count"]) == 2
     assert [c for c in a.answers.columns if c.startswith("marker_")] == ["marker_plain", "marker_plain_count"]
     with pytest.raises(DiscourseError):

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import DiscourseError
-from analysis.pipeline import run as frames
+from analysis.pipeline import run
 from analysis.sentence import topics
 from analysis.store import library
 from analysis.store.library import DEFAULT_ID, Library, settings_hash
@@ -259,20 +259,20 @@ def test_settings_hash_changes_with_dictionary_detail_and_markers(tmp_path):
     tiny_path = tmp_path / "tiny.yaml"
     tiny_path.write_bytes(TINY_YAML)
     tiny = topics.load_dictionary(tiny_path)
-    base = settings_hash(frames.settings(default))
-    assert base == settings_hash(frames.settings(topics.load_dictionary()))  # stable
-    assert settings_hash(dict(reversed(list(frames.settings(default).items())))) == base  # key order does not count
-    assert settings_hash(frames.settings(tiny)) != base
+    base = settings_hash(run.settings(default))
+    assert base == settings_hash(run.settings(topics.load_dictionary()))  # stable
+    assert settings_hash(dict(reversed(list(run.settings(default).items())))) == base  # key order does not count
+    assert settings_hash(run.settings(tiny)) != base
     tiny_path.write_bytes(TINY_YAML.replace(b"tariff*", b"tariffs"))  # one term changed
-    assert settings_hash(frames.settings(topics.load_dictionary(tiny_path))) != settings_hash(frames.settings(tiny))
-    assert settings_hash(frames.settings(default), detail="full") != base
+    assert settings_hash(run.settings(topics.load_dictionary(tiny_path))) != settings_hash(run.settings(tiny))
+    assert settings_hash(run.settings(default), detail="full") != base
     from analysis.sentence import markers
 
-    assert settings_hash(frames.settings(default, markers.load_markers())) != base
+    assert settings_hash(run.settings(default, markers.load_markers())) != base
 
 
 def test_result_round_trip_and_miss(lib, default_interview):
-    a = frames.analyze(load(default_interview), document="bezrukov.txt", detail="summary")
+    a = run.analyze(load(default_interview), document="bezrukov.txt", detail="summary")
     sha = hashlib.sha256(default_interview.read_bytes()).hexdigest()
     key = settings_hash(a.settings)
     assert lib.result(sha, key) is None
@@ -373,7 +373,7 @@ def test_frames_read_back_as_written(frame):
 
 
 def test_an_analysis_reads_back_as_written(default_interview):
-    result = frames.analyze(load(default_interview), document="d", detail="summary")
+    result = run.analyze(load(default_interview), document="d", detail="summary")
     for frame in (result.answers, result.sentences):
         pd.testing.assert_frame_equal(library.decode_frames([library.encode_frame(frame)]), frame)
 

@@ -182,6 +182,22 @@ def at_answer(page: Page, k: int, n: int = N, pair: int | None = None) -> None:
     idle(page)
 
 
+def open_expander(page: Page, label: str):
+    """Open the expander ``label`` in the main area and wait until it has finished opening.
+
+    Streamlit mounts an expander's elements as it opens (each a 40 px skeleton until its code has loaded;
+    the table is 72 px) and animates the opening for 500 ms, restarted when the content's height changes,
+    with the content clipped (and scrolled, when Playwright brings a button into view). Until then the
+    elements inside move: a click whose mousedown and mouseup fall on either side of a move is a click on
+    the block around the button (Playwright checks the target of the mousedown only), and a download
+    button clicked so downloads nothing."""
+    expander = main(page).locator("[data-testid=stExpander]", has_text=label)
+    expander.get_by_text(label).click()
+    expect(expander.locator("[data-testid=stSkeleton]")).to_have_count(0)
+    expect(expander.locator("details")).not_to_have_attribute("style", re.compile("height"))
+    return expander
+
+
 def open_sidebar(page: Page) -> None:
     """The workshop starts with its sidebar collapsed (a projector needs the width): open it."""
     expand = page.locator("[data-testid=stExpandSidebarButton]")
@@ -381,8 +397,7 @@ def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, b
 
     # The CSV: the full tally of answer 3, its question, the measures and the time of the last guess.
     idle(page)
-    main(page).get_by_text("Guesses and measures so far (1 answer)").click()
-    button = main(page).get_by_role("button", name="Download (CSV)")
+    button = open_expander(page, "Guesses and measures so far (1 answer)").get_by_role("button", name="Download (CSV)")
     expect(button).to_be_visible()
     idle(page)
     with page.expect_download(timeout=60_000) as download:

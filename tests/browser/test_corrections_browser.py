@@ -86,6 +86,9 @@ def mark_turn(page: Page, n: int, role: str) -> None:
     number.fill(str(n))
     number.press("Tab")
     expect(m).to_contain_text(f"Turn {n} ·")
+    # The number's rerun has ended before the role is chosen: an option list opened while it runs is drawn
+    # again when it ends, and the option clicked is detached each time (the flaky timeout in one CI run).
+    idle(page)
     m.get_by_role("combobox", name="as", exact=True).click()
     page.get_by_role("option", name=role, exact=True).click()
     m.get_by_role("button", name="Mark turn", exact=True).click()

@@ -291,6 +291,17 @@ UNMARKED_QUESTION = re.compile(
     rf"then|now)\b)",
     re.I,
 )
+# A parliament's order-paper question, printed as a clause without its mark when it opens a member's
+# turn: "What recent discussions the Secretary of State has had on ...", "What steps the Government are
+# taking to ...", "If he will make a statement on ...", "Whether she plans to ...".
+ORDER_PAPER = re.compile(
+    r"^(?:what|which|how)\b(?:\s+[\w'\u2019-]+){1,5}?\s+(?:he|she|they|his|her|the\s+(?:government|"
+    r"department|secretary|minister|prime\s+minister|chancellor|leader|attorney|solicitor|deputy)\b)"
+    r"(?:\s+[\w'\u2019,-]+){0,8}?\s+(?:has|have|had|is|are|will|would|plans?|intends?|made|makes|taken|taking)\b"
+    r"|^(?:if|whether)\s+(?:he|she|they|his|her|the\s+[\w-]+(?:\s+[\w-]+){0,4}?)\s+(?:will|would|has|have|is|"
+    r"are|plans?|intends?)\b",
+    re.I,
+)
 # A short leading statement put to the other side: "And then you left.", "But the gates don't hold permits."
 LEADING = re.compile(
     r"^(?:(?:and|so|then|now|but)\b[,\s]+)*(?:you(?!(?: know| see| mean| guys| all)\b)|but)\b"
@@ -309,19 +320,21 @@ UNFINISHED = set("and but so or well just now then because if i the a to on of a
 LEADING_MAX_SENTENCES = 2
 
 
-def asks(text: str, *, statements_ask: bool = False) -> bool:
+def asks(text: str, *, statements_ask: bool = False, hand_off: bool = False) -> bool:
     """Does this questioner's turn ask, or invite the other side to answer?
 
     ``statements_ask``: a statement with no sign either way asks (a ``Q`` label says the turn is a
-    question; only a turn that clearly asks nothing is not).
+    question; only a turn that clearly asks nothing is not). ``hand_off``: the next speaker asks too
+    (a co-moderator), so a question that is only a name ("Thank you, Senator. Sara?") gives them the
+    floor and asks nothing.
 
     >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel --")
     (True, False, True)
     """
-    return reason(text, statements_ask=statements_ask)[0]
+    return reason(text, statements_ask=statements_ask, hand_off=hand_off)[0]
 
 
-def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
+def reason(text: str, *, statements_ask: bool = False, hand_off: bool = False) -> tuple[bool, str]:
     """:func:`asks` with the rule that decided (for tests and debugging)."""
     spoken = BRACKETS.sub(" ", text) if "(" in text or "[" in text else text
     if "?" in spoken:
@@ -330,6 +343,8 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
             if len(q) > COURTESY_MAX_CHARS:
                 return True, f"a question: {q[-COURTESY_MAX_CHARS:]!r}"
             q = _normalise(q)
+            if hand_off and _is_name(_bare(q)):
+                continue  # "Sara?" to the co-moderator who speaks next
             if WORD.search(q) and not COURTESY_QUESTIONS.match(_strip_vocative(q).strip()):
                 return True, f"a question: {q!r}"
     spoken = _normalise(spoken)
@@ -364,9 +379,14 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
             return False, "only " + ", ".join(dict.fromkeys(_idle(s) for s in sentences))
         return True, "a statement or a prompt under a Q label"
     families = [_idle(s) for s in sentences]
-    for s, family in zip(sentences, families):
+    cased = spoken != spoken.lower()
+    for i, (s, family) in enumerate(zip(sentences, families)):
+        # A question typed without its mark opens a sentence: "Mr. Smith. was the name" continues one.
+        opens = not cased or s.lstrip(" \"'\u201c\u2018(")[:1].isupper()
         if not family and (
-            UNMARKED_QUESTION.search(_strip_openers(s)) or any(PROMPT.search(_strip_openers(p)) for p in _parts(s))
+            (opens and UNMARKED_QUESTION.search(_strip_openers(s)))
+            or (opens and i == 0 and ORDER_PAPER.search(s.strip()))
+            or any(PROMPT.search(_strip_openers(p)) for p in _parts(s))
         ):
             return True, f"a prompt: {s!r}"
     if all(families):

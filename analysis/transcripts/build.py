@@ -43,6 +43,7 @@ from .questioners import (  # who asks, without --interviewer
     _infer_interviewer,
     _layout_questioners,
     _names,  # noqa: F401
+    hearing_roster,
 )
 from .raw import RawDoc
 
@@ -157,8 +158,11 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
         metadata["rejoined"] = rejoined
     final = _extract_notes(turns, notes)
     affiliations = _affiliations(metadata)  # label -> its parenthetical and full label (who is a minister)
+    # A hearing's roster and witnesses, from its cover matter and its "[The prepared statement of ...]" notes.
+    cover = [n.text for n in notes] + [m.group(0) for t in final for p in t.paragraphs for m in EDITORIAL.finditer(p)]
     roles = _assign_roles(
-        final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations
+        final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations,
+        roster=hearing_roster(cover),
     )
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
@@ -475,6 +479,7 @@ def _assign_roles(
     layout: str | None = None,
     inferred: list[str] | None = None,
     affiliations: dict | None = None,
+    roster: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> list[TurnRole]:
     """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
     or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
@@ -502,7 +507,9 @@ def _assign_roles(
             questioners = _infer_interviewer(turns)
     else:
         layout = layout or _guess_layout(turns, hints, affiliations)
-        found, strict, procedural, why = _layout_questioners(layout, turns, hints, questioners, affiliations)
+        found, strict, procedural, why = _layout_questioners(
+            layout, turns, hints, questioners, affiliations, roster
+        )
         # What the reader knew wins over what is inferred: its "interviewee" never asks, its "other"
         # (an operator by another name) neither asks nor answers.
         found -= {name for name, role in hints.items() if role in ("interviewee", "other")}
@@ -533,7 +540,10 @@ def _assign_roles(
             # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
             # label, the caller's interviewer or a court's justice makes a plain statement a question too.
             told = t.label == "Q" or t.label.casefold() in asked or layout == "court"
-            roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
+            # The next speaker asks too (a co-moderator): "Sara?" only gives them the floor.
+            hand_off = i + 1 < len(turns) and turns[i + 1].label in questioners and turns[i + 1].label != t.label
+            text = "\n\n".join(t.paragraphs)
+            roles.append("question" if asking.asks(text, statements_ask=told, hand_off=hand_off) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

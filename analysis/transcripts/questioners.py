@@ -55,6 +55,22 @@ AUDIENCE_LABEL = re.compile(r"^(?:audience(?:\s+(?:member|question))?|questioner
 HOST_LABEL = re.compile(r"^(?:the\s+)?(?:co-?)?host(?:\s*#?\s*\d)?$", re.I)
 INTERVIEWER_LABEL = re.compile(r"^(?:the\s+)?interviewer(?:\s*#?\s*\d)?$", re.I)
 REPORTER_LABEL = re.compile(r"^(?:the\s+)?(?:reporter|journalist|press)s?(?:\s*#?\s*\d{1,3})?$", re.I)
+# A hearing's cover matter says who sits on the committee and who testifies (govinfo prints the roster in
+# capitals, "DEXTER COLE, Ohio", a "Present: Representatives Oduya, Cole, and Ford." line, and a heading
+# "STATEMENT OF IRENE CHU, DIRECTOR, ..." or "[The prepared statement of Dr. Chu follows:]" per witness).
+PRESENT = re.compile(
+    r"^\s*(?:also\s+)?present:?\s+(?:(?:representatives?|senators?|members?|delegates?|commissioners?|"
+    r"council\s*members?|assembly\s*members?|chairm[ae]n|chairwom[ae]n)\s+)?(?P<names>.+)$",
+    re.I,
+)
+ROSTER_NAME = re.compile(
+    r"\b[A-Z][A-Z'\u2019\-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][A-Z'\u2019\-]+)+(?=,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b)"
+)
+STATEMENT_OF = re.compile(
+    r"\b(?:STATEMENTS?|TESTIMONY|[Ss]tatements?|[Tt]estimony)\s+(?:OF|of)\s+"
+    r"(?:(?:THE|the|HON|Hon|DR|Dr|MR|Mr|MS|Ms|MRS|Mrs|MISS|Miss|GENERAL|General|ADMIRAL|Admiral)\.?\s+)*"
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w'\u2019\-]*))*)"
+)
 # Two speakers alternate (a host and a guest) when they hold this share of the turns and of the
 # changes of speaker.
 ALTERNATION_SHARE = 0.8
@@ -162,10 +178,37 @@ def _guess_layout(turns: list[_Turn], hints: dict[str, str], affiliations: dict 
     return None
 
 
+def hearing_roster(texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the committee's surnames, the witnesses' surnames), casefolded, from a hearing's cover matter and
+    editorial notes (see :data:`PRESENT`, :data:`ROSTER_NAME`, :data:`STATEMENT_OF`). A name on the roster
+    is a member even when a statement of theirs is printed (a member's opening statement)."""
+    members: set[str] = set()
+    witnesses: set[str] = set()
+    for text in texts:
+        for m in STATEMENT_OF.finditer(text):
+            witnesses.add(m.group("name").split()[-1].casefold())
+        if STATEMENT_OF.search(text):
+            continue
+        if m := PRESENT.match(text):
+            for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names").rstrip(" .")):
+                if words := _name_words(re.sub(r"\s+of\s+[A-Z][a-z]+.*$", "", part)):
+                    members.add(words[-1].casefold())
+        members |= {m.group(0).split()[-1].casefold() for m in ROSTER_NAME.finditer(text)}
+    return frozenset(members), frozenset(witnesses - members)
+
+
+def _surname(label: str) -> str | None:
+    """A committee label's surname: "Mrs. Palmer of Oregon" -> "palmer", "Senator Roe" -> "roe"."""
+    words = _name_words(re.sub(r"\s+of\s+[A-Z][a-z]+.*$", "", label))
+    return words[-1].casefold() if words else None
+
+
 def _layout_questioners(
-    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str], affiliations: dict | None = None
+    layout: str | None, turns: list[_Turn], hints: dict[str, str], known: set[str], affiliations: dict | None = None,
+    roster: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> tuple[set[str], bool, set[str], str]:
-    """(who asks, whether everyone else only answers, procedural speakers, why) for a layout."""
+    """(who asks, whether everyone else only answers, procedural speakers, why) for a layout.
+    ``roster``: a hearing's committee and witness surnames (:func:`hearing_roster`)."""
     labels = list(dict.fromkeys(t.label for t in turns))
     if layout == "parliament" and (found := _question_period(turns, labels, affiliations or {})):
         members, speakers = found
@@ -173,10 +216,15 @@ def _layout_questioners(
         return members, True, speakers, why
     asking = {label for label in labels if ASKING_LABELS.match(label)}
     if layout == "hearing":
-        committee = {label for label in labels if COMMITTEE_LABEL.match(label)}
+        members, witnesses = roster
+        committee = {
+            label for label in labels
+            if COMMITTEE_LABEL.match(label) or (_surname(label) in members and _surname(label) not in witnesses)
+        }
+        committee -= {label for label in committee if not CHAIR_LABEL.match(label) and _surname(label) in witnesses}
         # Committee counsel examine the witness in many hearings ("Mr. LIMAN." for the committee, the chair
         # ruling on objections): the speaker whose turns most often end in a question asks too.
-        committee |= _infer_interviewer([t for t in turns if t.label not in committee])
+        committee |= _infer_interviewer([t for t in turns if t.label not in committee and _surname(t.label) not in witnesses])
         if committee or known:
             return committee, True, set(), "a hearing: the committee asks, witnesses answer"
     if layout == "court":

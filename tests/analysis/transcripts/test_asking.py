@@ -58,6 +58,13 @@ ASKS = {
         "So what you are saying is...",
         "Okay. And \u2014",
     ],
+    "a parliament's order-paper question, printed without its mark": [
+        "What recent discussions the Secretary of State has had on fishing rights in the northern strait.",
+        "What assessment she has made of the effect of the tariff on farmers.",
+        "What steps the Government are taking to support rural bus services.",
+        "If he will make a statement on his departmental responsibilities.",
+        "Whether the Minister plans to review the ferry subsidy.",
+    ],
     "a short leading statement": [
         "And then you left.",
         "But the gates don't hold permits.",
@@ -121,6 +128,10 @@ ASKS_NOTHING = {
         "Then that is settled. Next: the compost.",
         "One question from the floor, then we close.",
         "The advice is two years old.",
+        "What he has done is wrong.",
+        "What a day it has been.",
+        # A period after a name does not open a sentence: "was the name" continues "Mr. Smith.".
+        "I want to thank Dr. Chu for coming. Mr. Smith. was the name on the first post office in my district.",
     ],
     "nothing said": ["(Inaudible.)", "\u2014"],
 }
@@ -275,3 +286,10 @@ def test_a_justices_remark_asks_and_the_chiefs_calls_do_not():
     assert roles(doc) == ["other", "answer", "question", "answer", "other"]
     assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [("JUSTICE PIKE", ["MR. BOND"])]
     assert doc.pairs[0].kind == "opening"  # the argument before any question
+
+
+def test_a_name_alone_asked_of_the_co_moderator_who_speaks_next_gives_the_floor():
+    assert asks("Thank you, Senator. Sara?")  # alone, "Sara?" may ask Sara something
+    assert not asks("Thank you, Senator. Sara?", hand_off=True)
+    assert asks("Sara, what did the mayor say?", hand_off=True)
+    assert asks("Thank you. Governor Hale, is that fair?", hand_off=True)

@@ -9,6 +9,8 @@ other speaker's turn is an answer unless said otherwise.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from analysis.transcripts import load, parse_text
@@ -288,3 +290,34 @@ def test_committee_counsel_who_examine_the_witness_ask_in_a_hearing():
     assert inferred(doc) == [
         "Questioners inferred: Chairman HALVERSEN, Mr. TAMSIN (a hearing: the committee asks, witnesses answer)" + TAIL
     ]
+
+
+def test_a_hearings_roster_makes_members_without_a_title_ask_and_its_statements_make_witnesses():
+    """govinfo prints the committee in capitals ("DEXTER COLE, Ohio") and on a "Present:" line, and each
+    witness under "STATEMENT OF ...": "Ms. Ford." is a member who asks, "Mr. Cole."'s opening statement
+    asks nothing, "Dr. Chu." answers."""
+    doc = load(LAYOUTS / "hearing.txt")  # its turns and speakers: test_layouts.py
+    r = roles(doc)
+    assert r["Ms. Ford"] == {"question"} and r["Mr. Cole"] == {"other"} and r["Dr. Chu"] == {"answer"}
+    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [
+        ("Mrs. Palmer of Oregon", ["Dr. Chu"]), ("Ms. Ford", ["Dr. Chu"]),
+    ]
+    # Without the roster and the "Present:" line, Ms. Ford is not known to sit on the committee.
+    text = (LAYOUTS / "hearing.txt").read_text(encoding="utf-8")
+    bare = re.sub(r"(?m)^DEXTER COLE.*\n|^LENA FORD.*\n|^ +Present:.*\n", "", text)
+    assert bare != text and roles(parse_text(bare))["Ms. Ford"] == {"answer"}
+
+
+def test_hearing_roster_reads_members_and_witnesses():
+    from analysis.transcripts.questioners import hearing_roster
+
+    members, witnesses = hearing_roster([
+        "JAMES COMER, Kentucky, Chairman",
+        "ROGER F. WICKER, Mississippi    MARIA CANTWELL, Washington, Ranking Member",
+        "Present: Senators Wicker, Thune and Cantwell.",
+        "STATEMENT OF HON. JANE DOE, SECRETARY, DEPARTMENT OF TRANSPORTATION",
+        "[The prepared statement of Mr. Okafor follows:]",
+        "OPENING STATEMENT OF HON. JAMES COMER",
+    ])
+    assert members == {"comer", "wicker", "cantwell", "thune"}
+    assert witnesses == {"doe", "okafor"}

@@ -48,15 +48,17 @@ from .questioners import (  # who asks, without --interviewer
 from .raw import RawDoc
 
 TIMESTAMP = re.compile(r"^\(?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\)?\.?$")
-END_MARK = re.compile(r"^(?:\\?#{3}|-?\s*END\s*-?|\*\s*\*\s*\*|\[?END\]?)$")
+END_MARK = re.compile(r"^(?:\\?#{3}|-?\s*END\s*-?|\*\s*\*\s*\*|\[?END\]?|-*\s*o0?O0?o\s*-*)$")
 STAGE_WORDS = (
     r"laughter|laughs|laughing|applause|inaudible|crosstalk|cross-talk|cross talk|break in audio|audio break|"
     r"pause|pauses|sighs|chuckles|coughs|off mic|off-mic|off-microphone|technical difficulties|unintelligible|"
     r"indiscernible|music|silence|interruption|in progress|recording|audio cuts out|video|applauds|booing|"
-    r"via interpreter|as interpreted|speaks in"
+    r"via interpreter|as interpreted|speaks in|whereupon|off the record|recess|witness sworn|the witness was sworn"
 )
 STAGE_INLINE = re.compile(r"\s*\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?", re.I)
-STAGE_WHOLE = re.compile(r"^\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?$", re.I)
+# A whole paragraph may be longer: "(Whereupon, at 11:40 a.m., the public hearing before the Standing
+# Committee on Health concluded.)"
+STAGE_WHOLE = re.compile(r"^\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,200}\)\.?$", re.I)
 BRACKET_STAGE = re.compile(r"^\[\s*(?:" + STAGE_WORDS + r")\b[^\[\]]{0,60}\]\.?$", re.I)
 EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
 # A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.

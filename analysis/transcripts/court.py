@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from . import numbered
 from .model import Note
 from .raw import Para, RawDoc
 
@@ -60,9 +61,7 @@ FURNITURE = re.compile(
 # The newer pages' header: "Official" alone (or beside the page number) on its line.
 OFFICIAL_ALONE = re.compile(r"^(?:\d{1,4}\s+)?Official(?:\s+\d{1,4})?$")
 NUMBERS_ONLY = re.compile(r"^\d{1,4}(?:\s+\d{1,4})*$")
-LINE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")
-# The share of lines that must start with a line number (1-25) for the numbers to be taken off every line.
-LINE_NUMBERED_SHARE = 0.5
+LINE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")  # which lines have one, and how many must: numbered.py
 PROCEEDINGS = re.compile(r"^P\s*R\s*O\s*C\s*E\s*E\s*D\s*I\s*N\s*G\s*S$")
 CONTENTS = re.compile(r"^C\s*O\s*N\s*T\s*E\s*N\s*T\s*S$")
 APPEARANCES = re.compile(r"^APPEARANCES:?$")
@@ -158,15 +157,9 @@ def _clean_lines(lines: list[str]) -> list[str]:
     """The lines without furniture, page numbers and line numbers (blank lines dropped)."""
     flat = [" ".join(FURNITURE.sub(" ", line).split()) for line in lines]
     flat = [line for line in flat if line and not NUMBERS_ONLY.match(line) and not OFFICIAL_ALONE.match(line)]
-    numbered = sum(1 for line in flat if (m := LINE_NUMBER.match(line)) and 1 <= int(m.group(1)) <= 25)
-    if flat and numbered >= LINE_NUMBERED_SHARE * len(flat):
-        flat = [LINE_NUMBER.sub("", line, count=1) if _is_line_number(line) else line for line in flat]
+    if numbered.numbered(flat):
+        flat = [LINE_NUMBER.sub("", line, count=1) if numbered.is_line_number(line) else line for line in flat]
     return flat
-
-
-def _is_line_number(line: str) -> bool:
-    m = LINE_NUMBER.match(line)
-    return bool(m) and 1 <= int(m.group(1)) <= 25
 
 
 def _sections(lines: list[str]) -> tuple[list[str], list[str], str | None, int]:

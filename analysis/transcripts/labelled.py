@@ -43,6 +43,7 @@ from collections import Counter
 import yaml
 
 from ..errors import DiscourseError
+from . import numbered
 from .markdown import strip_markdown
 from .model import Note
 from .raw import Para, RawDoc
@@ -639,6 +640,8 @@ def _front_matter(text: str) -> tuple[dict, str, str | None]:
 def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
     """Read a plain-text or Markdown transcript with speaker labels (and optional YAML front matter)."""
     meta, body, block = _front_matter(text)
+    if (unnumbered := numbered.strip(body)) is not None:  # a court reporter's numbered lines
+        body = unnumbered
     raw = None
     if hearing := hearing_paragraphs(body):
         paragraphs, headings = hearing

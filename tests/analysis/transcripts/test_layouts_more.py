@@ -27,6 +27,8 @@ a welcome, a ruling, a hand-over or thanks are not questions.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,17 @@ GOLDEN_MORE = [
         ("Hon. Greta Olafsen", "Mr. Speaker, we are looking"), ("Some hon. members", "Oh, oh!"),
         ("Mr. Tom Brill", "Mr. Speaker, three hundred"), ("Hon. Greta Olafsen", "Mr. Speaker, the first payments"),
     ], ["ORAL QUESTIONS", "NORTHERN FERRIES", "RURAL BROADBAND", "Ms. Abby Kwan (Northfield, NDP):"]),
+    # A state senate hearing on a court reporter's numbered pages: page numbers, line numbers down the margin,
+    # no blank line between turns, a turn running over a page break, the cover and the speakers' list.
+    ("hearing_numbered.txt", 14, ["SENATOR DELACROIX", "DR. MABUCHI", "SENATOR BRANDT", "SENATOR FENN", "MS. ORR"], [
+        ("SENATOR DELACROIX", "Good morning, everyone."), ("DR. MABUCHI", "Thank you, Senator."),
+        ("SENATOR DELACROIX", "Thank you. Senator Brandt."), ("SENATOR BRANDT", "Doctor, how many beds"),
+        ("DR. MABUCHI", "Eleven."), ("SENATOR BRANDT", "Eleven. And how"), ("DR. MABUCHI", "Four, on a good night."),
+        ("SENATOR FENN", "What would it cost"), ("DR. MABUCHI", "About two million a year."),
+        ("SENATOR DELACROIX", "Thank you, Doctor. Janet Orr."), ("MS. ORR", "Thank you. I have worked"),
+        ("SENATOR FENN", "Do you have enough staff on a night shift?"), ("MS. ORR", "No. We have one nurse"),
+        ("SENATOR DELACROIX", "Thank you both."),
+    ], ["(Whereupon, the hearing concluded at 11:40 a.m.)", "---oOo---"]),
 ]
 
 
@@ -287,3 +300,27 @@ def test_a_surname_alone_merges_with_the_one_full_name_ending_in_it():
     # "Mr. John Roe" -> "Mr. Roe" -> "Roe": one speaker, named by the shortest form
     d = doc(["Mr. John Roe", "Ann Lee", "Mr. Roe", "Ann Lee", "Roe"])
     assert [s.name for s in d.speakers] == ["Roe", "Ann Lee"]
+
+
+# --- line-numbered pages ---------------------------------------------------------------------------------
+
+
+def test_a_numbered_hearing_has_the_committee_ask_and_no_number_in_its_text():
+    doc = load(LAYOUTS / "hearing_numbered.txt")
+    assert [t.speaker for t in doc.turns if t.role == "question"] == [
+        "SENATOR BRANDT", "SENATOR BRANDT", "SENATOR FENN", "SENATOR FENN",
+    ]
+    assert {t.role for t in doc.turns if t.speaker in ("DR. MABUCHI", "MS. ORR")} == {"answer"}
+    assert not any(re.search(r"\b(?:1[0-9]|2[0-5])\b", t.text) for t in doc.turns)  # no line number left
+    assert doc.turns[6].text == "Four, on a good night."
+
+
+def test_line_numbers_are_taken_off_only_when_most_lines_have_one():
+    from analysis.transcripts import numbered
+
+    page = "                    2\n 1      SENATOR ROE:  Good\n 2  morning.\n 3      MR. DOE:  Thank you.\n"
+    assert numbered.strip(page) == "\n" + " " * 8 + "SENATOR ROE:  Good\n    morning.\n" + " " * 8 + "MR. DOE:  Thank you."
+    # Numbered paragraphs, time stamps and a count at a line's start are text.
+    for text in ("1. Mr Owen Pryce (Lab): What steps\n2. Ms Ada Roe (Con): Whether",
+                 "00:01:02 Jane: Hello\n00:01:09 Sam: Hi", "12 people came.\nThen we left.\nIt rained."):
+        assert numbered.strip(text) is None

@@ -440,7 +440,7 @@ def _rejoin(paragraphs: list[str], rejoined: list[str]) -> list[str]:
     # growing paragraph made a long run of broken lines quadratic).
     out: list[list[str]] = []
     for p in paragraphs:
-        if out and OPEN_END.search(out[-1][-1]) and p and not _is_note(p):
+        if out and OPEN_END.search(out[-1][-1]) and p and not _is_note(p) and not _is_note(out[-1][-1]):
             out[-1].append(p)
             rejoined.append(" ".join(p.split()[:6]))
         else:

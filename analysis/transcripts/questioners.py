@@ -77,6 +77,10 @@ ALTERNATION_SHARE = 0.8
 # ... and the host's turns end in a question at least this often (and more often than the guest's):
 # two people giving statements in turn (a joint press appearance) are not a host and a guest.
 HOST_MIN_QUESTIONS = 0.25
+# A co-host (see _co_hosts) asks the guest in at least this many turns, and at least this share of their
+# turns end in a question and hand over to the guest.
+CO_HOST_MIN_TURNS = 2
+CO_HOST_SHARE = 0.75
 # How long a moderator's "giving the floor" turn (or its last paragraph) may be, in words.
 CALL_ON_MAX_WORDS = 12
 # A speaker who says they moderate or host ("I'm Dana Orland, and I'll be moderating", "I will be
@@ -246,6 +250,8 @@ def _layout_questioners(
     if layout in ("interview", "podcast"):
         several = moderators | asking if len(moderators | asking) >= 2 else set()
         hosts = several or asking or _host_of_alternation(turns) or _infer_interviewer(turns)
+        if len(hosts) == 1:
+            hosts = hosts | _co_hosts(turns, hosts)
         if hosts or known:
             what = "a podcast: the host asks" if layout == "podcast" else "an interview: the interviewer asks"
             strict = True
@@ -308,6 +314,34 @@ def _host_of_alternation(turns: list[_Turn]) -> set[str]:
     host, guest = sorted((a, b), key=key, reverse=True)
     share = key(host)[0]
     return {host} if share >= HOST_MIN_QUESTIONS and share > key(guest)[0] else set()
+
+
+def _co_hosts(turns: list[_Turn], hosts: set[str]) -> set[str]:
+    """Co-hosts beside a known host: speakers who put questions to the guest (the one with the most words
+    who does not host) in :data:`CO_HOST_MIN_TURNS` turns or more, most of which end in a question and are
+    followed by the guest, and who speak no longer than the guest (medians). A co-host who rarely asks (an
+    Otter export's "Sidney" with four questions in an hour beside the host's thirty) is found this way."""
+    words: Counter = Counter()
+    lengths: dict[str, list[int]] = {}
+    for t in turns:
+        n = sum(len(p.split()) for p in t.paragraphs)
+        lengths.setdefault(t.label, []).append(n)
+        if t.label not in hosts:
+            words[t.label] += n
+    if len(words) < 2:
+        return set()
+    guest = words.most_common(1)[0][0]
+    asks: Counter = Counter()
+    to_guest: Counter = Counter()
+    for i, t in enumerate(turns):
+        asks[t.label] += _ends_in_question(t.paragraphs[-1])
+        to_guest[t.label] += i + 1 < len(turns) and turns[i + 1].label == guest
+    return {
+        label for label, v in lengths.items()
+        if label not in hosts and label != guest and len(v) >= CO_HOST_MIN_TURNS
+        and asks[label] >= CO_HOST_SHARE * len(v) and to_guest[label] >= CO_HOST_SHARE * len(v)
+        and median(v) <= median(lengths[guest])
+    }
 
 
 def _called_on(turns: list[_Turn], i: int, questioners: set[str]) -> bool:

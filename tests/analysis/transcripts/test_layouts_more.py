@@ -324,3 +324,12 @@ def test_line_numbers_are_taken_off_only_when_most_lines_have_one():
     for text in ("1. Mr Owen Pryce (Lab): What steps\n2. Ms Ada Roe (Con): Whether",
                  "00:01:02 Jane: Hello\n00:01:09 Sam: Hi", "12 people came.\nThen we left.\nIt rained."):
         assert numbered.strip(text) is None
+
+
+def test_an_otter_time_stamp_never_joins_the_next_paragraph_to_its_turn_text():
+    """Otter's "Name  0:31" for one speaker twice in a row: the second block continues the turn, and its
+    time stamp (a word character at its end) is a note, never glued to the text that follows it."""
+    text = "Kelly  0:00\nWelcome to the show.\n\nShannon  0:31\nI'm Cindy. I'm Allie.\n\nShannon  0:32\nAnd I'm Emma.\n"
+    doc = parse_text(text)
+    assert [t.text for t in doc.turns] == ["Welcome to the show.", "I'm Cindy. I'm Allie.\n\nAnd I'm Emma."]
+    assert not any(re.search(r"\d:\d\d", t.text) for t in doc.turns)

@@ -321,3 +321,42 @@ def test_hearing_roster_reads_members_and_witnesses():
     ])
     assert members == {"comer", "wicker", "cantwell", "thune"}
     assert witnesses == {"doe", "okafor"}
+
+
+def _long(words: int, ending: str = ".") -> str:
+    return " ".join(["The planting season runs from March to May in most of the valley"] * (words // 13)) + ending
+
+
+# A host who asks most of the time, a guest, and a co-host who asks now and then with long questions.
+COHOST_NOW_AND_THEN = [
+    ("Kelly", "Welcome to the show. Today our guest is Shannon, who plans finances for a living."),
+    ("Shannon", "Thanks for having me."),
+    ("Kelly", "What does a planner do?"),
+    ("Shannon", _long(46)),
+    ("Sidney", "I have been wondering about this for a while, since so many of our listeners work in tech and earn "
+               "well early on. Where should they keep an emergency fund?"),
+    ("Shannon", _long(56)),
+    ("Kelly", "And how big should it be?"),
+    ("Shannon", _long(49)),
+    ("Kelly", "Do you use an app?"),
+    ("Shannon", _long(39)),
+    ("Sidney", "That is a really holistic take, and I appreciate it. For someone outside the US, what changes when "
+               "they save for retirement?"),
+    ("Shannon", _long(52)),
+    ("Kelly", "What is the first step?"),
+    ("Shannon", _long(36)),
+    ("Kelly", "Thank you, Shannon."),
+]
+
+
+def test_a_cohost_who_asks_the_guest_now_and_then_asks_too():
+    doc = build_document(raw(COHOST_NOW_AND_THEN))
+    assert inferred(doc) == ["Questioners inferred: Kelly, Sidney (a podcast: the hosts ask)" + TAIL]
+    r = roles(doc)
+    assert r["Sidney"] == {"question"} and r["Shannon"] == {"answer"}
+    assert [p.asked_by for p in doc.qa_pairs].count("Sidney") == 2
+    # A third voice whose turns do not put questions to the guest is no co-host.
+    remark = [(s, t.replace("Where should they keep an emergency fund?", "I keep mine in a jar.")
+               .replace("what changes when they save for retirement?", "it changes a lot abroad."))
+              if s == "Sidney" else (s, t) for s, t in COHOST_NOW_AND_THEN]
+    assert "Sidney" not in inferred(build_document(raw(remark)))[0]

@@ -154,11 +154,14 @@ RULE_LINE = re.compile(r"^[\s_=\-*.~]+$")
 # A capitals label inside a line, after the end of a sentence ("... thank you. SMITH: Well, ..."): a second
 # turn, but only for a capitals label that opens paragraphs elsewhere in the document.
 INLINE_CAPS = re.compile(
-    r"(?:(?<![A-Z])[.?!\u2026]|[\"\u201d\u2019)\]]|--)[ \u00a0]+"
+    r"(?:(?<![A-Z])[.?!\u2026]|[\"\u201d\u2019)\]]|--)[ \u00a0]*"
     r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:\Z"
 )
 # A capitals label seen only inside lines counts when it is seen there this often, with another one.
 INLINE_MIN_REPEATS = 2
+# Where labels inside lines are rare, a capitals label inside a line opens a turn when it opens at least
+# this many paragraphs elsewhere.
+INLINE_KNOWN_MIN = 3
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
 LINE_CANDIDATE = re.compile(
@@ -474,7 +477,9 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             inline = starts | again if len(again) >= 2 else starts
             seen = sum(c for n, c in hits.items() if n in inline)
             if seen * SINGLE_LINE_SHARE < sum(1 for f in found if f) + seen:
-                inline = set()
+                # Not the document's way, but a capitals label that opens paragraphs again and again
+                # still opens a turn where a paragraph break was lost ("... in Iowa.HOLT: And New ...").
+                inline = {n for n in starts if labels[n] >= INLINE_KNOWN_MIN}
     out: list[Para] = []
     stamp: str | None = None  # the current turn's time stamp: a paragraph at the turn's end (a note)
     for par, f in zip(paras, found):

@@ -89,7 +89,8 @@ CALL_ON_MAX_WORDS = 12
 SELF_INTRODUCED = re.compile(
     r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?"
     r"\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
-    r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b",
+    r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b"
+    r"|\bI(?:'m|\u2019m| am) joined (?:here |tonight |today |this evening )?by my (?:colleagues?|co-?moderators?|co-?hosts?)\b",
     re.I,
 )
 CO_WORDS = re.compile(r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|along with)\b", re.I)
@@ -483,7 +484,14 @@ def _floor(turns: list[_Turn], labels: list[str], known: set[str]) -> set[str]:
     others = [n for label, v in lengths.items() if label not in askish | known for n in v]
     if not others:
         return set()
-    short = {label for label in askish if median(lengths[label]) <= FLOOR_LENGTH_RATIO * median(others)}
+    # Short beside the others by the median turn, or by the mean: candidates who interrupt each other
+    # ("Yes.", "That's not true.") pull the others' median down, not their mean.
+    mean_others = sum(others) / len(others)
+    short = {
+        label for label in askish
+        if median(lengths[label]) <= FLOOR_LENGTH_RATIO * median(others)
+        or words[label] / count[label] <= FLOOR_LENGTH_RATIO * mean_others
+    }
     if not any(count[label] >= FLOOR_MIN_TURNS for label in short):
         return set()
     if not short or sum(words[label] for label in short | known) > FLOOR_WORD_SHARE * total:

@@ -333,3 +333,20 @@ def test_an_otter_time_stamp_never_joins_the_next_paragraph_to_its_turn_text():
     doc = parse_text(text)
     assert [t.text for t in doc.turns] == ["Welcome to the show.", "I'm Cindy. I'm Allie.\n\nAnd I'm Emma."]
     assert not any(re.search(r"\d:\d\d", t.text) for t in doc.turns)
+
+
+def test_a_known_capitals_label_glued_to_a_sentence_opens_a_turn_where_a_break_was_lost():
+    """A paragraph break lost in a long transcript ("... in Iowa.HOLT: And New Hampshire", "... the date?
+    MS. ROE: This is a great question."): a capitals label that opens three paragraphs or more elsewhere
+    opens a turn inside a paragraph too; a capitals word before a colon that is not such a label does not."""
+    turns = [("HOLT", "Welcome. Soon the first votes, in Iowa.HOLT: And New Hampshire not far behind."),
+             ("ROE", "Thank you, Lester."), ("HOLT", "What is your first priority?"),
+             ("ROE", "Jobs. NOTE: this is a real plan."), ("HOLT", "And the second? ROE: Schools."),
+             ("ROE", "And roads."), ("HOLT", "Thank you.")]
+    doc = parse_text("\n\n".join(f"{s}: {t}" for s, t in turns))
+    assert [(t.speaker, t.text) for t in doc.turns] == [
+        ("HOLT", "Welcome. Soon the first votes, in Iowa.\n\nAnd New Hampshire not far behind."),
+        ("ROE", "Thank you, Lester."), ("HOLT", "What is your first priority?"),
+        ("ROE", "Jobs. NOTE: this is a real plan."), ("HOLT", "And the second?"), ("ROE", "Schools.\n\nAnd roads."),
+        ("HOLT", "Thank you."),
+    ]

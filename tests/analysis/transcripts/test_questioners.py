@@ -360,3 +360,26 @@ def test_a_cohost_who_asks_the_guest_now_and_then_asks_too():
                .replace("what changes when they save for retirement?", "it changes a lot abroad."))
               if s == "Sidney" else (s, t) for s, t in COHOST_NOW_AND_THEN]
     assert "Sidney" not in inferred(build_document(raw(remark)))[0]
+
+
+INTERRUPTED_DEBATE = [
+    ("HOLT", "Good evening. I\u2019m joined by my colleague Andrea Mitchell tonight. Senator Sanders, your first "
+             "hundred days?"),
+    ("SANDERS", _long(60)), ("CLINTON", "That is not true."), ("SANDERS", "It is."), ("CLINTON", "No."),
+    ("HOLT", "Secretary Clinton, same question."), ("CLINTON", _long(70)), ("SANDERS", "Wrong."),
+    ("CLINTON", "Let me finish."), ("SANDERS", "Go ahead."),
+    ("MITCHELL", "Governor O\u2019Malley, would you raise the minimum wage?"), ("O\u2019MALLEY", _long(50)),
+    ("SANDERS", "Yes."), ("CLINTON", "Yes."), ("MITCHELL", "Senator, is that enough?"), ("SANDERS", _long(40)),
+    ("HOLT", "Secretary Clinton, how would you pay for it?"), ("CLINTON", _long(40)), ("SANDERS", "Not so."),
+    ("HOLT", "Thank you."),
+]
+
+
+def test_moderators_among_candidates_who_interrupt_each_other():
+    """Candidates' one-word interruptions pull their median turn below twice the moderators'; the mean still
+    tells, and "I'm joined by my colleague Andrea Mitchell" introduces a co-moderator."""
+    doc = build_document(raw(INTERRUPTED_DEBATE))
+    assert inferred(doc)[0].startswith("Questioners inferred: HOLT, MITCHELL (")
+    r = roles(doc)
+    assert r["SANDERS"] == r["CLINTON"] == r["O\u2019MALLEY"] == {"answer"}
+    assert [p.asked_by for p in doc.qa_pairs] == ["HOLT", "HOLT", "MITCHELL", "MITCHELL", "HOLT"]

@@ -8,13 +8,17 @@ the turns that ask or invite the other side to answer are questions; the builder
 1. a real question mark asks (courtesy questions such as "How are you?" or "Can you hear me?" set
    aside); a rhetorical question counts too: the text cannot tell it apart;
 2. a turn cut off mid-sentence ("Counsel --", "If I could shift to --") asks, unless what was said
-   before the dash is only thanks or an acknowledgement ("Thank you --");
+   before the dash is only thanks or an acknowledgement ("Thank you --"); in a debate
+   (``cut_off_asks=False``) only when a question had begun ("Senator, why --"): moderators are cut off
+   as they take the floor back ("Governor Christie, we will -- we will...");
 3. prompts without "?" ask: imperatives that elicit ("Tell me about ...", "Walk us through ...",
    "Talk to us about ..."), announced questions ("I want to ask ...", "My question is ..."),
    cues that pass the question on ("Governor, your response.", "Same question to you."), and
    questions typed without their mark ("Can you say more about that.");
 4. a turn made only of thanks, greetings, acknowledgements, welcomes and introductions, time
-   calls, rules, floor-giving, hand-offs and ad reads asks nothing;
+   calls, rules, floor-giving (a name alone, even with a question mark: "Senator Rubio?"; the time
+   given: "Governor Hale, two minutes."; "your opening statement"), hand-offs and ad reads asks
+   nothing (except under a ``Q`` label);
 5. a short leading statement to the other side ("And then you left.", "But the gates don't hold
    permits.") asks, as in an examination;
 6. any other statement asks nothing, except where the caller says statements ask
@@ -170,7 +174,9 @@ IDLE_PATTERNS = {
                     r"i got) (?:a|one|two|three|another) (?:quick |last |small |more |final )*(?:follow-?ups?|"
                     r"questions?|more|ones?)(?: (?:for you|for \w+|on two (?:different )?\w+))?"
                     r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?"
-                    r"|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?",
+                    r"|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?"
+                    r"|(?:your |an? |the )?(?:opening|closing) (?:statements?|remarks)(?: (?:first|please|now))?"
+                    r"|you(?:'ve| have) been mentioned|you were mentioned",
     "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|"
         r"tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|"
         r"(?:thanks|thank you) for (?:listening|watching|tuning in).*"
@@ -189,13 +195,6 @@ IDLE_FAMILIES = {name: re.compile(pattern, re.I) for name, pattern in IDLE_PATTE
 # Announcements matched as whole sentences too, commas and all ("We will hear argument in Case 24-517,
 # Alder Creek versus Hollis.", "Without objection, so ordered.").
 WHOLE_SENTENCE_FAMILIES = ("rules", "closing", "ad read")
-# A debate's cue: a name and the time given to answer ("Senator Ortiz, two minutes.").
-TIME_GIVEN = re.compile(
-    r"(?:you have |you get |you've got )?(?:\d+|one|two|three|five|ten|fifteen|thirty|"
-    r"sixty|ninety|a) (?:more )?(?:seconds?|minutes?)(?: (?:for (?:a |your )?(?:response|"
-    r"rebuttal|answer)|please))?",
-    re.I,
-)
 # A part that only names someone: "Karine", "Mr. Chairman", "Senator Roe", "Mrs. Palmer of Oregon".
 TITLES = (
     r"mr|mrs|ms|miss|mx|dr|sir|madam|madame|ma'am|maam|mister|senator|sen|congressman|"
@@ -268,6 +267,7 @@ ASK_FRAMES = (
     r"(?:you have|you get|you've got|there's) (?:\S+ ){0,3}(?:to (?:respond|reply|"
     r"answer|rebut)|for (?:a|your) (?:response|rebuttal|reply))"
     r"|(?:to|you may|you can|please) (?:respond|reply|answer|rebut)|(?:and )?(?:you|yourself)$|your turn"
+    r"|(?:\S+ ){1,3}(?:seconds?|minutes?) (?:for|to) (?:a |your )?(?:response|rebuttal|reply|answer|respond|rebut)"
 )
 AUX = (
     r"do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|"
@@ -320,21 +320,20 @@ UNFINISHED = set("and but so or well just now then because if i the a to on of a
 LEADING_MAX_SENTENCES = 2
 
 
-def asks(text: str, *, statements_ask: bool = False, hand_off: bool = False) -> bool:
+def asks(text: str, *, statements_ask: bool = False, cut_off_asks: bool = True) -> bool:
     """Does this questioner's turn ask, or invite the other side to answer?
 
     ``statements_ask``: a statement with no sign either way asks (a ``Q`` label says the turn is a
-    question; only a turn that clearly asks nothing is not). ``hand_off``: the next speaker asks too
-    (a co-moderator), so a question that is only a name ("Thank you, Senator. Sara?") gives them the
-    floor and asks nothing.
+    question; only a turn that clearly asks nothing is not). ``cut_off_asks=False`` (a debate, whose moderators are cut off as they try
+    to take the floor back): a turn cut off asks only if what was said had begun a question.
 
     >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel --")
     (True, False, True)
     """
-    return reason(text, statements_ask=statements_ask, hand_off=hand_off)[0]
+    return reason(text, statements_ask=statements_ask, cut_off_asks=cut_off_asks)[0]
 
 
-def reason(text: str, *, statements_ask: bool = False, hand_off: bool = False) -> tuple[bool, str]:
+def reason(text: str, *, statements_ask: bool = False, cut_off_asks: bool = True) -> tuple[bool, str]:
     """:func:`asks` with the rule that decided (for tests and debugging)."""
     spoken = BRACKETS.sub(" ", text) if "(" in text or "[" in text else text
     if "?" in spoken:
@@ -343,8 +342,8 @@ def reason(text: str, *, statements_ask: bool = False, hand_off: bool = False) -
             if len(q) > COURTESY_MAX_CHARS:
                 return True, f"a question: {q[-COURTESY_MAX_CHARS:]!r}"
             q = _normalise(q)
-            if hand_off and _is_name(_bare(q)):
-                continue  # "Sara?" to the co-moderator who speaks next
+            if _is_name(_bare(q)) and not statements_ask:
+                continue  # "Senator Rubio?", "Sara?": a name alone gives the floor
             if WORD.search(q) and not COURTESY_QUESTIONS.match(_strip_vocative(q).strip()):
                 return True, f"a question: {q!r}"
     spoken = _normalise(spoken)
@@ -362,6 +361,10 @@ def reason(text: str, *, statements_ask: bool = False, hand_off: bool = False) -
         said = {f for fs in families if fs for f in fs}
         if all(families) and said <= CUT_OFF_IDLE and words[-1].lower() not in UNFINISHED:
             return False, "only " + ", ".join(sorted(said)) + ", cut off"
+        if not cut_off_asks and not statements_ask:
+            last = _strip_openers(_sentences(before)[-1]) if _sentences(before) else ""
+            if not (UNMARKED_QUESTION.search(last) or PROMPT.search(last) or re.match(rf"^(?:{WH})\b", last, re.I)):
+                return False, "cut off before a question had begun (a debate)"
         return True, "cut off mid-sentence"
     sentences = _sentences(spoken)
     if not PUNCTUATION.search(spoken):
@@ -371,8 +374,7 @@ def reason(text: str, *, statements_ask: bool = False, hand_off: bool = False) -
         return True, "unpunctuated: cannot tell, so it asks"
     for s in sentences:
         parts = _parts(s)
-        if len(parts) == 2 and any(_is_name(p) for p in parts) and any(TIME_GIVEN.fullmatch(p) for p in parts):
-            return True, f"a cue: {s!r}"
+
     if statements_ask:
         # Under a Q label only a turn made of thanks, greetings, acknowledgements ... asks nothing.
         if all(_idle(s) for s in sentences):

@@ -543,10 +543,11 @@ def _assign_roles(
             # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
             # label, the caller's interviewer or a court's justice makes a plain statement a question too.
             told = t.label == "Q" or t.label.casefold() in asked or layout == "court"
-            # The next speaker asks too (a co-moderator): "Sara?" only gives them the floor.
-            hand_off = i + 1 < len(turns) and turns[i + 1].label in questioners and turns[i + 1].label != t.label
             text = "\n\n".join(t.paragraphs)
-            roles.append("question" if asking.asks(text, statements_ask=told, hand_off=hand_off) else "other")
+            # A debate's moderators are cut off as they try to take the floor back: that asks nothing.
+            cut_off_asks = layout != "debate"
+            asked_here = asking.asks(text, statements_ask=told, cut_off_asks=cut_off_asks)
+            roles.append("question" if asked_here else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

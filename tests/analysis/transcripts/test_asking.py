@@ -43,12 +43,9 @@ ASKS = {
     "a cue passing the question on": [
         "Governor, your response.",
         "Same question to you, Mayor Quist.",
-        "Senator Hale?",
-        "President Varga?",
         "Ms. Ortiz, your rebuttal.",
         "Thank you, Senator. Governor Lane, you have sixty seconds to respond.",
-        "Senator Ortiz, two minutes.",
-        "Governor Hale, you have ninety seconds.",
+        "Governor, ninety seconds for your response.",
     ],
     "a question cut off": [
         "Counsel --",
@@ -110,6 +107,15 @@ ASKS_NOTHING = {
         "Thank you, counsel. General Teves.",
         "Our next question comes from Lee Park with North Bank.",
         "The first question goes to Governor Hale.",
+        # A name alone, the time given or an opening statement gives the floor: what follows answers the
+        # question asked before it.
+        "Senator Hale?",
+        "President Varga?",
+        "Thank you, Senator. Sara?",
+        "Senator Ortiz, two minutes.",
+        "Governor Hale, you have ninety seconds.",
+        "Thank you. Senator Sanders, your opening statement, sir.",
+        "Senator Rubio, you were mentioned.",
     ],
     "a hand-off": [
         "Over to you, Martha.",
@@ -287,9 +293,17 @@ def test_a_justices_remark_asks_and_the_chiefs_calls_do_not():
     assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [("JUSTICE PIKE", ["MR. BOND"])]
     assert doc.pairs[0].kind == "opening"  # the argument before any question
 
+def test_a_name_alone_gives_the_floor_except_under_a_q_label():
+    assert not asks("Thank you, Senator. Sara?")
+    assert asks("Karine?", statements_ask=True)  # a reporter's turn under Q: the question is the point
+    assert asks("Sara, what did the mayor say?")
 
-def test_a_name_alone_asked_of_the_co_moderator_who_speaks_next_gives_the_floor():
-    assert asks("Thank you, Senator. Sara?")  # alone, "Sara?" may ask Sara something
-    assert not asks("Thank you, Senator. Sara?", hand_off=True)
-    assert asks("Sara, what did the mayor say?", hand_off=True)
-    assert asks("Thank you. Governor Hale, is that fair?", hand_off=True)
+
+def test_in_a_debate_a_turn_cut_off_asks_only_if_a_question_had_begun():
+    """Moderators are cut off as they try to take the floor back ("Governor Christie, we will -- we
+    will..."); that asks nothing. "Senator, why --" had begun a question."""
+    for text in ("Governor Christie, we will -- we will...", "Thank you, Governor. I will mention -- listen...",
+                 "If you'd like to respond to economic..."):
+        assert asks(text) and not asks(text, cut_off_asks=False), text
+    for text in ("Senator, why --", "Do you --", "Tell us about the --", "Karine \u2014"):
+        assert asks(text, cut_off_asks=False, statements_ask=text.startswith("Karine")), text

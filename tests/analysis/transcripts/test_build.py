@@ -147,7 +147,7 @@ def test_a_full_label_and_its_short_form_are_one_speaker(full, short):
 
 
 def test_the_chairman_is_the_one_chairman():
-    turns = [("Chairman Smith", "We begin. Dr. Vale?"), ("Dr. Vale", "Thank you."), ("The Chairman", "Why?"),
+    turns = [("Chairman Smith", "We begin. Dr. Vale, why now?"), ("Dr. Vale", "Thank you."), ("The Chairman", "Why?"),
              ("Dr. Vale", "Because.")]
     doc = build_document(raw(turns))
     assert [s.name for s in doc.speakers] == ["Chairman Smith", "Dr. Vale"]

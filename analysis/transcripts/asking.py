@@ -149,6 +149,8 @@ IDLE_PATTERNS = {
              r"|(?:each|every|both) (?:candidate|speaker|witness|member|panelist|guest)s? (?:will|"
              r"have|has|gets?) .*|(?:the )?clerk will .*|(?:the )?(?:gentleman|gentlewoman|"
              r"lady|member|senator) (?:yields|will suspend).*"
+             r"|(?:can|could|would|will) (?:we|everyone|everybody|you all|people|the audience) (?:please )?(?:-+ ?)?(?:hold|"
+             r"keep|save|stop|quiet|settle|refrain|be quiet|sit down|take (?:your|their) seats).*"
              r"|i (?:now )?(?:yield|call|declare|ask unanimous) .*|(?:we|i) (?:will|shall|'ll) (?:now )?(?:begin|"
              r"start|proceed|hear|turn|go|take|continue|recess|adjourn) .*",
     "floor-giving": r"(?:the )?(?:gentleman|gentlewoman|lady|senator|member|chair|representative|delegate|"

@@ -154,6 +154,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     original_labels = list(dict.fromkeys(t.label for t in turns))
     _shorten_labels(turns, hints, metadata)
     warnings.extend(_merge_short_forms(turns, hints, metadata))
+    turns = _join_repeats(turns)  # "SEN. BERNIE SANDERS (D-VT), ...:" right after "SANDERS:" is one turn now
     rejoined: list[str] = []
     for t in turns:
         t.paragraphs = _rejoin(t.paragraphs, rejoined)
@@ -216,6 +217,19 @@ def _group(raw: RawDoc, notes: list[Note]) -> list[_Turn]:
             kind = "timestamp" if TIMESTAMP.match(p.text) else "heading"
             notes.append(Note(kind, p.text))
     return turns
+
+
+def _join_repeats(turns: list[_Turn]) -> list[_Turn]:
+    """Turns in a row whose labels became one after shortening and merging join, as :func:`_group` joins
+    a label repeated on the next paragraph (labels several people share excepted)."""
+    out: list[_Turn] = []
+    for t in turns:
+        prev = out[-1] if out else None
+        if prev and t.label == prev.label and t.role == prev.role and t.label not in SHARED_LABELS and not t.only_note:
+            prev.paragraphs.extend(t.paragraphs)
+        else:
+            out.append(t)
+    return out
 
 
 def _shorten_labels(turns: list[_Turn], hints: dict[str, str], metadata: dict) -> None:

@@ -59,8 +59,8 @@ CAPS_LABEL = re.compile(r"^([A-Z][A-Z0-9.'\u2019\- ]{0,58}[A-Z.)])[\s\u00a0]*:(?
 # the title go to the affiliations, and a title naming a role (moderator, host) to the role hints.
 CAPS_TITLED = re.compile(
     r"^([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0]+[A-Z][A-Z.'\u2019\-]*){1,4})"
-    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?)"
-    r"(?:[ \u00a0]+\([a-z][a-z .\-]{1,30}\))?[\s\u00a0]*:(?:[\s\u00a0]+|$)"
+    r"(?:[ \u00a0]+\(([A-Z][A-Z.\-]{0,12})\))?,[ \u00a0]+([A-Z][A-Z0-9.'\u2019&\- ]{1,60}?(?:,[ \u00a0]+[A-Z][A-Z0-9.'\u2019&\- ]{1,40}?)?)"
+    r"(?:[ \u00a0]+\([a-z][a-z .\-]{1,30}\))?[\s\u00a0]*:(?:[\s\u00a0]+|$|(?=[A-Z]))"
 )
 # A capitals label with how the words were delivered, in lower case ("COOPER (voice-over):", "TAPPER (on
 # camera):", "UNIDENTIFIED MALE (through translator):"): the label is the name.
@@ -155,13 +155,17 @@ RULE_LINE = re.compile(r"^[\s_=\-*.~]+$")
 # turn, but only for a capitals label that opens paragraphs elsewhere in the document.
 INLINE_CAPS = re.compile(
     r"(?:(?<![A-Z])[.?!\u2026]|[\"\u201d\u2019)\]]|--)[ \u00a0]*"
-    r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3})[ \u00a0]*:\Z"
+    r"([A-Z][A-Z.'\u2019\-]*(?:[ \u00a0][A-Z][A-Z.'\u2019\-]*){0,3}"
+    # CNN's full label inside a line: "HILLARY CLINTON (D-NY), FORMER SECRETARY OF STATE, PRESIDENTIAL CANDIDATE:"
+    r"(?:[ \u00a0]\([A-Z]{1,3}-[A-Z]{2}\))?(?:,[ \u00a0][A-Z][A-Z0-9 .,'\u2019\-]{1,90}?)?)[ \u00a0]*:\Z"
 )
+# How far back from a colon a label inside a line is looked for (the longest CNN label, with its titles).
+INLINE_LOOKBACK = 140
 # A capitals label seen only inside lines counts when it is seen there this often, with another one.
 INLINE_MIN_REPEATS = 2
 # Where labels inside lines are rare, a capitals label inside a line opens a turn when it opens at least
 # this many paragraphs elsewhere.
-INLINE_KNOWN_MIN = 3
+INLINE_KNOWN_MIN = 2
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
 LINE_CANDIDATE = re.compile(
@@ -194,6 +198,10 @@ NOT_SPEAKERS = frozenset(
         # stage directions are never speakers ("[Crosstalk]:", "INAUDIBLE:")
         "Laughter", "Applause", "Inaudible", "Crosstalk", "Cross-talk", "Unintelligible", "Indiscernible", "Music",
         "Silence", "Overlapping", "Background noise",
+        # a transcript's cover lists ("SPEAKERS:  PAGE  QUESTIONS", "SENATORS PRESENT:", "APPEARANCES:")
+        "Speakers", "Witnesses", "Witness", "Present", "Also present", "Presiding", "Appearances", "Index",
+        "Senators present", "Members present", "Assemblymembers present", "Panelists", "Participants", "Contents",
+        "Speakers (continued)", "Witnesses (continued)", "Appearances (continued)", "Index (continued)",
     )
 )
 # A name-case label must occur this often in the document to count (one "Vladimir Putin:" could be
@@ -453,7 +461,10 @@ def read_paragraphs(paragraphs: list[str], *, format: str, clean: bool = True) -
             "If their speech is missing from the file, add it there."
         )
     if kinds["caps"] >= 2 and not kinds["q"]:
-        missed = [m.group(1) for p, f in zip(paras, found) if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p))]
+        missed = [
+            m.group(1) for p, f in zip(paras, found)
+            if f is None and p[:1].isupper() and (m := CAPS_LIKE.match(p)) and m.group(1).lower() not in NOT_SPEAKERS
+        ]
         if missed:
             shown = ", ".join(repr(x + ":") for x in list(dict.fromkeys(missed))[:MISSED_SHOWN])
             more = f" and {len(missed) - MISSED_SHOWN:,} more" if len(missed) > MISSED_SHOWN else ""
@@ -556,7 +567,7 @@ def _inline_hits(text: str) -> list[tuple[int, str, int]]:
     out = []
     i = text.find(": ", 1)
     while i >= 0:
-        if m := INLINE_CAPS.search(text, max(0, i - 60), i + 1):
+        if m := INLINE_CAPS.search(text, max(0, i - INLINE_LOOKBACK), i + 1):
             j = i + 2
             while j < len(text) and text[j] in " \u00a0":
                 j += 1
@@ -571,7 +582,11 @@ def _split_inline(text: str, label: str | None, role, inline: set[str]) -> list[
     pos = 0
     for start, name, rest in _inline_hits(text) if ": " in text else ():
         if name not in inline:
-            continue
+            # A full CNN label whose surname is a known label ("HILLARY CLINTON (D-NY), ..." and "CLINTON").
+            surname = re.split(r"[ \u00a0]*[(,]", name, maxsplit=1)[0].split()[-1]
+            if surname == name or surname not in inline:
+                continue
+            name = surname
         out.append(Para(text[pos:start].strip(), label=label, role=role))
         label, role, pos = name, None, rest
     out.append(Para(text[pos:].strip(), label=label, role=role))

@@ -42,7 +42,9 @@ ASKING_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|INTERVIEWER|HOST|CHAIR|PRESE
 CHAIR_LABEL = re.compile(r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b", re.I)
 COMMITTEE_LABEL = re.compile(
     r"^(?:the\s+)?(?:(?:vice|acting)\s+)?(?:chairman|chairwoman|chairperson|chair)\b"
-    r"|^ranking\s+member\b|^(?:senator|sen\.|representative|rep\.|congressman|congresswoman|delegate)(?:\s|$)"
+    r"|^ranking\s+member\b|^(?:senator|sen\.|representative|rep\.|congressman|congresswoman|delegate"
+    r"|assembly(?:man|woman|member|person)|council(?:man|woman|member|or|lor)|alderm[ae]n|alderwoman|"
+    r"legislator|commissioner|supervisor)(?:\s|$)"
     r"|^(?:mr|mrs|ms|miss|dr)\.?\s+[\w'\u2019\-]+(?:\s+[\w'\u2019\-]+)?\s+of\s+[A-Z][a-z]",
     re.I,
 )
@@ -89,7 +91,7 @@ CALL_ON_MAX_WORDS = 12
 SELF_INTRODUCED = re.compile(
     r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?"
     r"\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
-    r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b"
+    r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b|\bas (?:your |the |tonight's )?(?:co-?)?moderator\b"
     r"|\bI(?:'m|\u2019m| am) joined (?:here |tonight |today |this evening )?by my (?:colleagues?|co-?moderators?|co-?hosts?)\b",
     re.I,
 )

@@ -84,6 +84,8 @@ ASKS_NOTHING = {
         "Each candidate will have two minutes.",
         "The case is submitted.",
         "Order. The member's time is up.",
+        "Can we please -- hold the comments, please, during this hearing.",
+        "Could everyone please take their seats.",
     ],
     "a time call": [
         "That's time.",

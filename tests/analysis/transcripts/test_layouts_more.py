@@ -86,6 +86,16 @@ GOLDEN_MORE = [
         ("SENATOR FENN", "Do you have enough staff on a night shift?"), ("MS. ORR", "No. We have one nurse"),
         ("SENATOR DELACROIX", "Thank you both."),
     ], ["(Whereupon, the hearing concluded at 11:40 a.m.)", "---oOo---"]),
+    # CNN's full labels once ("SEN. DANA HALE (D-OR), PRESIDENTIAL CANDIDATE:", a title with a comma and no
+    # space after the colon), then surnames; the full label after the surname's turn and an (APPLAUSE) note
+    # continues that turn; a known label glued inside a turn opens one; "As moderator, I'll ask" says who asks.
+    ("debate_cnn_full.txt", 13, ["TORRES", "HALE", "ORTIZ"], [
+        ("TORRES", "Senator Hale and Governor Ortiz"), ("HALE", "Thank you, Maria."), ("TORRES", "Governor Ortiz?"),
+        ("ORTIZ", "Well, it is good"), ("TORRES", "Senator Hale, does"), ("HALE", "He has the experience."),
+        ("ORTIZ", "That is not fair."), ("HALE", "It is a fair question"), ("TORRES", "Governor, your response."),
+        ("ORTIZ", "My record"), ("HALE", "Records can be read."), ("ORTIZ", "Then read mine."),
+        ("TORRES", "Thank you both."),
+    ], ["(APPLAUSE)"]),
 ]
 
 
@@ -350,3 +360,20 @@ def test_a_known_capitals_label_glued_to_a_sentence_opens_a_turn_where_a_break_w
         ("ROE", "Jobs. NOTE: this is a real plan."), ("HOLT", "And the second?"), ("ROE", "Schools.\n\nAnd roads."),
         ("HOLT", "Thank you."),
     ]
+
+
+def test_cnn_full_labels_are_the_surnames_speakers_and_the_moderator_asks():
+    doc = load(LAYOUTS / "debate_cnn_full.txt")
+    assert doc.turns[1].text == "Thank you, Maria. We started this campaign at two percent.\n\nTonight we are second in every poll."
+    assert [t.index for t in doc.turns if t.role == "question"] == [5, 9]  # "Governor Ortiz?" gives the floor
+    assert {t.role for t in doc.turns if t.speaker != "TORRES"} == {"answer"}
+    assert doc.metadata["speaker_labels"]["ORTIZ"] == "GOV. LUIS ORTIZ"
+
+
+def test_a_transcripts_cover_lists_are_not_speakers():
+    text = ("SPEAKERS:  PAGE  QUESTIONS\nJanet Orr  22  30\n\nSENATOR ROE:  Good morning. Ms. Orr?\n\n"
+            "MS. ORR:  Thank you.\n\nSENATOR ROE:  How many nurses are on a night shift?\n\n"
+            "SPEAKERS (continued):\n\nMS. ORR:  One.\n")
+    doc = parse_text(text)
+    assert [t.speaker for t in doc.turns] == ["SENATOR ROE", "MS. ORR", "SENATOR ROE", "MS. ORR"]
+    assert not any("opens like a speaker label" in w for w in doc.warnings)

@@ -383,3 +383,14 @@ def test_moderators_among_candidates_who_interrupt_each_other():
     r = roles(doc)
     assert r["SANDERS"] == r["CLINTON"] == r["O\u2019MALLEY"] == {"answer"}
     assert [p.asked_by for p in doc.qa_pairs] == ["HOLT", "HOLT", "MITCHELL", "MITCHELL", "HOLT"]
+
+
+def test_state_and_local_members_sit_on_the_committee():
+    """Assembly members and council members ask in a hearing, as senators do."""
+    turns = [("CHAIRMAN O'MARA", "We will begin. Mr. Durrett."), ("MR. DURRETT", "Thank you. The board met twice."),
+             ("ASSEMBLYMAN BARCLAY", "I want to ask how the board is appointed."), ("MR. DURRETT", "By the commission."),
+             ("COUNCILWOMAN REYES", "Tell us who pays for it."), ("MR. DURRETT", "Both countries.")]
+    doc = build_document(raw(turns))
+    # Prompts without a question mark ask only from someone known to ask.
+    assert roles(doc)["ASSEMBLYMAN BARCLAY"] == roles(doc)["COUNCILWOMAN REYES"] == {"question"}
+    assert roles(doc)["MR. DURRETT"] == {"answer"}

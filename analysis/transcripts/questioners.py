@@ -79,6 +79,9 @@ ALTERNATION_SHARE = 0.8
 # ... and the host's turns end in a question at least this often (and more often than the guest's):
 # two people giving statements in turn (a joint press appearance) are not a host and a guest.
 HOST_MIN_QUESTIONS = 0.25
+# In a debate, at most this share of the speakers who do not moderate may speak once for the rest to be
+# candidates who only answer (more one-off voices make a town hall or a forum, where anyone may ask).
+ONE_OFF_SHARE = 1 / 3
 # A co-host (see _co_hosts) asks the guest in at least this many turns, and at least this share of their
 # turns end in a question and hand over to the guest.
 CO_HOST_MIN_TURNS = 2
@@ -274,7 +277,13 @@ def _layout_questioners(
         # candidates, each speaking more than once, answer; a town hall's one-off voices ask when they
         # end in a question.
         rest = Counter(t.label for t in turns if t.label not in moderators | asking | known)
-        strict = bool(rest) and min(rest.values()) >= 2
+        # Candidates speak again and again; a town hall's or a forum's one-off voices ask. When few speak
+        # once (a candidate who got one turn in the excerpt), the others only answer, and a one-off voice
+        # whose turn ends in a question asks.
+        once = {label for label, n in rest.items() if n == 1}
+        strict = bool(rest) and len(once) <= ONE_OFF_SHARE * len(rest)
+        if strict and once:
+            moderators = moderators | {t.label for t in turns if t.label in once and _ends_in_question(t.paragraphs[-1])}
         if kind == "floor":
             why = "a panel, debate or podcast: those who hand the floor around ask"
         else:

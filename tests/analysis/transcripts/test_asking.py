@@ -39,6 +39,8 @@ ASKS = {
         "I'd like you to respond to the senator.",
         "Can you say more about that.",
         "Please explain the new rule for the ferries.",
+        "I wanted to give you the opportunity to respond to this tonight.",
+        "I'm curious as to why you didn't call ahead.",
     ],
     "a cue passing the question on": [
         "Governor, your response.",

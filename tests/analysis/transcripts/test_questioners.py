@@ -394,3 +394,16 @@ def test_state_and_local_members_sit_on_the_committee():
     # Prompts without a question mark ask only from someone known to ask.
     assert roles(doc)["ASSEMBLYMAN BARCLAY"] == roles(doc)["COUNCILWOMAN REYES"] == {"question"}
     assert roles(doc)["MR. DURRETT"] == {"answer"}
+
+
+def test_in_a_debate_candidates_questions_are_answers_and_a_one_off_voice_asks_when_few_speak_once():
+    """Two moderators, three candidates who speak again and again (their "Is that okay?" and "can I
+    respond?" are not questions) and one candidate with one turn: the candidates only answer. A one-off
+    voice that ends in a question would ask (a town hall's); many one-off voices make anyone's question count."""
+    turns = INTERRUPTED_DEBATE + [("O\u2019MALLEY", "Yes, and more."), ("KASICH", "I would balance the budget.")]
+    turns = [(s, t + " Is that okay?") if s == "SANDERS" and t == "Wrong." else (s, t) for s, t in turns]
+    doc = build_document(raw(turns))
+    assert {t.role for t in doc.turns if t.speaker not in ("HOLT", "MITCHELL")} == {"answer"}
+    voice = turns[:-1] + [("VOTER", "Will any of you cut my taxes?"), ("CLINTON", "Yes.")]
+    doc = build_document(raw(voice))
+    assert roles(doc)["VOTER"] == {"question"} and roles(doc)["SANDERS"] == {"answer"}

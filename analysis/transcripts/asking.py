@@ -7,10 +7,10 @@ the turns that ask or invite the other side to answer are questions; the builder
 
 1. a real question mark asks (courtesy questions such as "How are you?" or "Can you hear me?" set
    aside); a rhetorical question counts too: the text cannot tell it apart;
-2. a turn cut off mid-sentence ("Counsel --", "If I could shift to --") asks, unless what was said
-   before the dash is only thanks or an acknowledgement ("Thank you --"); in a debate
-   (``cut_off_asks=False``) only when a question had begun ("Senator, why --"): moderators are cut off
-   as they take the floor back ("Governor Christie, we will -- we will...");
+2. a turn cut off mid-sentence asks once a question has begun ("Senator, why --", "So what you are
+   saying is..."); cut off before that ("Counsel --", "Governor Christie, we will -- we will...") it
+   asks nothing: moderators are cut off as they take the floor back, and counsel's reply goes on
+   answering the question before (under a ``Q`` label a cut-off turn still asks);
 3. prompts without "?" ask: imperatives that elicit ("Tell me about ...", "Walk us through ...",
    "Talk to us about ..."), announced questions ("I want to ask ...", "My question is ..."),
    cues that pass the question on ("Governor, your response.", "Same question to you."), and
@@ -22,9 +22,10 @@ the turns that ask or invite the other side to answer are questions; the builder
 5. a short leading statement to the other side ("And then you left.", "But the gates don't hold
    permits.") asks, as in an examination;
 6. any other statement asks nothing, except where the caller says statements ask
-   (``statements_ask=True``: the builder says so for a ``Q`` label, the caller's own interviewer and
-   a court's justices): a reporter's statement at a briefing is the question the official answers,
-   and a justice's remark is put to counsel to answer.
+   (``statements_ask=True``: the builder says so for a ``Q`` label and the caller's own interviewer):
+   a reporter's statement at a briefing is the question the official answers. A justice's remark
+   with no question form ("I don't understand that distinction.") asks nothing, as readers count it;
+   counsel's reply joins the question before.
 
 Text with no sentence punctuation at all (speech-to-text captions) is judged by its words only: it
 asks unless it is only thanks or acknowledgements. Known limits: a statement the guest takes as a
@@ -324,20 +325,19 @@ UNFINISHED = set("and but so or well just now then because if i the a to on of a
 LEADING_MAX_SENTENCES = 2
 
 
-def asks(text: str, *, statements_ask: bool = False, cut_off_asks: bool = True) -> bool:
+def asks(text: str, *, statements_ask: bool = False) -> bool:
     """Does this questioner's turn ask, or invite the other side to answer?
 
     ``statements_ask``: a statement with no sign either way asks (a ``Q`` label says the turn is a
-    question; only a turn that clearly asks nothing is not). ``cut_off_asks=False`` (a debate, whose moderators are cut off as they try
-    to take the floor back): a turn cut off asks only if what was said had begun a question.
+    question; only a turn that clearly asks nothing is not; a turn cut off asks too).
 
-    >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel --")
+    >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel, why --")
     (True, False, True)
     """
-    return reason(text, statements_ask=statements_ask, cut_off_asks=cut_off_asks)[0]
+    return reason(text, statements_ask=statements_ask)[0]
 
 
-def reason(text: str, *, statements_ask: bool = False, cut_off_asks: bool = True) -> tuple[bool, str]:
+def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
     """:func:`asks` with the rule that decided (for tests and debugging)."""
     spoken = BRACKETS.sub(" ", text) if "(" in text or "[" in text else text
     if "?" in spoken:
@@ -365,10 +365,10 @@ def reason(text: str, *, statements_ask: bool = False, cut_off_asks: bool = True
         said = {f for fs in families if fs for f in fs}
         if all(families) and said <= CUT_OFF_IDLE and words[-1].lower() not in UNFINISHED:
             return False, "only " + ", ".join(sorted(said)) + ", cut off"
-        if not cut_off_asks and not statements_ask:
+        if not statements_ask:
             last = _strip_openers(_sentences(before)[-1]) if _sentences(before) else ""
             if not (UNMARKED_QUESTION.search(last) or PROMPT.search(last) or re.match(rf"^(?:{WH})\b", last, re.I)):
-                return False, "cut off before a question had begun (a debate)"
+                return False, "cut off before a question had begun"
         return True, "cut off mid-sentence"
     sentences = _sentences(spoken)
     if not PUNCTUATION.search(spoken):

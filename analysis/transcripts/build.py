@@ -556,12 +556,8 @@ def _assign_roles(
         elif t.label == "Q" or t.label in questioners:
             # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
             # label, the caller's interviewer or a court's justice makes a plain statement a question too.
-            told = t.label == "Q" or t.label.casefold() in asked or layout == "court"
-            text = "\n\n".join(t.paragraphs)
-            # A debate's moderators are cut off as they try to take the floor back: that asks nothing.
-            cut_off_asks = layout != "debate"
-            asked_here = asking.asks(text, statements_ask=told, cut_off_asks=cut_off_asks)
-            roles.append("question" if asked_here else "other")
+            told = t.label == "Q" or t.label.casefold() in asked
+            roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
         elif t.label in procedural:

@@ -49,13 +49,11 @@ ASKS = {
         "Thank you, Senator. Governor Lane, you have sixty seconds to respond.",
         "Governor, ninety seconds for your response.",
     ],
-    "a question cut off": [
-        "Counsel --",
-        "If I could shift to --",
-        "Karine \u2014",
-        "Thanks. Dr. Okafor \u2014",
+    "a question cut off once it has begun": [
         "So what you are saying is...",
-        "Okay. And \u2014",
+        "Senator, why --",
+        "Do you --",
+        "Tell us about the --",
     ],
     "a parliament's order-paper question, printed without its mark": [
         "What recent discussions the Secretary of State has had on fishing rights in the northern strait.",
@@ -144,6 +142,13 @@ ASKS_NOTHING = {
         "I want to thank Dr. Chu for coming. Mr. Smith. was the name on the first post office in my district.",
     ],
     "nothing said": ["(Inaudible.)", "\u2014"],
+    # Cut off before a question began: what follows answers the question before (counsel going on, a
+    # candidate talking over the moderator).
+    "cut off before a question began": [
+        "Counsel --", "If I could shift to --", "Karine \u2014", "Thanks. Dr. Okafor \u2014", "Okay. And \u2014",
+        "Governor Christie, we will -- we will...", "Thank you, Governor. I will mention -- listen...",
+        "If you'd like to respond to economic...", "General -",
+    ],
 }
 
 
@@ -183,7 +188,8 @@ def test_text_without_punctuation_is_judged_by_its_words(text, expected):
 def test_reason_names_the_rule():
     reason = importlib.import_module("analysis.transcripts.asking").reason
     assert reason("That's time.") == (False, "only time call")
-    assert reason("Counsel --") == (True, "cut off mid-sentence")
+    assert reason("Counsel --") == (False, "cut off before a question had begun")
+    assert reason("Senator, why --") == (True, "cut off mid-sentence")
     assert reason("Tell me more.")[1].startswith("a prompt")
 
 
@@ -285,16 +291,20 @@ def test_a_turn_marked_as_question_still_wins():
     assert [p.question for p in marked.qa_pairs] == ["Thanks for coming in.", "Your plan for the harbour is late."]
 
 
-def test_a_justices_remark_asks_and_the_chiefs_calls_do_not():
+def test_a_justices_question_asks_and_a_remark_and_the_chiefs_calls_do_not():
+    """A justice's question asks; a remark with no question form ("Well, counsel, the statute says each
+    user." read by itself) and the Chief Justice's calls do not: counsel's reply joins the question before."""
     doc = build_document(raw([
         ("CHIEF JUSTICE ROE", "We will hear argument this morning in Case 25-101, Lake District versus Finch. Mr. Bond."),
         ("MR. BOND", "Mr. Chief Justice, and may it please the Court: the permit runs with the land."),
-        ("JUSTICE PIKE", "Well, counsel, the statute says each user."),
+        ("JUSTICE PIKE", "Well, counsel, does the statute not say each user?"),
         ("MR. BOND", "It does, Justice Pike, and each user is a landowner."),
+        ("JUSTICE PIKE", "Well, counsel, the statute says each user, and a landowner is not one by himself."),
+        ("MR. BOND", "He is, on the water district's own rolls."),
         ("CHIEF JUSTICE ROE", "Thank you, counsel. The case is submitted."),
     ], layout="court"))
-    assert roles(doc) == ["other", "answer", "question", "answer", "other"]
-    assert [(p.asked_by, p.answered_by) for p in doc.qa_pairs] == [("JUSTICE PIKE", ["MR. BOND"])]
+    assert roles(doc) == ["other", "answer", "question", "answer", "other", "answer", "other"]
+    assert [(p.asked_by, [a.turn for a in p.answers]) for p in doc.qa_pairs] == [("JUSTICE PIKE", [4, 6])]
     assert doc.pairs[0].kind == "opening"  # the argument before any question
 
 def test_a_name_alone_gives_the_floor_except_under_a_q_label():
@@ -303,11 +313,9 @@ def test_a_name_alone_gives_the_floor_except_under_a_q_label():
     assert asks("Sara, what did the mayor say?")
 
 
-def test_in_a_debate_a_turn_cut_off_asks_only_if_a_question_had_begun():
-    """Moderators are cut off as they try to take the floor back ("Governor Christie, we will -- we
-    will..."); that asks nothing. "Senator, why --" had begun a question."""
-    for text in ("Governor Christie, we will -- we will...", "Thank you, Governor. I will mention -- listen...",
-                 "If you'd like to respond to economic..."):
-        assert asks(text) and not asks(text, cut_off_asks=False), text
-    for text in ("Senator, why --", "Do you --", "Tell us about the --", "Karine \u2014"):
-        assert asks(text, cut_off_asks=False, statements_ask=text.startswith("Karine")), text
+def test_a_turn_cut_off_asks_once_a_question_has_begun_or_under_a_q_label():
+    """Moderators are cut off as they take the floor back and counsel as they go on ("Governor Christie,
+    we will -- we will...", "Counsel --"); that asks nothing. "Senator, why --" had begun a question, and a
+    reporter's "Karine --" under a Q label is a question cut off."""
+    assert not asks("Governor Christie, we will -- we will...") and asks("Senator, why --")
+    assert asks("Karine \u2014", statements_ask=True) and not asks("Karine \u2014")

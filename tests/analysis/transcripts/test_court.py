@@ -110,7 +110,8 @@ def test_speakers_take_their_role_from_the_layout(doc) -> None:
     assert all(
         t.role in (("question", "other") if ROLE_HINTS[t.speaker] == "interviewer" else ("answer",)) for t in doc.turns
     )
-    assert sum(t.role == "question" for t in doc.turns) == 8
+    # 7: the Chief Justice's "Rebuttal, Ms. Brandt?" gives the floor (benchmarks/parse_layouts.py counts 7 too).
+    assert sum(t.role == "question" for t in doc.turns) == 7
 
 
 @pytest.mark.parametrize("raw", [lambda: read_pdf(PDF), lambda: court.read_text(TXT)], ids=["pdf", "txt"])

@@ -26,6 +26,7 @@ Right, Dr), one name's words are all among the other's ("Mr. Werner Schmidt (Kel
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -39,7 +40,8 @@ HONORIFICS = {"mr", "mrs", "ms", "hon", "the", "right", "dr", "sir", "rt"}
 
 
 def words(name: str) -> frozenset[str]:
-    toks = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", name.lower())
+    # A counter may copy a name with the file's HTML entity ("Si&ocirc;n"): the same name as "Siôn".
+    toks = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", html.unescape(name).lower())
     return frozenset(t for t in toks if t not in HONORIFICS)
 
 

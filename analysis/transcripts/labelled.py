@@ -80,6 +80,14 @@ TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 STAMP_AFTER = re.compile(
     rf"^(?:\*\*)?({NAME})(?:\*\*)?[ \u00a0]*[(\[]({TS})[)\]][ \u00a0]*(?:\*\*)?[ \u00a0]*(:?)(?:\*\*)?(?:[ \u00a0]+|$)"
 )
+# The label, a dash and the time stamp (btctranscripts, some Descript exports): "Jane Doe – 00:02:02:",
+# the text on the same line or below it.
+STAMP_DASH = re.compile(rf"^({NAME})[ \u00a0]+[-\u2013\u2014][ \u00a0]+({TS})[ \u00a0]*(?::(?:[ \u00a0]+|$)|$)")
+# A voice the transcriber could not name, in brackets (CQ and Fox transcripts): "(UNKNOWN): Is this in the rules?".
+UNKNOWN_LABEL = re.compile(
+    r"^(\((?:UNKNOWN|UNIDENTIFIED(?:[ \u00a0](?:MALE|FEMALE|MAN|WOMAN|SPEAKER|PARTICIPANT|AUDIENCE MEMBER))?"
+    r"|AUDIENCE MEMBER|OFF[- ]MIKE|OFF[- ]MIC)\))[ \u00a0]*:(?:[ \u00a0]+|$)"
+)
 # The time stamp, then the label: "[00:01:02] Jane: text", "00:01:02 Jane Doe: text", and podcast
 # Markdown "0:00:12.9 **Jane Doe** text" (the bold marks the label's end when there is no colon).
 STAMP_BEFORE = re.compile(
@@ -311,6 +319,8 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
     ``markup``: ``par`` still has its Markdown (the podcast "0:00:12.9 **Jane Doe** text" needs the bold).
     """
     first = par[:1]
+    if first == "(" and (m := UNKNOWN_LABEL.match(par)):
+        return "caps", m.group(1), par[m.end():], None
     if first.isdigit() or first in "[(":
         if m := STAMP_BEFORE.match(par):
             label = m.group(2) or m.group(3)
@@ -349,6 +359,11 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
         if m.re is HOUSE_VOICES:
             return "voices", m.group(1), par[m.end():], None
         return "paren", " ".join(m.group(2).split()), par[m.end():], " ".join(m.group(1).split()).rstrip(",")
+    head = par[:80]
+    if (" \u2013 " in head or " - " in head or " \u2014 " in head) and (m := STAMP_DASH.match(par)):
+        label = m.group(1).strip()
+        if label.lower() not in NOT_SPEAKERS:
+            return "stamp", label, par[m.end():], m.group(2)
     if "(" in par[:120] or "[" in par[:120]:
         if m := STAMP_AFTER.match(par):
             label = m.group(1).strip()

@@ -426,6 +426,7 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], st
     seen: Counter = Counter()
     introduced: set[str] = set()
     as_host: set[str] = set()
+    colleagues: dict[str, set[str]] = {}  # who introduces themself -> the co-moderators or co-hosts they name
     asks_once: set[str] = set()
     for i, t in enumerate(turns):
         last = t.paragraphs[-1]
@@ -444,16 +445,30 @@ def _moderators(turns: list[_Turn], hints: dict[str, str]) -> tuple[set[str], st
                 as_host.add(t.label)
             if co := CO_WORDS.search(sentence):
                 named = CO_STOP.split(sentence[co.start():], maxsplit=1)[0]
-                introduced |= {label for label in labels if label != t.label and _mentioned(label, named)}
+                colleagues.setdefault(t.label, set()).update(
+                    label for label in labels if label != t.label and _mentioned(label, named)
+                )
     # A guest who says "I'm a moderator on a forum" is no host: an introduced moderator asks once at
     # least, in turns no longer than the others' (medians).
     lengths: dict[str, list[int]] = {}
     for t in turns:
         lengths.setdefault(t.label, []).append(sum(len(p.split()) for p in t.paragraphs))
+    introduced |= {label for named in colleagues.values() for label in named}
     for label in introduced & asks_once:
         others = [n for other, v in lengths.items() if other != label for n in v]
-        if median(lengths[label]) <= median(others):
+        # By the median turn or the mean: candidates' interruptions pull the others' median down.
+        mine = lengths[label]
+        # One who names colleagues who ask too ("along with my co-moderators, Bret Baier and Chris Wallace")
+        # needs no length test.
+        if (
+            colleagues.get(label, set()) & asks_once
+            or median(mine) <= median(others) or sum(mine) / len(mine) <= sum(others) / len(others)
+        ):
             found.add(label)
+    # The colleagues a moderator names moderate when they ask once, however long their turns (they read
+    # the questions out).
+    for label in list(found):
+        found |= colleagues.get(label, set()) & asks_once
     kind = "hosts" if found & as_host else "moderators" if found else "floor"
     found |= _floor(turns, labels, found)
     return found, kind

@@ -377,3 +377,38 @@ def test_a_transcripts_cover_lists_are_not_speakers():
     doc = parse_text(text)
     assert [t.speaker for t in doc.turns] == ["SENATOR ROE", "MS. ORR", "SENATOR ROE", "MS. ORR"]
     assert not any("opens like a speaker label" in w for w in doc.warnings)
+
+
+def test_a_label_a_dash_and_a_time_stamp_open_a_turn():
+    """btctranscripts' and some Descript exports: "Jane Doe – 00:02:02:", the text on the line or below."""
+    text = ("---\ntitle: Pinning\n---\npodcast: https://example.org/463/\n\n"
+            "Stephan Livera \u2013 00:02:02:  So on to the discussion. Welcome to the show.\n\n"
+            "Greg Sanders \u2013 00:02:57:\n\nHi, glad to be here.\n\n"
+            "Stephan Livera - 00:02:59:\n\nWhat is pinning?\n\nGreg Sanders \u2014 00:03:23:\n\nA fee problem.\n")
+    doc = parse_text(text)
+    assert [(t.speaker, t.text) for t in doc.turns][1:] == [
+        ("Greg Sanders", "Hi, glad to be here."), ("Stephan Livera", "What is pinning?"), ("Greg Sanders", "A fee problem."),
+    ]
+    assert doc.turns[0].text.endswith("Welcome to the show.")
+    assert [n.text for n in doc.notes if n.kind == "timestamp"][:2] == ["00:02:02", "00:02:57"]
+
+
+def test_markdown_inline_html_goes_and_its_entities_are_decoded():
+    """A blog post's Hansard: "**Mr. Si&ocirc;n Simon (...) (Lab):**", "<center><img ...></center>" lines,
+    "<!--more-->", a struck-out word ("<s>action</s> [accident]")."""
+    text = ("**Mr. Burnside (South Antrim) (UUP):** Will the Prime Minister intervene?\n\n"
+            "<center><img src=\"/image/pmq-01.jpg\"></center>\n\n<!--more-->\n\n"
+            "**The Prime Minister:** It is not an <s>action</s> [accident] that we did.\n\n"
+            "**Mr. Si&ocirc;n Simon (Birmingham, Erdington) (Lab):** Had we not better privatise it?\n\n"
+            "**The Prime Minister:** No &amp; never.\n")
+    doc = parse_text(text)
+    assert [t.speaker for t in doc.turns] == ["Mr. Burnside", "The Prime Minister", "Mr. Si\u00f4n Simon", "The Prime Minister"]
+    assert doc.turns[1].text == "It is not an [accident] that we did." and doc.turns[3].text == "No & never."
+    assert not any("<" in t.text for t in doc.turns)
+
+
+def test_a_voice_the_transcriber_could_not_name_is_a_turn():
+    text = ("BAIER: It might be. We'll see.\n\n(UNKNOWN): Is this in the rules?\n\nBAIER: It might be. The rules "
+            "are simple.\n\nTRUMP: Fine.\n\nBAIER: Mr. Trump, will you pledge?\n\nTRUMP: No.\n")
+    doc = parse_text(text)
+    assert [t.speaker for t in doc.turns] == ["BAIER", "(UNKNOWN)", "BAIER", "TRUMP", "BAIER", "TRUMP"]

@@ -407,3 +407,19 @@ def test_in_a_debate_candidates_questions_are_answers_and_a_one_off_voice_asks_w
     voice = turns[:-1] + [("VOTER", "Will any of you cut my taxes?"), ("CLINTON", "Yes.")]
     doc = build_document(raw(voice))
     assert roles(doc)["VOTER"] == {"question"} and roles(doc)["SANDERS"] == {"answer"}
+
+
+def test_co_moderators_named_by_a_moderator_ask_however_long_their_turns():
+    """ "I'm Megyn Kelly, along with my co-moderators, Brett Baier and Chris Wallace": the three read long
+    questions to candidates who mostly interrupt; all three moderate."""
+    question = " ".join(["You said in March that the plan would pay for itself within two years"] * 6)
+    turns = [
+        ("KELLY", "Welcome. I'm Megyn Kelly, along with my co-moderators, Brett Baier and Chris Wallace."),
+        ("BAIER", question + ". Will you pledge tonight?"), ("TRUMP", "No."), ("PAUL", "This is what's wrong!"),
+        ("TRUMP", "Well."), ("WALLACE", question + ". Senator Paul, how can you win?"), ("PAUL", "By the truth."),
+        ("TRUMP", "Wrong."), ("PAUL", "Right."), ("KELLY", question + ". Mr. Trump, is that fair?"), ("TRUMP", "Yes."),
+        ("PAUL", "No."), ("TRUMP", "It is."),
+    ]
+    doc = build_document(raw(turns))
+    assert inferred(doc)[0].startswith("Questioners inferred: KELLY, BAIER, WALLACE (")
+    assert roles(doc)["TRUMP"] == roles(doc)["PAUL"] == {"answer"}

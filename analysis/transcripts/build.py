@@ -113,6 +113,8 @@ HEADING_MIN_WORDS = 6
 HEADING_WORDS = re.compile(
     r"\b(?:office|committee|subcommittee|hearing|transcript|proceedings|www|http|https)\b", re.I
 )
+# A label ending in an office is a person holding it, not a heading: "Committee Secretary", "Hearing Clerk".
+OFFICE_LAST = re.compile(r"\b(?:secretary|clerk|chair|chairman|chairwoman|chairperson|counsel|reporter|officer|member)$", re.I)
 URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|gov|net|edu)\b|@", re.I)
 STREET = re.compile(r"\b(?:street|avenue|ave|boulevard|blvd|road|suite|floor|building|n\.w|s\.w|d\.c)\b\.?", re.I)
 # A date without digits is a weekday ("MONDAY, THE FIRST OF MARCH"); a month alone is also a name
@@ -437,7 +439,11 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 def _looks_like_heading(label: str) -> bool:
     words = label.split()
-    if HEADING_WORDS.search(label) or URL_LIKE.search(label) or STREET.search(label):
+    if URL_LIKE.search(label) or STREET.search(label):
+        return True
+    # "Committee Secretary" is a speaker; "OFFICE OF THE PRESS SECRETARY" is a heading.
+    office = len(words) <= 3 and OFFICE_LAST.search(label) and " of " not in label.lower()
+    if HEADING_WORDS.search(label) and not office:
         return True
     if any(c.isdigit() for c in label) and not NUMBERED_LABEL.match(label):
         return True
@@ -556,7 +562,8 @@ def _assign_roles(
         elif t.label == "Q" or t.label in questioners:
             # Only a turn that asks is a question; a welcome, thanks or a time call opens no pair. A Q
             # label, the caller's interviewer or a court's justice makes a plain statement a question too.
-            told = t.label == "Q" or t.label.casefold() in asked
+            # An earnings call's analysts are there only to ask: their statements are the questions.
+            told = t.label == "Q" or t.label.casefold() in asked or layout == "earnings"
             roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")

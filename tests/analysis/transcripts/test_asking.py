@@ -41,6 +41,9 @@ ASKS = {
         "Please explain the new rule for the ferries.",
         "I wanted to give you the opportunity to respond to this tonight.",
         "I'm curious as to why you didn't call ahead.",
+        "Thank you Mr Chair. I just wanted to ask a question about the bill.",
+        "So I'm really just looking for a little bit more color on how the quarter played out.",
+        "Just curious if December looks very different from September.",
     ],
     "a cue passing the question on": [
         "Governor, your response.",

@@ -108,7 +108,10 @@ HEADINGS = [
     "TUESDAY, THE FIRST OF JUNE",
     "THE WHITE HOUSE WASHINGTON AND ITS GROUNDS",
 ]
-NOT_HEADINGS = ["SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3", "MS. JEAN-PIERRE", "Chairman Smith", "APRIL RYAN"]
+NOT_HEADINGS = [
+    "SENIOR ADMINISTRATION OFFICIAL TWO", "Speaker 3", "MS. JEAN-PIERRE", "Chairman Smith", "APRIL RYAN",
+    "Committee Secretary", "Hearing Clerk",
+]
 
 
 def test_a_speaker_that_looks_like_a_heading_or_an_address_is_warned():

@@ -423,3 +423,13 @@ def test_co_moderators_named_by_a_moderator_ask_however_long_their_turns():
     doc = build_document(raw(turns))
     assert inferred(doc)[0].startswith("Questioners inferred: KELLY, BAIER, WALLACE (")
     assert roles(doc)["TRUMP"] == roles(doc)["PAUL"] == {"answer"}
+
+
+def test_an_analysts_question_in_statement_form_asks_on_an_earnings_call():
+    """Analysts are on the call to ask: "And then I have a follow-up." after the substance is the question."""
+    turns = [("Operator", "Our first question is from Ana Ruiz with North Bank."),
+             ("Ana Ruiz", "Tim, on margins: you guided to a range last quarter and came in above it. So I'm "
+                          "interested in what drove that, and whether it holds into next year. And then I have a follow-up."),
+             ("Tim Cook", "Mix, mostly."), ("Ana Ruiz", "Thank you."), ("Operator", "This concludes the call.")]
+    doc = build_document(raw(turns, layout="earnings"))
+    assert [t.role for t in doc.turns] == ["other", "question", "answer", "other", "other"]

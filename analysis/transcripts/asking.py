@@ -70,6 +70,7 @@ COURTESY_QUESTIONS = re.compile(
     r"^(?:(?:hi|hello|hey|so|and|okay|ok|well)\b[,\s]*)?(?:"
     r"how (?:are|r) (?:you|ya|we|things)(?: (?:doing|today|tonight|this morning|all|both))*"
     r"|how(?:'s| is) (?:it going|everyone|everybody|everything)(?: (?:doing|today|going))*"
+    r"|what(?:'s| is) up|what(?:'s| is) new|how(?:'ve| have) you been"
     r"|(?:can|could) (?:you|everyone|everybody|people|we) (?:all )?(?:hear|see) (?:me|"
     r"us|my screen)(?: (?:okay|ok|all right|now|well))?"
     r"|(?:are|is) (?:you|we|everyone|everybody) (?:ready|there|still there|with me|"
@@ -448,7 +449,11 @@ def _strip_openers(part: str) -> str:
 def _strip_vocative(sentence: str) -> str:
     """ "Senator, how are you?" -> "how are you?"; "Thanks, Jen. " stays (it is not a vocative)."""
     head, sep, rest = sentence.partition(",")
-    return rest if sep and _is_name(head.strip()) else sentence
+    sentence = rest if sep and _is_name(head.strip()) else sentence
+    # ... and at the end: "What's up, Mike?" -> "What's up?"
+    body, sep, tail = sentence.rpartition(",")
+    mark = tail.rstrip()[-1:] if tail.rstrip()[-1:] in "?!." else ""
+    return body + mark if sep and body.strip() and _is_name(tail.strip().rstrip("?!.").strip()) else sentence
 
 
 def _idle(sentence: str) -> str | None:

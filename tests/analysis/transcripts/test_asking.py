@@ -133,7 +133,10 @@ ASKS_NOTHING = {
         "Support for this podcast comes from the Hollow Foundation.",
     ],
     "an acknowledgement": ["Yes.", "Okay.", "Right.", "Mm-hmm.", "Got it.", "Yeah \u2014", "Yes, yes."],
-    "a courtesy question": ["How are you?", "Hello, can you hear me?", "Shall we begin?", "Can I ask one more question?"],
+    "a courtesy question": [
+        "How are you?", "Hello, can you hear me?", "Shall we begin?", "Can I ask one more question?", "What's up, Mike?",
+        "How have you been?",
+    ],
     "a statement": [
         "Let's begin with the water bill.",
         "Then that is settled. Next: the compost.",

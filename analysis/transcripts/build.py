@@ -571,7 +571,11 @@ def _assign_roles(
             roles.append("other")
         elif strict:
             roles.append("answer")
-        elif not has_q and (_ends_in_question(t.paragraphs[-1]) or _called_on(turns, i, questioners)):
+        elif not has_q and (
+            # A roll call ("Mendoza? Mitchell? Monning?") or a greeting ends in "?" and asks nothing.
+            (_ends_in_question(t.paragraphs[-1]) and asking.asks(t.paragraphs[-1]))
+            or _called_on(turns, i, questioners)
+        ):
             roles.append("question")
             if not questioners:
                 guessed.append(t.label)

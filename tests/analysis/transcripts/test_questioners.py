@@ -438,7 +438,8 @@ def test_an_analysts_question_in_statement_form_asks_on_an_earnings_call():
 def test_a_roll_call_is_not_a_question_when_nobody_is_known_to_ask():
     turns = [("Toni Atkins", "The Senate will come to order. The secretary will call the roll."),
              ("Committee Secretary", "Allen? Anderson? Bates? Beall? Berryhill? Cannella?"),
-             ("Toni Atkins", "A quorum is present. Senator Beall, why are you late?"), ("Jim Beall", "Traffic.")]
+             ("Toni Atkins", "A quorum is present. Senator Beall, why are you late?"),
+             ("Jim Beall", "Traffic on the causeway, Madam President, and a closed lane at the bridge.")]
     doc = build_document(raw(turns))
     assert roles(doc)["Committee Secretary"] == {"answer"}
     assert doc.turns[2].role == "question"

@@ -310,6 +310,12 @@ ORDER_PAPER = re.compile(
     r"are|plans?|intends?)\b",
     re.I,
 )
+# A tag after a statement: "..., right?", "..., you know?", "..., isn't it?".
+TAG = re.compile(
+    r",\s*(?:right|correct|yeah|yes|no|you know|you see|isn't it|is it|aren't they|don't you think|huh|eh|okay|ok)"
+    r"[?\s]*$",
+    re.I,
+)
 # A short leading statement put to the other side: "And then you left.", "But the gates don't hold permits."
 LEADING = re.compile(
     r"^(?:(?:and|so|then|now|but)\b[,\s]+)*(?:you(?!(?: know| see| mean| guys| all)\b)|but)\b"
@@ -328,19 +334,20 @@ UNFINISHED = set("and but so or well just now then because if i the a to on of a
 LEADING_MAX_SENTENCES = 2
 
 
-def asks(text: str, *, statements_ask: bool = False) -> bool:
+def asks(text: str, *, statements_ask: bool = False, tags_ask: bool = True) -> bool:
     """Does this questioner's turn ask, or invite the other side to answer?
 
     ``statements_ask``: a statement with no sign either way asks (a ``Q`` label says the turn is a
-    question; only a turn that clearly asks nothing is not; a turn cut off asks too).
+    question; only a turn that clearly asks nothing is not; a turn cut off asks too). ``tags_ask=False``
+    (nobody is known to ask): a statement with only a tag ("..., right?") asks nothing.
 
     >>> asks("Tell me about your first campaign."), asks("That's time."), asks("Counsel, why --")
     (True, False, True)
     """
-    return reason(text, statements_ask=statements_ask)[0]
+    return reason(text, statements_ask=statements_ask, tags_ask=tags_ask)[0]
 
 
-def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
+def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) -> tuple[bool, str]:
     """:func:`asks` with the rule that decided (for tests and debugging)."""
     spoken = BRACKETS.sub(" ", text) if "(" in text or "[" in text else text
     if "?" in spoken:
@@ -351,6 +358,8 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
             q = _normalise(q)
             if _is_name(_bare(q)) and not statements_ask:
                 continue  # "Senator Rubio?", "Sara?": a name alone gives the floor
+            if not tags_ask and (tag := TAG.search(q)) and not _interrogative(q[:tag.start()]):
+                continue  # "It's what augmented reality is, right?": a statement with a tag
             if WORD.search(q) and not COURTESY_QUESTIONS.match(_strip_vocative(q).strip()):
                 return True, f"a question: {q!r}"
     spoken = _normalise(spoken)
@@ -404,6 +413,12 @@ def reason(text: str, *, statements_ask: bool = False) -> tuple[bool, str]:
     if len(sentences) <= LEADING_MAX_SENTENCES and words <= LEADING_MAX_WORDS and LEADING.search(_bare(sentences[-1])):
         return True, f"a leading statement: {sentences[-1]!r}"
     return False, "a statement that asks nothing"
+
+
+def _interrogative(part: str) -> bool:
+    """``part`` opens like a question ("Is that what it's called", "What do you think")."""
+    part = _strip_openers(part)
+    return bool(UNMARKED_QUESTION.search(part) or re.match(rf"^(?:{WH})\b", part, re.I))
 
 
 def _normalise(text: str) -> str:

@@ -573,7 +573,7 @@ def _assign_roles(
             roles.append("answer")
         elif not has_q and (
             # A roll call ("Mendoza? Mitchell? Monning?") or a greeting ends in "?" and asks nothing.
-            (_ends_in_question(t.paragraphs[-1]) and asking.asks(t.paragraphs[-1]))
+            (_ends_in_question(t.paragraphs[-1]) and asking.asks(t.paragraphs[-1], tags_ask=bool(questioners)))
             or _called_on(turns, i, questioners)
         ):
             roles.append("question")

@@ -325,3 +325,9 @@ def test_a_turn_cut_off_asks_once_a_question_has_begun_or_under_a_q_label():
     reporter's "Karine --" under a Q label is a question cut off."""
     assert not asks("Governor Christie, we will -- we will...") and asks("Senator, why --")
     assert asks("Karine \u2014", statements_ask=True) and not asks("Karine \u2014")
+
+
+def test_when_nobody_is_known_to_ask_a_statement_with_a_tag_asks_nothing():
+    text = "It's more like blending realities, which is what augmented reality really is, right?"
+    assert asks(text) and not asks(text, tags_ask=False)
+    assert asks("Is that what it's still called, right?", tags_ask=False)

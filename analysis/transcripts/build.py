@@ -35,6 +35,7 @@ from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, Tur
 from .questioners import (  # who asks, without --interviewer
     ALTERNATION_SHARE,
     ASKING_LABELS,
+    ROUND_TABLE,
     _affiliations,
     _called_on,
     _ends_in_question,
@@ -517,6 +518,7 @@ def _assign_roles(
     end of their turn is rhetorical or a counter-question, so it does not open a new pair.
     """
     asked = {name.casefold() for name in interviewer}
+    round_table = False
     has_q = any(t.label == "Q" or t.role == "question" for t in turns)
     questioners = {t.label for t in turns if t.label.casefold() in asked}
     questioners |= {name for name, role in hints.items() if role in ("interviewer", "moderator")}
@@ -539,6 +541,12 @@ def _assign_roles(
         procedural = procedural | {name for name, role in hints.items() if role == "other"}
         new = [label for label in dict.fromkeys(t.label for t in turns) if label in found - questioners]
         questioners |= found
+        round_table = why == ROUND_TABLE
+        if round_table and inferred is not None:
+            inferred.append(
+                f"Nobody leads the conversation ({ROUND_TABLE}). Set who asks on the Upload page or with "
+                "--interviewer if one of them is the host."
+            )
         if new and inferred is not None:
             names = ", ".join(new[:INFERRED_NAMES_SHOWN])
             if len(new) > INFERRED_NAMES_SHOWN:
@@ -551,12 +559,14 @@ def _assign_roles(
     for t in turns:
         if t.label not in questioners and t.label not in procedural:
             words[t.label] += sum(len(p.split()) for p in t.paragraphs)
-    principal = {words.most_common(1)[0][0]} if words else set()
+    principal = {words.most_common(1)[0][0]} if words and not round_table else set()
     roles: list[TurnRole] = []
     guessed: list[str] = []  # the labels of questions found only by their question mark
     for i, t in enumerate(turns):
         if t.only_note:
             roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
+        elif round_table and t.role is None:
+            roles.append("question" if asking.asks("\n\n".join(t.paragraphs), tags_ask=False) else "answer")
         elif t.role is not None and not (t.role == "question" and t.label == "Q"):
             roles.append(t.role)
         elif t.label == "Q" or t.label in questioners:

@@ -82,6 +82,10 @@ HOST_MIN_QUESTIONS = 0.25
 # In a debate, at most this share of the speakers who do not moderate may speak once for the rest to be
 # candidates who only answer (more one-off voices make a town hall or a forum, where anyone may ask).
 ONE_OFF_SHARE = 1 / 3
+# A round table (see _round_table): at least this many speakers ask; the builder then takes any turn that
+# asks as a question and any other as an answer.
+ROUND_TABLE_MIN = 3
+ROUND_TABLE = "a round table: everyone asks and answers, so a turn is a question when it asks"
 # A co-host (see _co_hosts) asks the guest in at least this many turns, and at least this share of their
 # turns end in a question and hand over to the guest.
 CO_HOST_MIN_TURNS = 2
@@ -299,7 +303,19 @@ def _layout_questioners(
         return asking, False, set(), "a debate, panel or town hall: the moderator and the audience ask, and anyone whose turn ends in a question"
     if known or asking:
         return asking, False, set(), "the label names the asking role"
+    if layout is None and _round_table(turns):
+        return set(), False, set(), ROUND_TABLE
     return _infer_interviewer(turns), False, set(), "their turns most often end in a question"
+
+
+def _round_table(turns: list[_Turn]) -> bool:
+    """Several speakers put questions to each other and none leads: at least :data:`ROUND_TABLE_MIN`
+    speakers end two turns or more in a question, and no speaker ends more than half of all such turns
+    (co-hosts talking among themselves, with no guest)."""
+    asks = Counter(t.label for t in turns if _ends_in_question(t.paragraphs[-1]))
+    askers = [label for label, n in asks.items() if n >= 2]
+    total = sum(asks.values())
+    return len(askers) >= ROUND_TABLE_MIN and max(asks.values()) <= total / 2
 
 
 def _host_of_alternation(turns: list[_Turn]) -> set[str]:

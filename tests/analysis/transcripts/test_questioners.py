@@ -443,3 +443,24 @@ def test_a_roll_call_is_not_a_question_when_nobody_is_known_to_ask():
     doc = build_document(raw(turns))
     assert roles(doc)["Committee Secretary"] == {"answer"}
     assert doc.turns[2].role == "question"
+
+
+ROUND_TABLE_TURNS = [
+    ("Emma", "Welcome back. Today it is just us. Kelly, what is your favourite stack?"),
+    ("Kelly", "React on the front, Postgres on the back. Emma, what about you?"),
+    ("Emma", "Vue, mostly. Ali, what about you?"), ("Ali", "Svelte and SQLite."),
+    ("Lindsey", "Let's move on. What is your favourite food?"), ("Kelly", "Tacos. Lindsey, you like tacos too, right?"),
+    ("Lindsey", "I do. Ali, what about you?"), ("Ali", "Sushi, the vegetarian kind."),
+    ("Ali", "Lindsey, which question do you like to be asked?"), ("Lindsey", "What I am reading."),
+    ("Emma", "Same for me."),
+]
+
+
+def test_a_round_table_of_cohosts_has_everyone_ask_and_answer():
+    """Four co-hosts and no guest: none leads, so a turn that asks is a question whoever says it ("Emma,
+    what about you?" at the end of an answer), and the rest answer."""
+    doc = build_document(raw(ROUND_TABLE_TURNS))
+    assert any(w.startswith("Nobody leads the conversation (a round table") for w in doc.warnings)
+    # Ali's two turns in a row are one (8); Kelly's "..., right?" is a tag after a statement (6).
+    assert [t.index for t in doc.turns if t.role == "question"] == [1, 2, 3, 5, 7, 8]
+    assert [t.role for t in doc.turns if t.index in (4, 6, 9, 10)] == ["answer"] * 4

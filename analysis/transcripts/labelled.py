@@ -44,7 +44,7 @@ import yaml
 
 from ..errors import DiscourseError
 from . import numbered
-from .markdown import strip_markdown
+from .markdown import markup_only, strip_markdown
 from .model import Note
 from .raw import Para, RawDoc
 
@@ -693,11 +693,15 @@ def read_labelled(text: str, *, format: str = "labelled") -> RawDoc:
         # a "*" twice undone); paragraphs opening with a time stamp keep theirs ("0:00:12.9 **Jane Doe**").
         paragraphs = split_paragraphs(body, keep_markup=True)
         paragraphs = [p if p[:1].isdigit() or p[:1] == "[" else strip_markdown(p) for p in paragraphs]
+        markup = [p for p in paragraphs if markup_only(p)]  # "<center><img ...></center>", "<!--more-->"
+        if markup:
+            paragraphs = [p for p in paragraphs if not markup_only(p)]
         headings = [p for p in paragraphs if p[:1] == "#" and MD_HEADING.match(p)]
         if headings:  # Markdown headings ("# Episode 12") are notes wherever they stand
             paragraphs = [p for p in paragraphs if not (p[:1] == "#" and MD_HEADING.match(p))]
         raw = read_paragraphs(paragraphs, format=format, clean=False)
         raw.notes.extend(Note("heading", MD_HEADING.match(h).group(1)) for h in headings)
+        raw.notes.extend(Note("heading", m) for m in markup)
     if not any(p.label for p in raw.paras):
         raise DiscourseError(
             "No speaker turns were recognised. Put each turn in its own paragraph, starting with a label "

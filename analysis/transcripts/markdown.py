@@ -1,6 +1,7 @@
 """Markdown inline markup out of transcript text: links keep their text, emphasis marks go, escapes resolve,
-inline HTML (which Markdown allows: ``<center><img ...></center>``, ``<!--more-->``) goes and its
-entities (``Si&ocirc;n``) are decoded with the standard library's :func:`html.unescape`.
+entities (``Si&ocirc;n``) are decoded with the standard library's :func:`html.unescape`. A paragraph made
+only of HTML tags (which Markdown allows: ``<center><img ...></center>``, ``<!--more-->``) is markup
+(:func:`markup_only`); tags inside speech are left as text.
 
 Hand-written (a few regular expressions) rather than a Markdown library: transcripts use only inline
 markup, and a full renderer would produce HTML that would then have to be stripped again.
@@ -15,10 +16,9 @@ MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # ** and * anywhere; _ and __ only at word edges, as in CommonMark (snake_case stays as it is).
 MD_EMPHASIS = re.compile(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
-# Struck-out words go with their tags ("It's not an <s>action</s> [accident]": the transcriber's correction).
-STRUCK = re.compile(r"<(s|del|strike)\b[^<>]*>.*?</\1\s*>", re.S | re.I)
-# An HTML tag or comment: a letter after "<" (so "<3" and "a < b" stay).
-HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", re.S)
+# A paragraph made only of HTML tags and comments (a blog post's "<center><img ...></center>",
+# "<!--more-->"): markup, not speech. Tags inside speech stay as the text they are, escaped wherever shown.
+MARKUP_ONLY = re.compile(r"^(?:\s*(?:<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>))+\s*$", re.S)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -28,10 +28,13 @@ def strip_markdown(text: str) -> str:
         text = MD_LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = MD_EMPHASIS.sub(r"\2", text)
-    if "<" in text:  # before the escapes: "\\<b\\>" is text, not a tag
-        text = " ".join(HTML_TAG.sub("", STRUCK.sub("", text)).split())
     if "\\" in text:
         text = MD_ESCAPE.sub(r"\1", text)
     if "&" in text and ENTITY.search(text):
         text = html.unescape(text)
     return text
+
+
+def markup_only(paragraph: str) -> bool:
+    """``paragraph`` is nothing but HTML tags and comments."""
+    return paragraph[:1] == "<" and MARKUP_ONLY.match(paragraph) is not None

@@ -393,9 +393,9 @@ def test_a_label_a_dash_and_a_time_stamp_open_a_turn():
     assert [n.text for n in doc.notes if n.kind == "timestamp"][:2] == ["00:02:02", "00:02:57"]
 
 
-def test_markdown_inline_html_goes_and_its_entities_are_decoded():
-    """A blog post's Hansard: "**Mr. Si&ocirc;n Simon (...) (Lab):**", "<center><img ...></center>" lines,
-    "<!--more-->", a struck-out word ("<s>action</s> [accident]")."""
+def test_markdown_markup_paragraphs_are_notes_and_entities_are_decoded():
+    """A blog post's Hansard: "**Mr. Si&ocirc;n Simon (...) (Lab):**", "<center><img ...></center>" lines and
+    "<!--more-->" are markup, not speech; a tag inside speech stays as its text (escaped wherever shown)."""
     text = ("**Mr. Burnside (South Antrim) (UUP):** Will the Prime Minister intervene?\n\n"
             "<center><img src=\"/image/pmq-01.jpg\"></center>\n\n<!--more-->\n\n"
             "**The Prime Minister:** It is not an <s>action</s> [accident] that we did.\n\n"
@@ -403,8 +403,10 @@ def test_markdown_inline_html_goes_and_its_entities_are_decoded():
             "**The Prime Minister:** No &amp; never.\n")
     doc = parse_text(text)
     assert [t.speaker for t in doc.turns] == ["Mr. Burnside", "The Prime Minister", "Mr. Si\u00f4n Simon", "The Prime Minister"]
-    assert doc.turns[1].text == "It is not an [accident] that we did." and doc.turns[3].text == "No & never."
-    assert not any("<" in t.text for t in doc.turns)
+    assert doc.turns[1].text == "It is not an <s>action</s> [accident] that we did."
+    assert doc.turns[3].text == "No & never."
+    assert "<center><img src=\"/image/pmq-01.jpg\"></center>" in [n.text for n in doc.notes]
+    assert not any("<center>" in t.text or "more-->" in t.text for t in doc.turns)
 
 
 def test_a_voice_the_transcriber_could_not_name_is_a_turn():

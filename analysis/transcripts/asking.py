@@ -67,10 +67,12 @@ COURTESY_MAX_CHARS = 100
 # Questions that ask for nothing the other side is there to answer: greetings, sound checks,
 # "shall we begin?", asking permission to ask, a host's call for the next questioner.
 COURTESY_QUESTIONS = re.compile(
-    r"^(?:(?:hi|hello|hey|so|and|okay|ok|well)\b[,\s]*)?(?:"
+    r"^(?:(?:hi|hello|hey|so|and|okay|ok|well|one second|one moment|sorry|excuse me)\b[,\s]*)?(?:"
     r"how (?:are|r) (?:you|ya|we|things)(?: (?:doing|today|tonight|this morning|all|both))*"
     r"|how(?:'s| is) (?:it going|everyone|everybody|everything)(?: (?:doing|today|going))*"
     r"|what(?:'s| is) up|what(?:'s| is) new|how(?:'ve| have) you been"
+    r"|(?:can|could) (?:we|i|you|someone) (?:please )?(?:get|have|turn on|fix|unmute|bring) (?:[\w'\u2019]+ ){0,3}"
+    r"(?:mic|mike|microphone|chair|sound|audio|water|slide|screen|lights?)(?: (?:on|please|back))*"
     r"|(?:can|could) (?:you|everyone|everybody|people|we) (?:all )?(?:hear|see) (?:me|"
     r"us|my screen)(?: (?:okay|ok|all right|now|well))?"
     r"|(?:are|is) (?:you|we|everyone|everybody) (?:ready|there|still there|with me|"
@@ -82,7 +84,7 @@ COURTESY_QUESTIONS = re.compile(
     r"|(?:can|could|may) i (?:just )?(?:follow up|jump in|add something|say something|interrupt)"
     r"|(?:are there )?any (?:other |more |further |last |final )*questions(?: (?:from \w+(?: \w+)?|here|out there))?"
     r"|(?:anyone|anybody|who(?:'s| is)) (?:else|next)"
-    r")[?!.\s]*$",
+    r")(?:,? please)?[?!.\s]*$",
     re.I,
 )
 
@@ -310,6 +312,8 @@ ORDER_PAPER = re.compile(
     r"are|plans?|intends?)\b",
     re.I,
 )
+# A turn cut off after only asking leave: "May I first --", "Can I just --".
+LEAVE_ONLY = re.compile(r"^(?:may|might|can|could) i(?: (?:first|just|also|briefly|quickly|say|add))?$", re.I)
 # A tag after a statement: "..., right?", "..., you know?", "..., isn't it?".
 TAG = re.compile(
     r",\s*(?:right|correct|yeah|yes|no|you know|you see|isn't it|is it|aren't they|don't you think|huh|eh|okay|ok)"
@@ -379,7 +383,9 @@ def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) ->
             return False, "only " + ", ".join(sorted(said)) + ", cut off"
         if not statements_ask:
             last = _strip_openers(_sentences(before)[-1]) if _sentences(before) else ""
-            if not (UNMARKED_QUESTION.search(last) or PROMPT.search(last) or re.match(rf"^(?:{WH})\b", last, re.I)):
+            begun = UNMARKED_QUESTION.search(last) or PROMPT.search(last) or re.match(rf"^(?:{WH})\b", last, re.I)
+            # "May I first --", "Can I just --": asking leave to speak, not yet a question.
+            if not begun or LEAVE_ONLY.match(last):
                 return False, "cut off before a question had begun"
         return True, "cut off mid-sentence"
     sentences = _sentences(spoken)

@@ -135,7 +135,7 @@ ASKS_NOTHING = {
     "an acknowledgement": ["Yes.", "Okay.", "Right.", "Mm-hmm.", "Got it.", "Yeah \u2014", "Yes, yes."],
     "a courtesy question": [
         "How are you?", "Hello, can you hear me?", "Shall we begin?", "Can I ask one more question?", "What's up, Mike?",
-        "How have you been?",
+        "How have you been?", "One second, can we get Senator Galgiani's mic?", "Could we have the slide, please?",
     ],
     "a statement": [
         "Let's begin with the water bill.",
@@ -153,7 +153,7 @@ ASKS_NOTHING = {
     "cut off before a question began": [
         "Counsel --", "If I could shift to --", "Karine \u2014", "Thanks. Dr. Okafor \u2014", "Okay. And \u2014",
         "Governor Christie, we will -- we will...", "Thank you, Governor. I will mention -- listen...",
-        "If you'd like to respond to economic...", "General -",
+        "If you'd like to respond to economic...", "General -", "May I first\u2014[Interruption.]", "Can I just --",
     ],
 }
 

@@ -312,6 +312,8 @@ ORDER_PAPER = re.compile(
     r"are|plans?|intends?)\b",
     re.I,
 )
+# A tag put to the listener ("you've done this, right?") still asks.
+YOU = re.compile(r"\byou(?:'ve|'re|'d|'ll)?\b", re.I)
 # A turn cut off after only asking leave: "May I first --", "Can I just --".
 LEAVE_ONLY = re.compile(r"^(?:may|might|can|could) i(?: (?:first|just|also|briefly|quickly|say|add))?$", re.I)
 # A tag after a statement: "..., right?", "..., you know?", "..., isn't it?".
@@ -362,8 +364,11 @@ def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) ->
             q = _normalise(q)
             if _is_name(_bare(q)) and not statements_ask:
                 continue  # "Senator Rubio?", "Sara?": a name alone gives the floor
-            if not tags_ask and (tag := TAG.search(q)) and not _interrogative(q[:tag.start()]):
-                continue  # "It's what augmented reality is, right?": a statement with a tag
+            if (
+                not tags_ask and (tag := TAG.search(q)) and not _interrogative(q[:tag.start()])
+                and not YOU.search(q[:tag.start()])
+            ):
+                continue  # "It's what augmented reality is, right?": a statement with a tag, not put to anyone
             if WORD.search(q) and not COURTESY_QUESTIONS.match(_strip_vocative(q).strip()):
                 return True, f"a question: {q!r}"
     spoken = _normalise(spoken)

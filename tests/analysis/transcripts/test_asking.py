@@ -331,3 +331,4 @@ def test_when_nobody_is_known_to_ask_a_statement_with_a_tag_asks_nothing():
     text = "It's more like blending realities, which is what augmented reality really is, right?"
     assert asks(text) and not asks(text, tags_ask=False)
     assert asks("Is that what it's still called, right?", tags_ask=False)
+    assert asks("Go ahead, Mike; you've done this, I'm sure, right?", tags_ask=False)  # put to the listener

@@ -312,8 +312,13 @@ ORDER_PAPER = re.compile(
     r"are|plans?|intends?)\b",
     re.I,
 )
-# A tag put to the listener ("you've done this, right?") still asks.
-YOU = re.compile(r"\byou(?:'ve|'re|'d|'ll)?\b", re.I)
+# A tag put to someone by name still asks: "Go ahead, Mike; you've done this, right?", "Lindsey, you like
+# tacos too, right?" ("you travel all the time, right?" alone is a remark).
+NAMED_YOU = re.compile(
+    r"(?:^|[,;:]\s+)(?!(?:I|It|It's|That|This|The|So|And|But|Well|Yeah|Okay|Oh|Yes|No|Now|Then)\b)"
+    r"[A-Z][a-z]+(?:[,;]|\s+you\b)[^?]*\byou\b|^(?!(?:I|It|That|This|The|So|And|But|Well|Yeah|Okay|Oh|Yes|No)\b)"
+    r"[A-Z][a-z]+\s+you\b"
+)
 # A turn cut off after only asking leave: "May I first --", "Can I just --".
 LEAVE_ONLY = re.compile(r"^(?:may|might|can|could) i(?: (?:first|just|also|briefly|quickly|say|add))?$", re.I)
 # A tag after a statement: "..., right?", "..., you know?", "..., isn't it?".
@@ -366,7 +371,7 @@ def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) ->
                 continue  # "Senator Rubio?", "Sara?": a name alone gives the floor
             if (
                 not tags_ask and (tag := TAG.search(q)) and not _interrogative(q[:tag.start()])
-                and not YOU.search(q[:tag.start()])
+                and not NAMED_YOU.search(q[:tag.start()])
             ):
                 continue  # "It's what augmented reality is, right?": a statement with a tag, not put to anyone
             if WORD.search(q) and not COURTESY_QUESTIONS.match(_strip_vocative(q).strip()):

@@ -404,9 +404,6 @@ def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) ->
         if _idle(spoken):
             return False, "unpunctuated, only " + str(_idle(spoken))
         return True, "unpunctuated: cannot tell, so it asks"
-    for s in sentences:
-        parts = _parts(s)
-
     if statements_ask:
         # Under a Q label only a turn made of thanks, greetings, acknowledgements ... asks nothing.
         if all(_idle(s) for s in sentences):

@@ -19,6 +19,7 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # A paragraph made only of HTML tags and comments (a blog post's "<center><img ...></center>",
 # "<!--more-->"): markup, not speech. Tags inside speech stay as the text they are, escaped wherever shown.
 MARKUP_ONLY = re.compile(r"^(?:\s*(?:<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>))+\s*$", re.S)
+MARKUP_MAX_CHARS = 2000
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -37,4 +38,5 @@ def strip_markdown(text: str) -> str:
 
 def markup_only(paragraph: str) -> bool:
     """``paragraph`` is nothing but HTML tags and comments."""
-    return paragraph[:1] == "<" and MARKUP_ONLY.match(paragraph) is not None
+    # Bounded: a markup line is short, and a hostile run of unclosed "<!--" must not cost quadratic time.
+    return paragraph[:1] == "<" and len(paragraph) <= MARKUP_MAX_CHARS and MARKUP_ONLY.match(paragraph) is not None

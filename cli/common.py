@@ -81,9 +81,41 @@ def failure_lines(failures: list[tuple[str, str]]) -> list[str]:
 
 
 def open_library(path: str | None):
+    """The library for writing; an older one is upgraded first, with its progress on stderr."""
     from analysis.store.library import Library
 
-    return Library(path)
+    return Library(path, progress=UpgradeProgress())
+
+
+class UpgradeProgress:
+    """``progress(done, total)`` of a library upgrade: one line on stderr saying what happens, then a
+    progress bar when stderr is a terminal (tqdm, as the batch's)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.started = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.started:
+            from analysis.store.library import SCHEMA_VERSION
+
+            self.started = True
+            print(
+                f"Upgrading the library to schema version {SCHEMA_VERSION} (once): reading the date, speakers, "
+                f"pairs and words of its {total:,} document{'s' if total != 1 else ''}.", file=sys.stderr,
+            )
+            if sys.stderr.isatty():
+                try:
+                    from tqdm import tqdm
+                except ImportError:  # tqdm is pinned in requirements.txt; without it, no bar
+                    tqdm = None
+                if tqdm is not None:
+                    self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+            if done >= total:
+                self.bar.close()
+                self.bar = None
 
 
 def stored_corrections(path: str, library_path: str | None) -> tuple:

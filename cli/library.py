@@ -81,9 +81,18 @@ def add(lib, args: argparse.Namespace) -> None:
 
 
 def _list_options(actions: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
-    ll = actions.add_parser("list", parents=[where], help="list documents: search id, name, title and tags")
+    ll = actions.add_parser(
+        "list", parents=[where], help="list documents: search id, name, title and tags; filter by date and speaker",
+        epilog='example: library list --from 2021-03-01 --to 2021-03-31 --speaker "ms. psaki" --tag press',
+    )
     ll.add_argument("query", nargs="?", default="", help="text to find (case-insensitive)")
     ll.add_argument("--tag", default=None, help="only documents with this tag")
+    ll.add_argument("--from", dest="date_from", default=None, metavar="DATE",
+                    help="only documents dated on or after DATE (YYYY-MM-DD)")
+    ll.add_argument("--to", dest="date_to", default=None, metavar="DATE",
+                    help="only documents dated on or before DATE (YYYY-MM-DD)")
+    ll.add_argument("--speaker", default=None, metavar="NAME",
+                    help="only documents where NAME speaks (the whole name, case-insensitive)")
     ll.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N matches")
     ll.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N (default 20)")
     ll.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
@@ -91,20 +100,45 @@ def _list_options(actions: argparse._SubParsersAction, where: argparse.ArgumentP
 
 
 def list_documents(lib, args: argparse.Namespace) -> None:
-    rows, total = lib.search(args.query, tag=args.tag, offset=args.offset, limit=args.limit)
+    from analysis.store.metadata import date_range
+
+    date_from, date_to = date_range(args.date_from, args.date_to, names=("--from", "--to"))
+    rows, total = lib.search(
+        args.query, tag=args.tag, date_from=date_from, date_to=date_to, speaker=args.speaker,
+        offset=args.offset, limit=args.limit,
+    )
     if args.format == "json":
         page = {"total": total, "offset": args.offset, "documents": [r.to_dict() for r in rows]}
         json.dump(page, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return
-    table = [["id", "name", "format", "size", "added", "tags"]] + [
-        [r.id, r.name, r.format, f"{r.size:,}", r.added_at[:10], ", ".join(r.tags)] for r in rows
-    ]
-    widths = [min(max(len(row[i]) for row in table), 48) for i in range(len(table[0]))]
-    for row in table:
-        print("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths)).rstrip())
-    shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "none"
-    print(f"{shown} of {total:,} in {lib.path}", file=sys.stderr)
+    else:
+        table = [["id", "date", "name", "pairs", "words", "format", "size", "added", "tags"]] + [
+            [r.id, r.date or "-", r.name, _count(r.pairs), _count(r.words), r.format, f"{r.size:,}", r.added_at[:10],
+             ", ".join(r.tags)] for r in rows
+        ]
+        widths = [min(max(len(row[i]) for row in table), 48) for i in range(len(table[0]))]
+        for row in table:
+            print("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths)).rstrip())
+        shown = f"{args.offset + 1}-{args.offset + len(rows)}" if rows else "none"
+        print(f"{shown} of {total:,} in {lib.path}", file=sys.stderr)
+    if args.speaker and not total:
+        _no_such_speaker(lib, args.speaker)
+
+
+def _count(n: int | None) -> str:
+    return "-" if n is None else f"{n:,}"
+
+
+def _no_such_speaker(lib, name: str) -> None:
+    """A hint on stderr when no document has a speaker of that name: the names that contain it."""
+    from analysis.store.metadata import speaker_key
+
+    wanted = speaker_key(name)
+    like = [(n, k) for n, k in lib.speakers() if wanted in speaker_key(n)]
+    if not any(speaker_key(n) == wanted for n, _ in like):
+        found = "; ".join(f"{n} ({k:,} document{'s' if k != 1 else ''})" for n, k in like[:10]) or "none"
+        print(f"No speaker is named {name!r} (the whole name is matched); names with it in them: {found}.",
+              file=sys.stderr)
 
 
 def _rename_options(actions: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:

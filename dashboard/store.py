@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
 
 from analysis.errors import DiscourseError
 from analysis.store import library
@@ -30,9 +32,10 @@ def read_only() -> bool:
 
 
 @contextmanager
-def opened(*, write: bool = False) -> Iterator[library.Library]:
+def opened(*, write: bool = False, progress: library.Progress | None = None) -> Iterator[library.Library]:
     """The library for one operation. In read-only mode a write raises DiscourseError, and a library
-    file that does not exist yet is not created."""
+    file that does not exist yet is not created. Opened for writing, a library of an older version is
+    upgraded first (``progress``: see :class:`~analysis.store.library.Library`)."""
     if write and read_only():
         raise DiscourseError("This dashboard is read-only: uploads and changes to the library are turned off.")
     readonly = read_only() or not write
@@ -45,7 +48,8 @@ def opened(*, write: bool = False) -> Iterator[library.Library]:
                 pass
         # Read-only mode writes nothing beside the library; otherwise reads may run beside this server's
         # own imports, and read through SQLite's shared files (mode=ro, never a torn page).
-        with library.Library(path, readonly=readonly, immutable=None if read_only() else False) as lib:
+        immutable = None if read_only() else False
+        with library.Library(path, readonly=readonly, immutable=immutable, progress=progress) as lib:
             yield lib
     except DiscourseError as e:
         if not read_only():
@@ -54,15 +58,67 @@ def opened(*, write: bool = False) -> Iterator[library.Library]:
         raise DiscourseError(str(e).replace(str(path), "the library file")) from None
 
 
-def page(query: str = "", tag: str | None = None, number: int = 1) -> tuple[list[library.Record], int]:
-    """Page ``number`` (from 1) of the documents matching ``query`` and ``tag``, and the total."""
-    with opened() as lib:
-        return lib.search(query, tag=tag, offset=(max(number, 1) - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+@dataclass(frozen=True)
+class Filters:
+    """What the Library page lists: text in ids, names, titles and tags; a tag; a date range (both ends
+    included; either may be open); a speaker (the whole name, case-insensitive)."""
+
+    query: str = ""
+    tag: str | None = None
+    date_from: date | str | None = None
+    date_to: date | str | None = None
+    speaker: str | None = None
 
 
-def tags() -> list[tuple[str, int]]:
+def page(filters: Filters = Filters(), number: int = 1) -> tuple[list[library.Record], int]:
+    """Page ``number`` (from 1) of the documents matching ``filters``, and the total. Dates the wrong
+    way round are a DiscourseError naming the page's fields (From, To)."""
+    from analysis.store.metadata import date_range
+
+    f = filters
+    date_from, date_to = date_range(f.date_from, f.date_to, names=("From", "To"))
     with opened() as lib:
-        return lib.tags()
+        return lib.search(
+            f.query, tag=f.tag, date_from=date_from, date_to=date_to, speaker=f.speaker,
+            offset=(max(number, 1) - 1) * PAGE_SIZE, limit=PAGE_SIZE,
+        )
+
+
+def table(records: Sequence[library.Record]):
+    """The Library page's table of ``records``: the id, the date, the title, the pairs and words, then
+    the name and the rest (the grid draws only the columns in view: at 1280 px these come first, and a
+    long title is what a cut-off right edge would hide, so the title comes before the name)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"id": r.id, "date": r.date or "", "title": r.title or "", "pairs": r.pairs, "words": r.words,
+          "name": r.name, "format": r.format, "KB": round(r.size / 1024, 1), "tags": ", ".join(r.tags),
+          "added": r.added_at[:16].replace("T", " ")} for r in records],
+        columns=["id", "date", "title", "pairs", "words", "name", "format", "KB", "tags", "added"],
+    ).astype({"pairs": "Int64", "words": "Int64"})
+
+
+def choices() -> tuple[list[tuple[str, int]], list[tuple[str, int]], bool]:
+    """What the Library page's filters offer, from one opening: every tag and every speaker's name, each
+    with its number of documents (most first), and whether the library has dates and speakers at all."""
+    with opened() as lib:
+        return lib.tags(), lib.speakers(), lib.has_metadata
+
+
+def has_metadata() -> bool:
+    """Whether the library holds the documents' dates and speakers (an older file, read-only, does not)."""
+    with opened() as lib:
+        return lib.has_metadata
+
+
+def upgrade(progress: library.Progress | None = None) -> bool:
+    """Upgrade a library file of an older version (``progress(done, total)`` as its documents are read);
+    False in read-only mode or when there is nothing to upgrade."""
+    if read_only() or has_metadata():
+        return False
+    with opened(write=True, progress=progress):  # the upgrade runs as the library opens for writing
+        pass
+    return True
 
 
 def document(doc_id: str) -> tuple[library.Record, bytes, tuple] | None:

@@ -38,6 +38,25 @@ def briefings_dir(shared_dir: Path) -> Path:
     return require(shared_dir / "corpus" / "wh-press-briefings", "the press briefings corpus")
 
 
+# A handful of White House briefings for the library's metadata (dates, speakers, pairs, words): two of
+# January 2021, a gaggle of May 2022 and three of February 2023. Mr. Deese speaks in one of 2021 and in
+# one of 2023; Ms. Jean-Pierre in the 2022 gaggle and two of 2023.
+FEW_BRIEFINGS = (
+    "2021-01/2021-01-20-press-briefing-by-press-secretary-jen-psaki-january-20-2021.md",
+    "2021-01/2021-01-22-press-briefing-by-press-secretary-jen-psaki-and-national-economic-director-brian-deese.md",
+    "2022-05/2022-05-11-press-gaggle-by-principal-deputy-press-secretary-karine-jean-pierre-en-route-kankakee-il.md",
+    "2023-02/2023-02-01-press-gaggle-by-white-house-spokesperson-ian-sams.md",
+    "2023-02/2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-philadelphia-pa-2.md",
+    "2023-02/2023-02-06-press-briefing-by-press-secretary-karine-jean-pierre-and-national-economic-council-director-february-6-2023.md",
+)
+
+
+@pytest.fixture(scope="session")
+def few_briefings(briefings_dir: Path) -> list[Path]:
+    """:data:`FEW_BRIEFINGS` in ``../shared``."""
+    return [require(briefings_dir / p, "a briefing of FEW_BRIEFINGS") for p in FEW_BRIEFINGS]
+
+
 @pytest.fixture(scope="session")
 def valdai_html(shared_dir: Path) -> Path:
     return require(shared_dir / "corpus" / "valdai-2017" / "valdai_2017-10-19_kremlin55882_print.html", "the Valdai page")

@@ -4,8 +4,13 @@
 >>> with tempfile.TemporaryDirectory() as tmp, Library(pathlib.Path(tmp) / "lib.sqlite3") as lib:
 ...     rec = lib.add("trade.txt", b"Q: Free trade?\\n\\nA: Free trade builds soft power.\\n", tags=["demo"])
 ...     rows, total = lib.search("trade")
-...     (rec.id, rec.tags, [r.id for r in rows], total, lib.count())
-('trade-67cf70', ('demo',), ['trade-67cf70'], 1, 2)
+...     (rec.id, rec.tags, [r.id for r in rows], total, lib.count(), rec.pairs, rec.words)
+('trade-67cf70', ('demo',), ['trade-67cf70'], 1, 2, 1, 7)
+
+Each document is stored with its metadata (:mod:`analysis.store.metadata`): its date (the document's, else
+one in its file name), its speakers with their roles and turn counts (a table of their own, indexed by
+name), its number of question-answer pairs and of words; kept up to date when its corrections change.
+:meth:`Library.search` filters by text, tag, date range and speaker.
 
 Where the file is: the path given to :class:`Library`; else the environment variable
 ``DISCOURSE_LIBRARY``; else ``$XDG_DATA_HOME/discourse-dashboard/library.sqlite3`` with
@@ -41,22 +46,25 @@ import os
 import re
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from analysis.errors import DiscourseError
+from analysis.store.metadata import Metadata, SpeakerTurns, date_range, speaker_key
 
 if TYPE_CHECKING:  # pandas is imported by the result methods only: `library list` starts fast
     import pandas as pd
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Version 2 added the corrections table (the user's fixes of a document: who asks, renamed and merged
-# speakers, turn roles); a version-1 file is upgraded in place when it is opened for writing.
+# speakers, turn roles); version 3 the metadata and speakers tables (each document's date, pairs, words,
+# and speakers with roles and turns). An older file is upgraded in place, step by step and each step in
+# one transaction, when it is opened for writing; opened read-only, it is read as it is.
 # PRAGMA application_id: a 32-bit number in the database header that says which program the file is
 # for (see https://www.sqlite.org/fileformat.html#application_id); b"DSCD" as a big-endian integer.
 APPLICATION_ID = 0x44534344
@@ -75,9 +83,10 @@ PAGE_LIMIT_MAX = 1000
 # 0.02 s from IPC against 0.5-2 s from Parquet (per-column page decoding of ~70 columns per small
 # file dominates); the sizes are alike (17 MB). Sentences, read only on demand, are LZ4-compressed.
 # Modules whose code does not shape a result (shells, this store, the batch runner).
-_NOT_ANALYSIS = {"library.py", "batch.py", "__main__.py"}
+_NOT_ANALYSIS = {"library.py", "metadata.py", "batch.py", "__main__.py"}
 
 Level = Literal["answer", "sentence"]
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 _SCHEMA = f"""
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -109,6 +118,7 @@ CREATE TABLE analyses (
     PRIMARY KEY (content_sha256, settings_sha256)
 );
 {{corrections}}
+{{metadata}}
 PRAGMA application_id = {APPLICATION_ID};
 """
 # The user's corrections of a document (analysis.transcripts.corrections, as JSON), applied wherever it
@@ -120,8 +130,42 @@ CREATE TABLE corrections (
     updated_at TEXT NOT NULL
 );
 """
-_SCHEMA = _SCHEMA.replace("{corrections}", _CORRECTIONS_TABLE)
+# Each document's metadata (analysis.store.metadata), read from the document as parsed with its
+# corrections: one row per document (a table of its own, so that documents keeps its bytes last and is
+# never rewritten to add a column) and one row per speaker, indexed by the case-folded name, so that
+# filtering by date or by speaker is an indexed query. The title stays in documents.title.
+_METADATA_TABLES = """
+CREATE TABLE metadata (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    date TEXT,        -- ISO 8601, YYYY-MM-DD (NULL when neither the document nor its file name has one)
+    pairs INTEGER,    -- question-answer pairs (NULL when the document could not be read to count them)
+    words INTEGER,    -- word tokens in the turns (analysis.text.count_words)
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX metadata_by_date ON metadata (date);
+CREATE TABLE speakers (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    position INTEGER NOT NULL,  -- the speaker's place in the document's list (from 1)
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,     -- metadata.speaker_key(name): spaces collapsed, case folded
+    role TEXT NOT NULL,
+    turns INTEGER NOT NULL,
+    PRIMARY KEY (document_id, position)
+);
+CREATE INDEX speakers_by_name ON speakers (name_key, document_id);
+"""  # no ";" inside a comment: the schema is run statement by statement, split at ";"
+_SCHEMA = _SCHEMA.replace("{corrections}", _CORRECTIONS_TABLE).replace("{metadata}", _METADATA_TABLES)
 _RECORD_COLUMNS = "d.id, d.name, d.title, d.format, d.content_sha256, d.size, d.added_at, d.is_default"
+# The record's columns and where they are read from: a library older than version 3 (read-only) has no
+# metadata table, and its records have no date, pairs or words.
+_RECORD_SELECT = (
+    f"SELECT {_RECORD_COLUMNS}, m.date, m.pairs, m.words FROM documents d LEFT JOIN metadata m ON m.document_id = d.id"
+)
+_RECORD_SELECT_OLD = f"SELECT {_RECORD_COLUMNS}, NULL, NULL, NULL FROM documents d"
+# Every document with its corrections (JSON, or NULL), as the upgrade to version 3 reads them.
+_WITH_CORRECTIONS = (
+    "SELECT d.id, d.content_sha256, c.items FROM documents d LEFT JOIN corrections c ON c.document_id = d.id"
+)
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (id, name, title, format, content_sha256, size, added_at, is_default, bytes) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -141,9 +185,16 @@ class Record:
     added_at: str  # ISO 8601, UTC
     tags: tuple[str, ...] = ()
     is_default: bool = False
+    # Metadata (analysis.store.metadata); None (and no speakers) in a read-only library of an older version.
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    pairs: int | None = None
+    words: int | None = None
+    speakers: tuple[SpeakerTurns, ...] = ()
 
     def to_dict(self) -> dict:
-        return {k: (list(v) if k == "tags" else v) for k, v in vars(self).items()}
+        out = {k: (list(v) if k == "tags" else v) for k, v in vars(self).items()}
+        out["speakers"] = [dict(vars(s)) for s in self.speakers]
+        return out
 
 
 def default_path() -> Path:
@@ -320,18 +371,24 @@ class Library:
     (a file made empty on purpose, e.g. by ``tempfile``): it is then made a new library, as a missing
     file would be. A missing file is created whole (see :meth:`_create_file`), so no other program
     ever sees it empty.
+
+    A file of an older schema version is upgraded when it is opened for writing (see
+    :meth:`_upgrade_from_2`: every document is parsed again to store its metadata); ``progress(done,
+    total)`` is then called as its documents are read. Opened read-only, it is read as it is.
     """
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False, timeout: float = LOCK_TIMEOUT,
-        empty: Literal["refuse", "create"] = "refuse", immutable: bool | None = None,
+        empty: Literal["refuse", "create"] = "refuse", immutable: bool | None = None, progress: Progress | None = None,
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.readonly = readonly
         self.timeout = timeout
         self.empty = empty
         self.immutable = immutable
-        self.schema_version = SCHEMA_VERSION  # a read-only version-1 file says 1 (it has no corrections)
+        self.progress = progress
+        # A read-only file of an older version says its own: 1 (no corrections), 2 (no metadata).
+        self.schema_version = SCHEMA_VERSION
         self._con = self._open()
         try:
             self._check_or_create()
@@ -456,11 +513,15 @@ class Library:
                 f"give another path with --library or ${ENV_VAR} (it was left unchanged)."
             )
         version = self._con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-        if version == 1 and not self.readonly:
-            version = self._upgrade_from_1()
+        if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
+            if self.readonly:  # readable as it is (no corrections before 2, no metadata before 3)
+                self.schema_version = version
+                return
+            if version == 1:
+                version = self._upgrade_from_1()
+            if version == 2:
+                version = self._upgrade_from_2()
         self.schema_version = version
-        if version == 1 and self.readonly:  # readable as it is; it has no corrections yet
-            return
         if version != SCHEMA_VERSION:
             raise DiscourseError(
                 f"library {self.path} has schema version {version}; this program reads version "
@@ -474,9 +535,85 @@ class Library:
             version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
             if version == 1:
                 con.execute(_CORRECTIONS_TABLE)
-                con.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
-                version = SCHEMA_VERSION
+                con.execute("UPDATE schema_version SET version = 2")
+                version = 2
         return version
+
+    def _upgrade_from_2(self) -> int:
+        """Version 2 -> 3 in place: add the metadata and speakers tables and fill them for every document
+        (parsed from its stored bytes with its corrections); nothing else changes.
+
+        The documents are parsed outside any transaction (a thousand briefings take some seconds, and
+        other programs may keep reading and writing meanwhile); then one transaction creates the tables,
+        stores every document's metadata (parsing again any document added or corrected since it was
+        read) and sets the version. Interrupted before its commit, the upgrade leaves the file as it was
+        (version 2); another program may have upgraded it first."""
+        with self._read() as con:
+            wanted = con.execute(f"{_WITH_CORRECTIONS} ORDER BY d.rowid").fetchall()
+        done: dict[str, tuple[str, str | None, Metadata]] = {}
+        for i, (doc_id, sha, items) in enumerate(wanted):
+            if self.progress is not None:
+                self.progress(i, len(wanted))
+            if (meta := self._stored_metadata(self._con, doc_id, items)) is not None:  # (None: deleted meanwhile)
+                done[doc_id] = (sha, items, meta)
+        if self.progress is not None:
+            self.progress(len(wanted), len(wanted))
+        with self._write() as con:
+            version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+            if version != 2:
+                return version
+            for statement in _METADATA_TABLES.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            now = con.execute(_WITH_CORRECTIONS).fetchall()
+            for doc_id, sha, items in now:
+                before = done.get(doc_id)
+                if before is not None and before[:2] == (sha, items):
+                    meta = before[2]
+                else:  # added or corrected by another program since it was read
+                    meta = self._stored_metadata(con, doc_id, items)
+                self._store_metadata(con, doc_id, meta)  # type: ignore[arg-type]  (in this transaction: there)
+            con.execute("UPDATE schema_version SET version = 3")
+        return 3
+
+    def _stored_metadata(self, con: sqlite3.Connection, doc_id: str, items: str | None) -> Metadata | None:
+        """The metadata of a stored document, parsed from its bytes with its stored format and its
+        corrections (``items``, as stored); None if there is no such document. A document that cannot be
+        read now (stored by an earlier parser, or with corrections that no longer load) keeps the date of
+        its file name, if any, and no pairs, words or speakers, rather than stopping the upgrade."""
+        from analysis.store.metadata import date_in_name
+        from analysis.transcripts import corrections as fixes
+
+        row = con.execute(f"SELECT {_RECORD_COLUMNS}, d.bytes FROM documents d WHERE d.id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        record = Record(*row[:7])
+        try:
+            corrections = fixes.loads(items) if items else ()
+            return self._metadata_of(record.name, bytes(row[8]), corrections, stored_format(record))
+        except DiscourseError:
+            return Metadata(date=date_in_name(record.name), title=record.title, pairs=None, words=None, speakers=())
+
+    @staticmethod
+    def _metadata_of(name: str, data: bytes, corrections=(), format: str | None = None) -> Metadata:
+        """The metadata of ``data`` parsed (in ``format``, else recognised) with ``corrections``."""
+        from analysis.store.metadata import of_document
+        from analysis.transcripts import parse_bytes
+
+        return of_document(parse_bytes(data, name=Path(name).name, format=format, corrections=corrections), name)
+
+    @staticmethod
+    def _store_metadata(con: sqlite3.Connection, doc_id: str, meta: Metadata) -> None:
+        """Replace a document's metadata and speakers (inside the caller's transaction)."""
+        con.execute(
+            "INSERT OR REPLACE INTO metadata (document_id, date, pairs, words, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, meta.date, meta.pairs, meta.words, _now()),
+        )
+        con.execute("DELETE FROM speakers WHERE document_id = ?", (doc_id,))
+        con.executemany(
+            "INSERT INTO speakers (document_id, position, name, name_key, role, turns) VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, sp.name, speaker_key(sp.name), sp.role, sp.turns) for i, sp in enumerate(meta.speakers, 1)],
+        )
 
     def _error(self, e: sqlite3.Error) -> DiscourseError:
         """A sqlite3 error as a message a person can act on."""
@@ -549,9 +686,11 @@ class Library:
         """The default interview, added (as ``bezrukov-2018``) if it is not in the library."""
         from analysis.transcripts import DEFAULT_DOCUMENT
 
-        row = self._con.execute(f"SELECT {_RECORD_COLUMNS} FROM documents d WHERE is_default = 1").fetchone()
+        row = self._con.execute(f"{self._select} WHERE d.is_default = 1").fetchone()
         if row is not None:
             return self._record(row)
+        from analysis.store.metadata import of_document
+
         data = DEFAULT_DOCUMENT.read_bytes()
         sha = sha256_of(data)
         doc = self._parse(DEFAULT_DOCUMENT.name, data)
@@ -564,6 +703,7 @@ class Library:
                         _INSERT_DOCUMENT,
                         (DEFAULT_ID, DEFAULT_DOCUMENT.name, doc.title, doc.format, sha, len(data), _now(), 1, data),
                     )
+                    self._store_metadata(con, DEFAULT_ID, of_document(doc, DEFAULT_DOCUMENT.name))
         return self._by_sha(sha)  # type: ignore[return-value]
 
     @staticmethod
@@ -581,7 +721,9 @@ class Library:
 
     def add_new(self, name: str, data: bytes, *, tags: Iterable[str] = (), corrections=()) -> tuple[Record, bool]:
         """:meth:`add`, and whether this call stored the bytes (False: they were there already, also when
-        another program stored them between this call's first look and its transaction)."""
+        another program stored them between this call's first look and its transaction). The document's
+        metadata (date, speakers, pairs, words) is stored with it, from the document as parsed here."""
+        from analysis.store.metadata import of_document
         from analysis.transcripts import corrections as fixes
 
         data = bytes(data)
@@ -611,6 +753,8 @@ class Library:
                     "INSERT OR REPLACE INTO corrections (document_id, items, updated_at) VALUES (?, ?, ?)",
                     (doc_id, fixes.dumps(items), _now()),
                 )
+            if inserted or items:  # (stored by another program: with its own corrections unless these replace them)
+                self._store_metadata(con, doc_id, of_document(doc, name))
         return self.get(doc_id), inserted
 
     def parse(self, doc_id: str, *, interviewer: list[str] | None = None):
@@ -678,25 +822,40 @@ class Library:
     def get(self, doc_id: str) -> Record:
         """The record of ``doc_id``; DiscourseError if there is none."""
         with self._read() as con:
-            row = con.execute(f"SELECT {_RECORD_COLUMNS} FROM documents d WHERE d.id = ?", (doc_id,)).fetchone()
+            row = con.execute(f"{self._select} WHERE d.id = ?", (doc_id,)).fetchone()
             if row is None:
                 self._require(con, doc_id)
             return self._record(row)
 
     def _by_sha(self, sha: str) -> Record | None:
         with self._read() as con:
-            sql = f"SELECT {_RECORD_COLUMNS} FROM documents d WHERE d.content_sha256 = ?"
-            row = con.execute(sql, (sha,)).fetchone()
+            row = con.execute(f"{self._select} WHERE d.content_sha256 = ?", (sha,)).fetchone()
             return None if row is None else self._record(row)
 
     def find(self, content_sha256: str) -> Record | None:
         """The record holding exactly these bytes (by their sha256), if any."""
         return self._by_sha(content_sha256)
 
+    @property
+    def has_metadata(self) -> bool:
+        """Whether the file holds each document's metadata (false for a read-only file of an older version)."""
+        return self.schema_version >= 3
+
+    @property
+    def _select(self) -> str:
+        return _RECORD_SELECT if self.has_metadata else _RECORD_SELECT_OLD
+
     def _record(self, row: tuple) -> Record:
         rows = self._con.execute("SELECT tag FROM tags WHERE document_id = ? ORDER BY tag", (row[0],))
         tags = tuple(r[0] for r in rows)
-        return Record(*row[:7], tags=tags, is_default=bool(row[7]))
+        speakers: tuple[SpeakerTurns, ...] = ()
+        if self.has_metadata:
+            sql = "SELECT name, role, turns FROM speakers WHERE document_id = ? ORDER BY position"
+            speakers = tuple(SpeakerTurns(*r) for r in self._con.execute(sql, (row[0],)))
+        dated, pairs, words = row[8:11]
+        return Record(
+            *row[:7], tags=tags, is_default=bool(row[7]), date=dated, pairs=pairs, words=words, speakers=speakers,
+        )
 
     # -- corrections --------------------------------------------------------------------------------
 
@@ -712,20 +871,19 @@ class Library:
         return fixes.loads(row[0]) if row else ()
 
     def set_corrections(self, doc_id: str, corrections) -> tuple:
-        """Make the document's corrections exactly ``corrections`` (validated; none removes them). One
+        """Make the document's corrections exactly ``corrections`` (validated; none removes them), and its
+        metadata that of the document as they leave it (they change its speakers, and so its pairs). One
         transaction. Its stored analyses stay: they are keyed by the corrections too (:func:`corrected_settings`)."""
         from analysis.transcripts import corrections as fixes
 
         items = fixes.validate(corrections)
         if self.readonly:
             raise DiscourseError(f"library {self.path} was opened read-only: its corrections cannot be changed.")
-        if fixes.chosen_columns(items) != fixes.chosen_columns(self.corrections(doc_id)):
-            # Other table columns (or the parser's own again): the document must still be readable.
-            record = self.get(doc_id)
-            try:
-                self._parse(record.name, self.bytes_of(doc_id), items)
-            except DiscourseError as e:
-                raise DiscourseError(f"The corrections were not changed: with them {e}") from None
+        record = self.get(doc_id)
+        try:  # the document must still be readable with them (other table columns may not be)
+            meta = self._metadata_of(record.name, self.bytes_of(doc_id), items, stored_format(record))
+        except DiscourseError as e:
+            raise DiscourseError(f"The corrections were not changed: with them {e}") from None
         with self._write() as con:
             self._require(con, doc_id)
             if items:
@@ -735,6 +893,7 @@ class Library:
                 )
             else:
                 con.execute("DELETE FROM corrections WHERE document_id = ?", (doc_id,))
+            self._store_metadata(con, doc_id, meta)
         return items
 
     def corrections_by_sha(self, content_shas: Iterable[str]) -> dict[str, tuple]:
@@ -769,16 +928,35 @@ class Library:
         return self._con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def search(
-        self, query: str = "", *, tag: str | None = None, offset: int = 0, limit: int = 20
+        self, query: str = "", *, tag: str | None = None, date_from: str | date | None = None,
+        date_to: str | date | None = None, speaker: str | None = None, offset: int = 0, limit: int = 20,
     ) -> tuple[list[Record], int]:
         """A page of records whose id, name, title or a tag contains ``query`` (case-insensitive), with
-        ``tag`` if given; and the total number that match (for pagination). Default interview first,
-        then by name."""
+        ``tag`` if given, dated from ``date_from`` to ``date_to`` (ISO dates, both included; a document
+        without a date is left out when either is given) and with a speaker named ``speaker`` (the whole
+        name, case-insensitive: ``"ms. psaki"`` finds ``MS. PSAKI``); and the total number that match
+        (for pagination). Default interview first, then by name.
+
+        A read-only library of an older version has no dates or speakers: filtering by them is refused
+        with a message saying how to upgrade it."""
         if offset < 0 or not 1 <= limit <= PAGE_LIMIT_MAX:
             raise DiscourseError(
                 f"offset must be 0 or more and limit between 1 and {PAGE_LIMIT_MAX} (got {offset}, {limit})."
             )
+        date_from, date_to = date_range(date_from, date_to)
+        speaker = " ".join(str(speaker).split()) if speaker is not None else ""
         where, params = ["1"], {"limit": limit, "offset": offset}
+        if (date_from or date_to or speaker) and not self.has_metadata:
+            raise DiscourseError(self._no_metadata())
+        if date_from:
+            where.append("m.date >= :date_from")
+            params["date_from"] = date_from
+        if date_to:
+            where.append("m.date <= :date_to")
+            params["date_to"] = date_to
+        if speaker:
+            where.append("d.id IN (SELECT s.document_id FROM speakers s WHERE s.name_key = :speaker)")
+            params["speaker"] = speaker_key(speaker)
         query = " ".join(str(query).split())
         if query:
             where.append(
@@ -791,18 +969,37 @@ class Library:
             where.append("EXISTS (SELECT 1 FROM tags t WHERE t.document_id = d.id AND t.tag = :tag)")
             params["tag"] = _clean_tags([tag])[0]
         clause = " AND ".join(where)
+        joined = "documents d LEFT JOIN metadata m ON m.document_id = d.id" if self.has_metadata else "documents d"
         with self._read() as con:
-            total = con.execute(f"SELECT count(*) FROM documents d WHERE {clause}", params).fetchone()[0]
+            total = con.execute(f"SELECT count(*) FROM {joined} WHERE {clause}", params).fetchone()[0]
             rows = con.execute(
-                f"SELECT {_RECORD_COLUMNS} FROM documents d WHERE {clause} "
+                f"{self._select} WHERE {clause} "
                 "ORDER BY d.is_default DESC, casefold(d.name), d.id LIMIT :limit OFFSET :offset",
                 params,
             ).fetchall()
             return [self._record(r) for r in rows], total
 
+    def _no_metadata(self) -> str:
+        return (
+            f"library {self.path} was made by an earlier version (schema {self.schema_version}) and is open "
+            "read-only: it has no dates or speakers to filter by yet. Open it once for writing (any `python -m "
+            "analysis library` command, or the Library page of a dashboard that is not read-only) to upgrade it."
+        )
+
     def tags(self) -> list[tuple[str, int]]:
         """Every tag with the number of documents that have it, most used first."""
         sql = "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag"
+        return [tuple(r) for r in self._con.execute(sql)]
+
+    def speakers(self) -> list[tuple[str, int]]:
+        """Every speaker's name (one spelling for the names that differ only in case and spaces) with the
+        number of documents where it speaks, in most documents first; none in a library without metadata."""
+        if not self.has_metadata:
+            return []
+        sql = (
+            "SELECT min(name), count(DISTINCT document_id) AS n FROM speakers GROUP BY name_key "
+            "ORDER BY n DESC, name_key"
+        )
         return [tuple(r) for r in self._con.execute(sql)]
 
     # -- results ------------------------------------------------------------------------------------

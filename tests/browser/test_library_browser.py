@@ -60,6 +60,8 @@ def test_import_lists_the_new_document_at_once(page: Page, server: str, tmp_path
     expect(main.get_by_role("heading", name=re.compile(re.escape(TITLE)))).to_be_visible()
     expect(main.get_by_role("button", name="Open in the Reader")).to_be_visible()
 
-    page.reload()  # a new session: the outcome is gone, the document stays
-    expect(main).to_contain_text(f"{before + 1:,} documents match")
+    page.reload()  # a new session: the outcome is gone, the document stays, the search is in the link
+    expect(main).to_contain_text("1 document match")
     expect(main).not_to_contain_text("Done: 1 added")
+    page.goto(server + "/library")
+    expect(main).to_contain_text(f"{before + 1:,} documents match")

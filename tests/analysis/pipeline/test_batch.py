@@ -222,7 +222,8 @@ def test_cli_library_add_list_rename_tag_delete(corpus, tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == f"{b_id}\tpress, war"
     assert main(["library", "list", "trade", "--library", lib]) == 0
     captured = capsys.readouterr()
-    assert captured.out.splitlines()[0].split() == ["id", "name", "format", "size", "added", "tags"]
+    header = ["id", "date", "name", "pairs", "words", "format", "size", "added", "tags"]
+    assert captured.out.splitlines()[0].split() == header
     assert a_id in captured.out and "Trade talk" in captured.out and "1-1 of 1" in captured.err
     assert main(["library", "list", "--tag", "war", "--limit", "1", "--offset", "0", "--library", lib]) == 0
     assert b_id in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Corrections kept with a library document: the version 1 -> 2 upgrade, the round trip, the cache key."""
+"""Corrections kept with a library document: the version 1 -> 2 (-> 3) upgrade, the round trip, the cache key."""
 
 from __future__ import annotations
 
@@ -48,17 +48,17 @@ def test_a_version_1_file_is_upgraded_in_place_and_keeps_everything(v1: Path):
     with sqlite3.connect(v1) as con:
         before = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("documents", "tags", "analyses")}
     with Library(v1) as lib:
-        assert lib.schema_version == library.SCHEMA_VERSION == 2
+        assert lib.schema_version == library.SCHEMA_VERSION == 3  # 1 -> 2 -> 3
         assert [r.id for r in lib.search()[0]] == ["bezrukov-2018", PRESS_ID]
         assert lib.get(PRESS_ID).tags == ("press",)
         assert lib.corrections(PRESS_ID) == ()
         lib.set_corrections(PRESS_ID, [Correction.rename("SPEAKER ONE", "Jane Doe")])
         assert lib.integrity_check() == "ok"
     with sqlite3.connect(v1) as con:
-        assert con.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
         after = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("documents", "tags", "analyses")}
     assert after == before
-    with Library(v1) as lib:  # opened again: already version 2, the correction is there
+    with Library(v1) as lib:  # opened again: already version 3, the correction is there
         assert lib.corrections(PRESS_ID) == (Correction.rename("SPEAKER ONE", "Jane Doe"),)
 
 
@@ -81,8 +81,8 @@ def test_a_version_1_file_opened_read_only_is_read_unchanged(v1: Path):
 
 def test_a_newer_schema_is_still_refused(v1: Path):
     with sqlite3.connect(v1) as con:
-        con.execute("UPDATE schema_version SET version = 3")
-    with pytest.raises(DiscourseError, match="schema version 3"):
+        con.execute("UPDATE schema_version SET version = ?", (library.SCHEMA_VERSION + 1,))
+    with pytest.raises(DiscourseError, match=f"schema version {library.SCHEMA_VERSION + 1}"):
         Library(v1)
 
 

@@ -81,7 +81,8 @@ def test_read_only_mode_without_a_library_names_no_path(tmp_path, monkeypatch):
 
 def test_the_title_comes_before_the_name(lib):
     at = app("views/library.py")
-    assert list(at.dataframe[0].value.columns) == ["id", "title", "name", "format", "KB", "tags", "added"]
+    assert list(at.dataframe[0].value.columns) == [
+        "id", "date", "title", "pairs", "words", "name", "format", "KB", "tags", "added"]
 
 
 def test_read_only_methods_page_shows_no_path_of_the_repository(lib, monkeypatch):

@@ -213,10 +213,12 @@ def sha256_of(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """``CODE_VERSION`` and a hash of the source of every analysing module (``analysis/**/*.py``)."""
-    here = Path(__file__).resolve().parent
+    # The whole analysis package (its sub-packages included), not only store/: a change to a parser or a
+    # measure must make every stored analysis stale.
+    here = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*.py")):
-        if path.name in _NOT_ANALYSIS and path.parent == here:
+        if path.name in _NOT_ANALYSIS:
             continue
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{CODE_VERSION}-{digest.hexdigest()[:16]}"

@@ -403,3 +403,22 @@ def test_a_version_1_file_is_upgraded_to_3_with_its_metadata(tmp_path):
         assert lib.get(DEFAULT_ID).date == "2018-06-10"
     with Library(path, readonly=True) as lib:
         assert lib.has_metadata
+
+
+def test_code_version_covers_every_analysing_module(tmp_path, monkeypatch):
+    """A change to a parser or a measure (outside store/) changes the code version, so stored analyses go stale."""
+    import shutil
+    from pathlib import Path
+
+    import analysis.store.library as library
+
+    root = Path(library.__file__).resolve().parents[1]
+    copy = tmp_path / "analysis"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    fake = copy / "store" / "library.py"
+    monkeypatch.setattr(library, "__file__", str(fake))
+    library.code_version.cache_clear() if hasattr(library.code_version, "cache_clear") else None
+    before = library.code_version()
+    (copy / "transcripts" / "asking.py").write_text((copy / "transcripts" / "asking.py").read_text() + "\n# x\n")
+    library.code_version.cache_clear() if hasattr(library.code_version, "cache_clear") else None
+    assert library.code_version() != before

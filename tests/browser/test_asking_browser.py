@@ -10,7 +10,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_dashboard_browser import (
-    ANSWER, analyse, assert_no_errors, main, nav, radio_options, sidebar, upload,
+    ANSWER,
+    analyse,
+    assert_no_errors,
+    main,
+    nav,
+    radio_options,
+    sidebar,
+    upload,
 )
 
 pytestmark = pytest.mark.browser

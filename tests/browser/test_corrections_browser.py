@@ -14,7 +14,15 @@ from playwright.sync_api import Page, expect
 from analysis.store import library
 from analysis.transcripts import Correction, parse_bytes
 from analysis.transcripts import corrections as fixes
-from tests.browser.test_dashboard_browser import ANSWER, assert_no_errors, idle, main, radio_options, sidebar
+from tests.browser.test_dashboard_browser import (
+    ANSWER,
+    assert_no_errors,
+    click_grid_row,
+    idle,
+    main,
+    radio_options,
+    sidebar,
+)
 from tests.dashboard.test_corrections_ui import PANEL
 
 pytestmark = pytest.mark.browser
@@ -45,9 +53,7 @@ def select_in_library(page: Page, server: str, doc_id: str) -> None:
     m.get_by_label("Search (id, name, title or tag)").press("Enter")
     expect(m).to_contain_text("1 document match")
     table = m.locator("[data-testid=stDataFrame]").first
-    table.scroll_into_view_if_needed()
-    box = table.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row's selection box
+    click_grid_row(page, table, 0)
     expect(m.get_by_role("heading", name="Corrections")).to_be_visible()
 
 

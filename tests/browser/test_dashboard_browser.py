@@ -68,6 +68,24 @@ def idle(page: Page) -> None:
     expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
 
 
+def click_grid_row(page: Page, grid, row: int = 0) -> None:
+    """Select row ``row`` (from 0) of a Streamlit dataframe: a click in its first column (the row's selection
+    box), below the 35 px header; rows are 35 px high. The grid is a canvas (glide-data-grid), so the click
+    lands by position: only once the script run that drew it has ended (until then the previous run's grid
+    can still be on the page, and a click on it is lost when the new one replaces it) and once the grid has
+    stopped moving (a box read while a scroll or a rerun's layout settles misses the row)."""
+    idle(page)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "el => new Promise(r => { const a = el.getBoundingClientRect().top;"
+        " requestAnimationFrame(() => requestAnimationFrame(() => r(el.getBoundingClientRect().top === a))); })",
+        arg=grid.element_handle(),
+    )
+    box = grid.bounding_box()
+    header = row_height = 35  # Streamlit's default header and row heights, in CSS pixels
+    page.mouse.click(box["x"] + 15, box["y"] + header + row * row_height + row_height / 2)
+
+
 def open_reader(page: Page, base: str, query: str = "") -> None:
     page.goto(base + "/" + query)
     page.locator(ANSWER).wait_for()

@@ -27,6 +27,7 @@ from tests.browser.test_dashboard_browser import (
     Q1,
     Q4,
     assert_no_errors,
+    click_grid_row,
     main,
     nav,
     open_reader,
@@ -87,12 +88,6 @@ def briefing_file(tmp_path: Path) -> Path:
     return path
 
 
-def click_grid_row(page: Page, grid, row: int) -> None:
-    """Select row ``row`` (from 0) of a Streamlit dataframe: a click in its first column (the row's
-    selection box), below the 35 px header; rows are 35 px high."""
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 + 35 * row + 17)
 
 
 # --- chart marks and table rows land on the answer they show ---------------------------------------------

@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 
 from analysis.store import library
 from benchmarks import server as server_mod
+from tests.browser.test_dashboard_browser import click_grid_row
 
 pytestmark = pytest.mark.browser
 
@@ -119,8 +120,7 @@ def _check_library(page: Page, base: str, tag: str, beacons: list[str], dialogs:
     search.press("Enter")
     expect(main(page)).to_contain_text("1 document match")
     table = main(page).locator("[data-testid=stDataFrame]").first
-    box = table.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row's selection box (under the header)
+    click_grid_row(page, table, 0)
     heading = main(page).get_by_role("heading", level=5).first
     expect(heading).to_contain_text(literally(NAME))
     assert_inert(page, beacons, dialogs)
@@ -186,8 +186,7 @@ def test_the_library_page_renames_a_document_to_markdown_and_shows_it_literally(
     search.fill(tag)
     search.press("Enter")
     expect(main(page)).to_contain_text("1 document match")
-    box = main(page).locator("[data-testid=stDataFrame]").first.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    click_grid_row(page, main(page).locator("[data-testid=stDataFrame]").first, 0)
     main(page).get_by_label("Name").fill(NAME)
     main(page).get_by_role("button", name="Save").click()
     expect(main(page).get_by_role("heading", level=5).first).to_contain_text(literally(NAME))

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from analysis.store import library
+from tests.browser.test_dashboard_browser import click_grid_row
 
 pytestmark = pytest.mark.browser
 
@@ -55,8 +56,7 @@ def test_import_lists_the_new_document_at_once(page: Page, server: str, tmp_path
     main.get_by_label("Search (id, name, title or tag)").fill(name)
     main.get_by_label("Search (id, name, title or tag)").press("Enter")
     expect(main).to_contain_text("1 document match")
-    box = table.bounding_box()
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)  # the first row's selection box (under the header)
+    click_grid_row(page, table, 0)
     expect(main.get_by_role("heading", name=re.compile(re.escape(TITLE)))).to_be_visible()
     expect(main.get_by_role("button", name="Open in the Reader")).to_be_visible()
 

@@ -11,8 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from analysis.store import library
-from tests.browser.test_dashboard_browser import assert_no_errors, idle, main
-from tests.browser.test_flows_browser import click_grid_row
+from tests.browser.test_dashboard_browser import assert_no_errors, click_grid_row, idle, main
 
 pytestmark = pytest.mark.browser
 

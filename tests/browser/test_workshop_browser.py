@@ -25,7 +25,7 @@ from analysis.pipeline import run
 from analysis.store import library
 from analysis.transcripts import DEFAULT_DOCUMENT, load, parse_bytes
 from render.highlight import contrast
-from tests.browser.test_dashboard_browser import idle
+from tests.browser.test_dashboard_browser import click_grid_row, idle
 
 pytestmark = pytest.mark.browser
 
@@ -342,7 +342,7 @@ def expect_tally(page: Page, positive: int, neutral: int, negative: int) -> None
     """The revealed tone bars: label, bar, count for each option, in the order negative, neutral, positive."""
     tones = main(page).locator(".dd-guesses[data-name=tone]")
     pattern = rf"negative\s*{negative}(?!\d).*neutral\s*{neutral}(?!\d).*positive\s*{positive}(?!\d)"
-    expect(tones).to_contain_text(re.compile(pattern, re.S))
+    expect(tones).to_contain_text(re.compile(pattern, re.DOTALL))
 
 
 def test_workshop_survives_a_reload_and_a_new_browser(page: Page, server: str, browser, screenshot, measured, analysed):
@@ -720,17 +720,7 @@ def test_actors_point_lists_sentences_and_a_row_opens_the_reader(page: Page, ser
     _heading(page).evaluate("el => el.scrollIntoView({block: 'start'})")
     screenshot(page, "actors-sentences")
 
-    # The table is a canvas (glide-data-grid): click the row marker (the first, narrow column) of that row,
-    # once the page has stopped moving (a box read while the scroll above is still settling misses the row).
-    page.wait_for_function(
-        "el => new Promise(r => { const a = el.getBoundingClientRect().top;"
-        " requestAnimationFrame(() => requestAnimationFrame(() => r(el.getBoundingClientRect().top === a))); })",
-        arg=table.element_handle(),
-    )
-    idle(page)
-    box = table.bounding_box()
-    header = row_height = 35  # Streamlit's default header and row heights, in CSS pixels
-    page.mouse.click(box["x"] + 18, box["y"] + header + row * row_height + row_height / 2)
+    click_grid_row(page, table, row)  # once the scroll above has settled
     page.wait_for_url(reader_url(pair=pair))
     expect(main(page)).to_contain_text(f"question {pair} of {N}")
     assert f"pair={pair}" in page.url

@@ -20,6 +20,7 @@ stamps is left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # A line number: 1-2 digits then white space and text ("12      beds are left"), or alone on its line.
 LINE_NUMBER = re.compile(r"^([ \t]*)(\d{1,2})(?=[ \t]+\S|[ \t]*$)")
@@ -30,6 +31,12 @@ PAGE_NUMBER = re.compile(r"^[ \t]*\d{1,4}[ \t]*$")
 NUMBERED_SHARE = 0.5
 # A stage direction at a line's start, and where it ends.
 STAGE_OPEN = re.compile(r"^[ \t]*\((?=[A-Z])")
+# A paragraph's first line is indented more than this many columns deeper than the running text's margin,
+# and at least this share of the lines are such first lines for indentation to be read as paragraphs.
+INDENT_STEP = 2
+PARAGRAPH_MIN_SHARE = 0.05
+# The margin is an indentation at least this share of the lines have (a stray header further left is not).
+MARGIN_MIN_SHARE = 0.2
 
 
 def is_line_number(line: str) -> bool:
@@ -50,20 +57,49 @@ def strip(text: str) -> str | None:
     lines = text.splitlines()
     if not numbered(lines):
         return None
-    out: list[str] = []
-    in_stage = False
+    content: list[str] = []
     for line in lines:
         if is_line_number(line):
             m = LINE_NUMBER.match(line)
             line = m.group(1) + " " * len(m.group(2)) + line[m.end():]
-        if PAGE_NUMBER.match(line) or not line.strip():
-            out.append("")
+        content.append("" if PAGE_NUMBER.match(line) else line)
+    margin = _margin(content)
+    out: list[str] = []
+    in_stage = False
+    for line in content:
+        if not line.strip():
+            if margin is None:  # no indented paragraphs: a blank line is the only paragraph break there is
+                out.append("")
             continue
         if STAGE_OPEN.match(line) and not in_stage:
             out.append("")
             in_stage = True
+        elif margin is not None and _indent(line) > margin + INDENT_STEP:
+            out.append("")
         out.append(line)
         if in_stage and line.rstrip().endswith(")"):
             out.append("")
             in_stage = False
     return "\n".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _margin(lines: list[str]) -> int | None:
+    """The left margin of the running text (the least indentation that many lines share), when paragraphs are indented
+    deeper than it; else None.
+
+    A reporter's page marks a paragraph (and a turn: ``SENATOR ROE:`` at a paragraph's start) by its
+    indentation, not by a blank line: pages are often double-spaced, a blank line between every two lines,
+    and a page ends mid-sentence. Where paragraphs are indented, blank lines and page breaks are therefore
+    not paragraph breaks (before, every line of a double-spaced hearing, "... the Elmira, Corning," among
+    them, ended a paragraph of its own, and the sentence with it)."""
+    indents = [_indent(line) for line in lines if line.strip()]
+    if not indents:
+        return None
+    counts = Counter(indents)
+    margin = min(i for i, n in counts.items() if n >= MARGIN_MIN_SHARE * len(indents) or n == max(counts.values()))
+    deeper = sum(1 for i in indents if i > margin + INDENT_STEP)
+    return margin if deeper >= PARAGRAPH_MIN_SHARE * len(indents) else None

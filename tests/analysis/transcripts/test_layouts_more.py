@@ -79,7 +79,7 @@ GOLDEN_MORE = [
     # no blank line between turns, a turn running over a page break, the cover and the speakers' list.
     ("hearing_numbered.txt", 14, ["SENATOR DELACROIX", "DR. MABUCHI", "SENATOR BRANDT", "SENATOR FENN", "MS. ORR"], [
         ("SENATOR DELACROIX", "Good morning, everyone."), ("DR. MABUCHI", "Thank you, Senator."),
-        ("SENATOR DELACROIX", "Thank you. Senator Brandt."), ("SENATOR BRANDT", "Doctor, how many beds"),
+        ("SENATOR DELACROIX", "Thank you.\n\nSenator Brandt."), ("SENATOR BRANDT", "Doctor, how many beds"),
         ("DR. MABUCHI", "Eleven."), ("SENATOR BRANDT", "Eleven. And how"), ("DR. MABUCHI", "Four, on a good night."),
         ("SENATOR FENN", "What would it cost"), ("DR. MABUCHI", "About two million a year."),
         ("SENATOR DELACROIX", "Thank you, Doctor. Janet Orr."), ("MS. ORR", "Thank you. I have worked"),
@@ -325,11 +325,38 @@ def test_a_numbered_hearing_has_the_committee_ask_and_no_number_in_its_text():
     assert doc.turns[6].text == "Four, on a good night."
 
 
+def test_a_reporters_paragraphs_are_its_indented_lines_not_its_blank_lines_or_page_breaks():
+    """Double-spaced pages (a blank line between every two lines) and a page that ends mid-sentence: the
+    paragraph is the indented first line and the lines under it, so no sentence is cut at a line's end."""
+    doc = load(LAYOUTS / "hearing_numbered.txt")
+    fenn = [t.text for t in doc.turns if t.speaker == "SENATOR FENN"]
+    assert fenn[-1] == "Do you have enough staff on a night shift?"  # across the page break
+    page = (
+        "                              7\n\n"
+        " 1             SENATOR ROE:  I represent the Southern\n\n"
+        " 2      Tier; the Elmira, Corning,\n\n"
+        " 3      and Ithaca areas.\n\n"
+        " 4             I thank the witnesses, who came far.\n\n"
+        " 5             MR. DOE:  Thank you, Senator,\n\n"
+        " 6      for having us.\n\n"
+        "                              8\n\n"
+        " 1             SENATOR ROE:  Why now?\n"
+    )
+    doc = parse_text(page)
+    assert [(t.speaker, t.text) for t in doc.turns] == [
+        ("SENATOR ROE", "I represent the Southern Tier; the Elmira, Corning, and Ithaca areas.\n\n"
+                        "I thank the witnesses, who came far."),
+        ("MR. DOE", "Thank you, Senator, for having us."),
+        ("SENATOR ROE", "Why now?"),
+    ]
+
+
 def test_line_numbers_are_taken_off_only_when_most_lines_have_one():
     from analysis.transcripts import numbered
 
     page = "                    2\n 1      SENATOR ROE:  Good\n 2  morning.\n 3      MR. DOE:  Thank you.\n"
-    assert numbered.strip(page) == "\n" + " " * 8 + "SENATOR ROE:  Good\n    morning.\n" + " " * 8 + "MR. DOE:  Thank you."
+    # The numbers become spaces; the labels, indented deeper than the text's margin, open paragraphs.
+    assert numbered.strip(page) == "\n" + " " * 8 + "SENATOR ROE:  Good\n    morning.\n\n" + " " * 8 + "MR. DOE:  Thank you."
     # Numbered paragraphs, time stamps and a count at a line's start are text.
     for text in ("1. Mr Owen Pryce (Lab): What steps\n2. Ms Ada Roe (Con): Whether",
                  "00:01:02 Jane: Hello\n00:01:09 Sam: Hi", "12 people came.\nThen we left.\nIt rained."):

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.transcripts import DEFAULT_DOCUMENT
+from analysis.transcripts import DEFAULT_DOCUMENT, PASTED
+from analysis.transcripts import pasted_name as numbered_paste
 from analysis.transcripts import corrections as fixes
 
 DEFAULT_ID = "bezrukov-2018"
@@ -246,7 +247,6 @@ def _open_default() -> None:
 # -- the Upload page's document: a file or pasted text, kept by the server with its corrections -------
 
 UPLOAD_PARAM = "upload"  # the Upload page's document in its URL (/upload?upload=ID): a reload shows it again
-PASTED = "Pasted text"
 
 
 def read_upload(name: str, data: bytes) -> Source:
@@ -272,9 +272,9 @@ def pasted_name(data: bytes) -> str:
         if src.data == data and src.name.startswith(PASTED):
             return src.name
     n = 1
-    while f"{PASTED} {n}" in names:
+    while numbered_paste(n) in names:
         n += 1
-    return f"{PASTED} {n}"
+    return numbered_paste(n)
 
 
 def set_upload_corrections(doc_id: str, corrections: tuple) -> Source | None:

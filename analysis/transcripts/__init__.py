@@ -39,6 +39,9 @@ NOT_TRANSCRIPTS = frozenset(
     ".ogg .flac .aac .mp4 .mov .avi .mkv .webm .zip .gz .tgz .bz2 .xz .7z .rar .tar .exe .dll .so .bin .iso "
     ".dmg .apk .doc .rtf .odt .pages .key .numbers .epub .parquet .pkl .npy .sqlite .db".split()
 )
+# Text pasted into the dashboard is named "Pasted text N" (no file, so no extension to warn about).
+PASTED = "Pasted text"
+PASTED_NAME = re.compile(rf"{PASTED} [1-9][0-9]*")
 SRT_START = re.compile(r"\A\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.I | re.S)
 # The largest file read (bytes), for every input (.streamlit/config.toml's maxUploadSize is the same 20 MB); a device or a pipe is read up to this plus one byte, then refused.
@@ -122,9 +125,14 @@ def _parses_as_json(data: bytes) -> bool:
     return True
 
 
+def pasted_name(n: int) -> str:
+    """The name of the ``n``-th text pasted into the dashboard: it has no extension, and needs none."""
+    return f"{PASTED} {n}"
+
+
 def _unknown_extension_warning(name: str, fmt: str) -> str | None:
     ext = Path(name).suffix.lower()
-    if ext in EXTENSIONS or name == "the file":
+    if ext in EXTENSIONS or name == "the file" or PASTED_NAME.fullmatch(name):
         return None
     what = "plain text with speaker labels" if fmt in ("labelled", "web-interview") else fmt.upper()
     had = f"the extension {ext!r} is not one of the transcript formats" if ext else "it has no extension"

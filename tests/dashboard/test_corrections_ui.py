@@ -75,6 +75,7 @@ def test_pasted_text_is_read_and_who_asks_is_kept_as_a_correction():
     assert_clean(at)
     text = shown_text(at)
     assert "Pasted text" in text and "7 turns" in text
+    assert "extension" not in text  # pasted text is no file: nothing to say about its name
     assert at.query_params["upload"].startswith("pasted-text-")
     (asks,) = [m for m in at.multiselect if m.key.endswith("-asks-0")]
     asks.set_value(["Fyodor Lukyanov", "Fydor Lukyanov"]).run()

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.transcripts import load, parse_text
+from analysis.transcripts import load, parse_bytes, parse_text
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "data" / "layouts"
 
@@ -441,3 +441,10 @@ def test_a_voice_the_transcriber_could_not_name_is_a_turn():
             "are simple.\n\nTRUMP: Fine.\n\nBAIER: Mr. Trump, will you pledge?\n\nTRUMP: No.\n")
     doc = parse_text(text)
     assert [t.speaker for t in doc.turns] == ["BAIER", "(UNKNOWN)", "BAIER", "TRUMP", "BAIER", "TRUMP"]
+
+
+def test_pasted_text_has_no_extension_to_warn_about_but_a_file_without_one_has():
+    text = b"Q: Is free trade good?\n\nA: Free trade builds soft power.\n"
+    assert not any("extension" in w for w in parse_bytes(text, name="Pasted text 3").warnings)
+    assert any("it has no extension" in w for w in parse_bytes(text, name="Pasted text").warnings)
+    assert any("it has no extension" in w for w in parse_bytes(text, name="notes").warnings)

@@ -169,7 +169,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     cover = [n.text for n in notes] + [m.group(0) for t in final for p in t.paragraphs for m in EDITORIAL.finditer(p)]
     roles = _assign_roles(
         final, hints, interviewer or [], layout=raw.layout, inferred=warnings, affiliations=affiliations,
-        roster=hearing_roster(cover),
+        roster=hearing_roster(cover), askers=(askers := set()),
     )
     doc_turns = tuple(Turn(i + 1, t.label, roles[i], "\n\n".join(t.paragraphs)) for i, t in enumerate(final))
     for t in doc_turns:
@@ -190,7 +190,7 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
         source=raw.source,
         description=raw.description,
         format=raw.format,
-        speakers=_speakers(doc_turns, hints),
+        speakers=_speakers(doc_turns, hints, askers),
         turns=doc_turns,
         pairs=pairs,
         notes=tuple(notes),
@@ -504,6 +504,7 @@ def _assign_roles(
     inferred: list[str] | None = None,
     affiliations: dict | None = None,
     roster: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    askers: set[str] | None = None,
 ) -> list[TurnRole]:
     """Question turns come from ``Q`` labels, from a named (or inferred) interviewer or moderator,
     or, in documents without ``Q`` labels, from turns of other speakers that end in a question.
@@ -516,6 +517,8 @@ def _assign_roles(
 
     The speaker with the most words among the rest is the principal respondent: a question at the
     end of their turn is rhetorical or a counter-question, so it does not open a new pair.
+
+    ``askers``, if given, receives the labels taken as the ones who ask (named, hinted or inferred).
     """
     asked = {name.casefold() for name in interviewer}
     round_table = False
@@ -560,6 +563,8 @@ def _assign_roles(
         if t.label not in questioners and t.label not in procedural:
             words[t.label] += sum(len(p.split()) for p in t.paragraphs)
     principal = {words.most_common(1)[0][0]} if words and not round_table else set()
+    if askers is not None:
+        askers |= questioners
     roles: list[TurnRole] = []
     guessed: list[str] = []  # the labels of questions found only by their question mark
     for i, t in enumerate(turns):
@@ -640,7 +645,11 @@ def _pair(turns: tuple[Turn, ...]) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
-def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, ...]:
+def _speakers(turns: tuple[Turn, ...], hints: dict[str, str], askers: set[str] = frozenset()) -> tuple[Speaker, ...]:
+    """Each speaker's role: the reader's hint, else by their turns (more questions than answers: the
+    interviewer). One taken as a questioner (``askers``) who answered nothing is the interviewer (or the
+    moderator, by a procedural label) even when none of their turns asked: the warning "Questioners inferred:
+    ..." and the speakers table then say the same."""
     asks: Counter = Counter()
     answers: Counter = Counter()
     order: dict[str, None] = {}  # first appearance (a list's "in" made this quadratic in the speakers)
@@ -655,7 +664,7 @@ def _speakers(turns: tuple[Turn, ...], hints: dict[str, str]) -> tuple[Speaker, 
         role: SpeakerRole
         if hints.get(name) in ("interviewer", "moderator", "interviewee"):
             role = hints[name]  # type: ignore[assignment]
-        elif asks[name] > answers[name]:
+        elif asks[name] > answers[name] or (name in askers and not answers[name] and not PROCEDURAL_LABELS.match(name)):
             role = "interviewer"
         elif answers[name]:
             role = "interviewee"

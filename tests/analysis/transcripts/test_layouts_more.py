@@ -448,3 +448,14 @@ def test_pasted_text_has_no_extension_to_warn_about_but_a_file_without_one_has()
     assert not any("extension" in w for w in parse_bytes(text, name="Pasted text 3").warnings)
     assert any("it has no extension" in w for w in parse_bytes(text, name="Pasted text").warnings)
     assert any("it has no extension" in w for w in parse_bytes(text, name="notes").warnings)
+
+
+@pytest.mark.parametrize("name, chair", [("hearing_numbered.txt", "SENATOR DELACROIX"), ("hearing.txt", "Chairman Oduya")])
+def test_a_chair_inferred_to_ask_is_listed_as_one_who_asks_though_none_of_their_turns_asked(name, chair):
+    """The warning names the chair among the questioners; the speakers (the Upload page's table) say the same,
+    even when the chair only opened, called on members and thanked (no turn of theirs was a question)."""
+    doc = load(LAYOUTS / name)
+    (inferred,) = [w for w in doc.warnings if w.startswith("Questioners inferred")]
+    assert chair in inferred
+    assert {s.name: s.role for s in doc.speakers}[chair] == "interviewer"
+    assert not any(t.role == "question" for t in doc.turns if t.speaker == chair)

@@ -75,7 +75,9 @@ def describe() -> tuple[Method, ...]:
             "reporter's statement still counts; a justice's challenge with no question form does not), a host's "
             "rhetorical question counts, and what is said "
             "after a turn that only gives the floor (*Mr. Lutz.*) joins the question before it: right when the next "
-            "candidate answers the same question, wrong when counsel begins a new argument. A turn can be marked "
+            "candidate answers the same question, wrong when counsel begins a new argument. A voice the transcript "
+            "does not name (*UNIDENTIFIED MALE*, *(UNKNOWN)*, *CROWD*) asks when it asks a question and otherwise "
+            "is kept out of the answers, with a warning, unless nobody else answers. A turn can be marked "
             "as a question, an answer or other on the Upload and Library pages, or with `library correct`."
         )),
         Method("sentiment", "Sentiment: NLTK's VADER, sentence by sentence", (

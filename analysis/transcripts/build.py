@@ -64,6 +64,16 @@ BRACKET_STAGE = re.compile(r"^\[\s*(?:" + STAGE_WORDS + r")\b[^\[\]]{0,60}\]\.?$
 EDITORIAL = re.compile(r"\[[^\[\]\n]{1,300}\]")
 # A paragraph that ends like this did not end its sentence (a page break cut it): join it with the next.
 OPEN_END = re.compile(r"[\w\-\u2013]$")
+# A voice the transcript does not name: a shout from the floor, crosstalk, an unnamed man or woman. Such a
+# turn is an answer only when the voice is the one who answers most; otherwise it neither asks (unless it
+# asks a question) nor answers, so "UNIDENTIFIED MALE: Yes!" after a candidate's answer is not part of it.
+# (Audience labels, "AUDIENCE MEMBER", "QUESTION", are questioners of town halls: questioners.AUDIENCE_LABEL.)
+UNNAMED_LABEL = re.compile(
+    r"^\(?(?:UNIDENTIFIED(?:[ \u00a0](?:MALE|FEMALE|MAN|WOMAN|SPEAKER|PERSON|VOICE|PARTICIPANT|REPORTER))?"
+    r"|UNKNOWN(?:[ \u00a0]SPEAKER)?|UNIDENTIFIABLE[ \u00a0]SPEAKER|CROWD|CROSSTALK|CROSS[- ]TALK|MULTIPLE[ \u00a0]SPEAKERS"
+    r"|OFF[- ]MI(?:KE|C)|VOICES?)\)?(?:[ \u00a0]*#?\d{1,3})?$",
+    re.I,
+)
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # The inference warning names this many questioners, then counts the rest.
 INFERRED_NAMES_SHOWN = 5
@@ -560,13 +570,16 @@ def _assign_roles(
             )
     words = Counter()
     for t in turns:
-        if t.label not in questioners and t.label not in procedural:
+        if t.label not in questioners and t.label not in procedural and t.label != "Q":
             words[t.label] += sum(len(p.split()) for p in t.paragraphs)
+    named = Counter({label: n for label, n in words.items() if not UNNAMED_LABEL.match(label)})
+    words = named or words  # an unnamed voice is the principal respondent only when no one else answers
     principal = {words.most_common(1)[0][0]} if words and not round_table else set()
     if askers is not None:
         askers |= questioners
     roles: list[TurnRole] = []
     guessed: list[str] = []  # the labels of questions found only by their question mark
+    set_aside: list[str] = []  # the labels of unnamed voices' turns kept out of the answers
     for i, t in enumerate(turns):
         if t.only_note:
             roles.append("other")  # "(Inaudible.)" alone: nobody asked or answered anything here
@@ -582,6 +595,11 @@ def _assign_roles(
             roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
+        elif UNNAMED_LABEL.match(t.label):
+            asks = _ends_in_question(t.paragraphs[-1]) and asking.asks(t.paragraphs[-1], tags_ask=False)
+            roles.append("question" if asks else "other")
+            if not asks:
+                set_aside.append(t.label)
         elif t.label in procedural:
             roles.append("other")
         elif strict:
@@ -605,6 +623,13 @@ def _assign_roles(
             f"{'were taken as questions' if len(guessed) > 1 else 'was taken as a question'}. Set who asks on the "
             "Upload page or with "
             "--interviewer if this is wrong."
+        )
+    if set_aside and inferred is not None:
+        n = len(set_aside)
+        inferred.append(
+            f"{n:,} turn{'s' if n > 1 else ''} by a voice the transcript does not name ({_few(set_aside)}) "
+            f"{'were' if n > 1 else 'was'} kept out of the answers, as neither asking nor answering. Mark a turn "
+            "as an answer on the Upload page if it is one."
         )
     return roles
 

@@ -459,3 +459,24 @@ def test_a_chair_inferred_to_ask_is_listed_as_one_who_asks_though_none_of_their_
     assert chair in inferred
     assert {s.name: s.role for s in doc.speakers}[chair] == "interviewer"
     assert not any(t.role == "question" for t in doc.turns if t.speaker == chair)
+
+
+def test_a_shout_from_an_unnamed_voice_is_no_part_of_the_answer_and_is_warned():
+    text = (
+        "ANDERSON COOPER, CNN MODERATOR: Senator, what is your plan for the economy tonight?\n\n"
+        "SENATOR SMITH: We will cut taxes for the middle class and invest in roads and bridges.\n\n"
+        "UNIDENTIFIED MALE: Yes!\n\n"
+        "COOPER: Governor, your response?\n\n"
+        "GOVERNOR JONES: I think the senator's plan costs too much and helps too few people.\n"
+    )
+    doc = parse_text(text)
+    assert [[a.speaker for a in p.answers] for p in doc.pairs] == [["SENATOR SMITH"], ["GOVERNOR JONES"]]
+    assert {s.name: s.role for s in doc.speakers}["UNIDENTIFIED MALE"] == "other"
+    assert any(w.startswith("1 turn by a voice the transcript does not name ('UNIDENTIFIED MALE')") for w in doc.warnings)
+
+
+def test_an_unnamed_voice_that_asks_opens_a_pair_and_one_that_alone_answers_answers():
+    doc = parse_text("(UNKNOWN): Is this in the rules?\n\nMR. ROE: No, it is not in the rules at all.\n")
+    assert [(p.asked_by, [a.speaker for a in p.answers]) for p in doc.pairs] == [("(UNKNOWN)", ["MR. ROE"])]
+    doc = parse_text("Q: Where were you that night?\n\nUNIDENTIFIED FEMALE: At home, with my sister.\n")
+    assert [[a.speaker for a in p.answers] for p in doc.pairs] == [["UNIDENTIFIED FEMALE"]]

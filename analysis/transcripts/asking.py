@@ -277,7 +277,8 @@ ASK_FRAMES = (
     r"(?:you have|you get|you've got|there's) (?:\S+ ){0,3}(?:to (?:respond|reply|"
     r"answer|rebut)|for (?:a|your) (?:response|rebuttal|reply))"
     r"|(?:to|you may|you can|please) (?:respond|reply|answer|rebut)|(?:and )?(?:you|yourself)$|your turn"
-    r"|(?:\S+ ){1,3}(?:seconds?|minutes?) (?:for|to) (?:a |your )?(?:response|rebuttal|reply|answer|respond|rebut)"
+    # (one answer; "Sixty seconds for answers, 30 seconds for rebuttals." states the rules, it gives no floor)
+    r"|(?:\S+ ){1,3}(?:seconds?|minutes?) (?:for|to) (?:a |your )?(?:response|rebuttal|reply|answer|respond|rebut)\b"
 )
 AUX = (
     r"do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|"

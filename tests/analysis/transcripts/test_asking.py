@@ -89,6 +89,7 @@ ASKS_NOTHING = {
         "Order. The member's time is up.",
         "Can we please -- hold the comments, please, during this hearing.",
         "Could everyone please take their seats.",
+        "Sixty seconds for answers, 30 seconds for follow-ups or rebuttals.",
     ],
     "a time call": [
         "That's time.",

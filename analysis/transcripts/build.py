@@ -54,7 +54,9 @@ STAGE_WORDS = (
     r"laughter|laughs|laughing|applause|inaudible|crosstalk|cross-talk|cross talk|break in audio|audio break|"
     r"pause|pauses|sighs|chuckles|coughs|off mic|off-mic|off-microphone|technical difficulties|unintelligible|"
     r"indiscernible|music|silence|interruption|in progress|recording|audio cuts out|video|applauds|booing|"
-    r"via interpreter|as interpreted|speaks in|whereupon|off the record|recess|witness sworn|the witness was sworn"
+    r"via interpreter|as interpreted|speaks in|whereupon|off the record|recess|witness sworn|the witness was sworn|"
+    # broadcast transcripts (CNN, NBC, Fox): "(BEGIN VIDEO CLIP)", "(END VIDEOTAPE)", "(COMMERCIAL BREAK)"
+    r"(?:begin|end) (?:of )?(?:video|audio|sound|videotape|audiotape|clip|live feed)|commercial break"
 )
 STAGE_INLINE = re.compile(r"\s*\(\s*(?:" + STAGE_WORDS + r")\b[^()]{0,60}\)\.?", re.I)
 # A whole paragraph may be longer: "(Whereupon, at 11:40 a.m., the public hearing before the Standing

@@ -286,8 +286,10 @@ def _layout_questioners(
         # whose turn ends in a question asks.
         once = {label for label, n in rest.items() if n == 1}
         strict = bool(rest) and len(once) <= ONE_OFF_SHARE * len(rest)
+        one_off = set()
         if strict and once:
-            moderators = moderators | {t.label for t in turns if t.label in once and _ends_in_question(t.paragraphs[-1])}
+            one_off = {t.label for t in turns if t.label in once and _ends_in_question(t.paragraphs[-1])}
+            moderators = moderators | one_off
         if kind == "floor":
             why = "a panel, debate or podcast: those who hand the floor around ask"
         else:
@@ -297,6 +299,8 @@ def _layout_questioners(
             why += ", and anyone whose turn ends in a question"
         else:
             why += ", the others answer" if kind == "floor" else ", the candidates answer"
+            if one_off:
+                why += "; a voice heard once that asks (a video or audience question) asks too"
         return moderators | asking, strict, set(), why
     if layout == "debate":
         asking |= {label for label in labels if AUDIENCE_LABEL.match(label)}

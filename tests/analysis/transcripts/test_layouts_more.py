@@ -480,3 +480,30 @@ def test_an_unnamed_voice_that_asks_opens_a_pair_and_one_that_alone_answers_answ
     assert [(p.asked_by, [a.speaker for a in p.answers]) for p in doc.pairs] == [("(UNKNOWN)", ["MR. ROE"])]
     doc = parse_text("Q: Where were you that night?\n\nUNIDENTIFIED FEMALE: At home, with my sister.\n")
     assert [[a.speaker for a in p.answers] for p in doc.pairs] == [["UNIDENTIFIED FEMALE"]]
+
+
+def test_a_voters_video_question_in_a_debate_asks_and_the_clip_marks_are_notes():
+    text = (
+        "HOLT: Good evening and welcome to the debate. As moderator, I will keep the time. Secretary Clinton, "
+        "what would you do in your first hundred days?\n\n"
+        "CLINTON: I would present my plans for good jobs in manufacturing and clean energy to the Congress.\n\n"
+        "HOLT: Senator Sanders, same question. What would you do first?\n\n"
+        "SANDERS: I would fight a rigged economy and a corrupt system of campaign finance.\n\n"
+        "HOLT: We'll hear from the voters now, starting with Jane Roe, who makes videos. Let's watch.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "JANE ROE: Hi, I'm Jane Roe. How would your presidency make sure police violence is prosecuted fairly?\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "HOLT: Senator Sanders.\n\n"
+        "SANDERS: I apologize for not hearing all of that question, but the answer is yes, we will.\n\n"
+        "CLINTON: And I agree with much of what the senator says about fairness and justice.\n\n"
+        "HOLT: Secretary Clinton, what about guns? Would you change the law?\n\n"
+        "CLINTON: Yes, I would close the loopholes that let dangerous people buy guns.\n"
+    )
+    doc = parse_text(text)
+    roe = [p for p in doc.pairs if p.asked_by == "JANE ROE"]
+    assert len(roe) == 1 and roe[0].question.endswith("prosecuted fairly?")
+    assert [a.speaker for a in roe[0].answers] == ["SANDERS", "CLINTON"]
+    assert not any("VIDEO CLIP" in t.text for t in doc.turns)
+    assert {"(BEGIN VIDEO CLIP)", "(END VIDEO CLIP)"} <= {n.text for n in doc.notes}
+    (inferred,) = [w for w in doc.warnings if w.startswith("Questioners inferred")]
+    assert "JANE ROE" in inferred and "a voice heard once that asks" in inferred

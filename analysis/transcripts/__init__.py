@@ -164,9 +164,14 @@ def parse_text(
         if format is None:
             format = detect_format(text.encode("utf-8"))
         if format == "labelled":
-            from . import court, earnings  # layouts recognised by content: court transcripts, earnings calls
+            from . import clutter, court, earnings  # layouts recognised by content: court transcripts, earnings calls
 
-            return _build(court.read_text(text) or earnings.read_text(text) or read_labelled(text), interviewer, corrections)
+            text, furniture = clutter.strip(text)  # a news site's "Continue reading the main story" and the like
+            raw = court.read_text(text) or earnings.read_text(text) or read_labelled(text)
+            if furniture:
+                raw.notes.extend(furniture)
+                raw.warnings.append(clutter.warning(furniture))
+            return _build(raw, interviewer, corrections)
     return _build(_read_text_format(text, format, columns=(speaker_column, text_column)), interviewer, corrections)
 
 

@@ -169,9 +169,23 @@ def _unit_html(
     unit = shared(_src).unit(pair, role)
     redactions = anonymise.name_spans(unit.text, dict(hide)) if hide else ()  # the workshop's hidden names
     return highlight.unit_html(
-        unit, layers=layers, selected=selected, redactions=redactions,
+        unit, layers=layers, selected=selected, redactions=redactions, speakers=_answer_speakers(_src, pair, role, hide, unit.text),
         topic_labels={topic.slug: topic.label for topic in dictionary().topics}, families=family_labels(),
     )
+
+
+def _answer_speakers(
+    src: Source, pair: int, role: Role, hide: tuple[tuple[str, str], ...], text: str
+) -> tuple[tuple[int, str], ...]:
+    """Where each speaker's part of an answer by several begins (none for one speaker, or a question); in
+    the workshop (``hide``), each named by their alias."""
+    if role != "answer":
+        return ()
+    pairs = parse(src).pairs
+    if not 1 <= pair <= len(pairs) or pairs[pair - 1].pair != pair:
+        return ()
+    aliases = dict(hide)
+    return highlight.speaker_parts([(aliases.get(a.speaker, a.speaker), a.text) for a in pairs[pair - 1].answers], text)
 
 
 def unit_html(

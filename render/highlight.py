@@ -10,7 +10,7 @@ keyboard, through CSS alone (no script).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +50,7 @@ STYLE = """
   content: attr(data-tip); position: absolute; left: 0; top: 1.9em; z-index: 10; width: max-content;
   max-width: 26rem; white-space: pre-line; background: #222; color: #fff; padding: 6px 9px;
   border-radius: 4px; font-size: 0.9rem; line-height: 1.35; }
+.dd-text .who { font-weight: 700; font-size: 0.95rem; letter-spacing: 0.01em; color: #333; }
 .dd-legend { font-size: 0.95rem; margin: 0.2rem 0 0.6rem 0; }
 .dd-legend span { padding: 1px 6px; border-radius: 3px; margin-right: 8px; }
 </style>
@@ -145,10 +146,12 @@ def unit_html(
     families: Mapping[str, tuple[str, str]],
     selected: int | None = None,
     redactions: Iterable[tuple[int, int, str]] = (),
+    speakers: Iterable[tuple[int, str]] = (),
 ) -> str:
     """One question or answer (:meth:`analysis.result.Analysis.unit`) as highlighted HTML: every layer
     of :func:`spans`, with the answer's challenges to the question's premise among the markers, and
-    ``redactions`` (start, end, replacement) shown instead of the words they cover. The Reader, the
+    ``redactions`` (start, end, replacement) shown instead of the words they cover. ``speakers``
+    (offset, name): where each speaker's part of an answer by several begins, named there. The Reader, the
     Workshop and the report all render a unit through here, so they show the same marks."""
     layers = set(layers)
     marks = spans(
@@ -159,18 +162,41 @@ def unit_html(
         for start, end, written in unit.premises[["start", "end", "text"]].itertuples(index=False):
             marks.append(marker(int(start), int(end), PREMISE_LABEL, written))
     marks += [redaction(start, end, alias) for start, end, alias in redactions]
-    return render(unit.text, marks, numbers="numbers" in layers, role=unit.role)
+    return render(unit.text, marks, numbers="numbers" in layers, role=unit.role, speakers=speakers)
 
 
-def render(text: str, annotations: list[_Span], *, numbers: bool = False, role: str = "answer") -> str:
+def speaker_parts(texts: Sequence[tuple[str, str]], joined: str | None = None) -> tuple[tuple[int, str], ...]:
+    """(offset, speaker) where each part begins in the parts' texts joined by a blank line (a pair's answer
+    text, :attr:`analysis.transcripts.model.Pair.answer`): empty unless several speakers answer, or when
+    ``joined`` (the text shown) is not those parts."""
+    if len({speaker for speaker, _ in texts}) < 2:
+        return ()
+    if joined is not None and joined != "\n\n".join(text for _, text in texts):
+        return ()
+    out, at = [], 0
+    for speaker, text in texts:
+        out.append((at, speaker))
+        at += len(text) + 2
+    return tuple(out)
+
+
+def render(
+    text: str, annotations: list[_Span], *, numbers: bool = False, role: str = "answer",
+    speakers: Iterable[tuple[int, str]] = (),
+) -> str:
     """``text`` as escaped HTML with ``annotations`` marked (see the module docstring); ``role``
-    ("question" or "answer") becomes the block's ``data-role``."""
+    ("question" or "answer") becomes the block's ``data-role``; each of ``speakers`` (offset, name) is a
+    bold "NAME:" before the text at its offset."""
     cuts = {0, len(text)}
     for a in annotations:
         cuts.update((max(0, a.start), min(len(text), a.end)))
+    who = {int(at): name for at, name in speakers if 0 <= at < len(text)}
+    cuts.update(who)
     points = sorted(cuts)
     pieces = []
     for lo, hi in zip(points, points[1:]):
+        if lo in who:
+            pieces.append(f"<span class='who' data-speaker='{html.escape(who[lo], quote=True)}'>{html.escape(who[lo])}:</span> ")
         covering = [a for a in annotations if a.start <= lo and hi <= a.end]
         chunk = html.escape(text[lo:hi])
         if redacted := [a for a in covering if a.kind == "redact"]:

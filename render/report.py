@@ -157,7 +157,7 @@ def build(
         _header(doc, title, source_name, generated_at, bool(extras)),
         _summarytable(analysis.answers, labels),
         _charts(analysis.answers, labels, figures),
-        _transcript(analysis, labels, figures),
+        _transcript(analysis, labels, figures, doc),
         *(_extra(i, s, figures) for i, s in enumerate(extras, start=1)),
         _methods(doc, analysis, dictionary),
         _settings(doc, analysis, source_name, document_sha256, generated_at),
@@ -320,7 +320,7 @@ def _answer_summary(row: pd.Series) -> str:
     return badges.summary(row) + f'<div class="muted">dictionary coverage {row["coverage"]:.0%}</div>'
 
 
-def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -> str:
+def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures, doc: Document | None = None) -> str:
     slugs = {col.removeprefix(topics.COLUMN_PREFIX): label for col, label in labels.items()}
     layers = ["sentiment", "topics", "markers"]
     families = {f.slug: (f.label, f.technique) for f in _markers(analysis).families}
@@ -328,6 +328,7 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
         '<section id="transcript"><h2>The transcript, answer by answer</h2>',
         highlight.legend(layers).removeprefix(highlight.STYLE),
     ]
+    by_pair = {p.pair: p for p in doc.pairs} if doc is not None else {}  # who said which part of an answer
     for pair in sorted(int(p) for p in analysis.answers["pair"]):
         unit = analysis.unit(pair)  # what the Reader shows of this answer, premise marks included
         row = unit.row
@@ -343,7 +344,9 @@ def _transcript(analysis: Analysis, labels: dict[str, str], figures: _Figures) -
         if not row["answer"]:
             parts.append('<p class="muted">No answer was recorded for this question.</p></section>')
             continue
-        text = highlight.unit_html(unit, layers=layers, topic_labels=slugs, families=families)
+        parts_of = [(a.speaker, a.text) for a in by_pair[pair].answers] if pair in by_pair else []
+        speakers = highlight.speaker_parts(parts_of, unit.text)
+        text = highlight.unit_html(unit, layers=layers, topic_labels=slugs, families=families, speakers=speakers)
         side = [_answer_summary(row)]
         if len(unit.sentences):
             side.append(figures.html(charts.sentence_bars(unit.sentences)))

@@ -311,3 +311,17 @@ def test_every_rendered_sentiment_word_reaches_4_5_to_1():
     low = {(bg, ink): round(highlight.contrast(bg, ink), 2) for bg, ink in pairs if highlight.contrast(bg, ink) < 4.5}
     assert not low, f"words below 4.5:1: {low}"
 
+
+
+def test_an_answer_by_several_speakers_names_each_part_where_it_begins():
+    parts = [("SANDERS", "We agree."), ("<b>O'MALLEY</b>", "Not quite."), ("SANDERS", "Yes, we do.")]
+    speakers = highlight.speaker_parts(parts)
+    text = "\n\n".join(t for _, t in parts)
+    assert speakers == ((0, "SANDERS"), (11, "<b>O'MALLEY</b>"), (23, "SANDERS"))
+    assert text[11:].startswith("Not quite.") and text[23:].startswith("Yes, we do.")
+    out = highlight.render(text, [_Span(0, 3, "sentence")], speakers=speakers)
+    body = re.sub(r"^.*?<div[^>]*>", "", out, flags=re.DOTALL)
+    assert body.startswith("<span class='who' data-speaker='SANDERS'>SANDERS:</span> <span class=\"sel\">We </span>")
+    assert "<span class='who' data-speaker='&lt;b&gt;O&#x27;MALLEY&lt;/b&gt;'>&lt;b&gt;O&#x27;MALLEY&lt;/b&gt;:</span> Not quite." in body
+    assert body.count("class='who'") == 3
+    assert highlight.speaker_parts([("SANDERS", "One."), ("SANDERS", "Two.")]) == ()  # one speaker: no names

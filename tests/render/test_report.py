@@ -347,3 +347,17 @@ def test_each_answer_is_the_unit_the_reader_renders_premise_marks_included(defau
         section = page.split(f'id="answer-{pair}"', 1)[1].split('<section class="pair"', 1)[0]
         assert shown in section
         assert (html.escape(highlight.PREMISE_LABEL, quote=True) in section) == (pair == 7)
+
+
+def test_the_reports_answer_by_several_speakers_names_each_part():
+    from analysis.pipeline import run as run_mod
+    from analysis.transcripts import parse_text
+    from render import report as report_mod
+
+    doc = parse_text(
+        "MODERATOR: Senator, what would you do about the cost of health care?\n\n"
+        "SENATOR ROE: I would lower the price of drugs.\n\n"
+        "GOVERNOR DOE: That plan costs too much.\n"
+    )
+    page = report_mod.build(doc, run_mod.analyze(doc), source_name="two.txt")
+    assert "SENATOR ROE:</span> I would " in page and "GOVERNOR DOE:</span> That plan" in page

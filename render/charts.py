@@ -116,6 +116,8 @@ def _layout(fig: go.Figure, *, title: str, height: int, top_room: int = 0) -> go
 # that it never runs into the sentence labels ("S14-0.73"); a number inside a bar was shrunk by Plotly to
 # fit the bar's height, below 9 px. tests/browser/test_legibility_browser.py checks the Reader's chart.
 LEFT_END = -1.6
+# The right end likewise: "+0.77" beside its bar ran up against the similarity panel's bars at 1280 px.
+RIGHT_END = 1.6
 
 
 def sentence_bars(
@@ -148,7 +150,7 @@ def sentence_bars(
         )
     )
     fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
-    fig.update_xaxes(range=[LEFT_END, 1.15], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
+    fig.update_xaxes(range=[LEFT_END, RIGHT_END], zeroline=True, zerolinecolor="#444", title="VADER compound per sentence")
     if alignment is not None and len(alignment):
         # Two x axes side by side on the same rows (no make_subplots: its import costs ~0.1 s per cold start).
         # No text labels on these bars (their length is the value; the hover gives the number): labels on
@@ -167,8 +169,8 @@ def sentence_bars(
         # 300 px at 1280 px) "VADER compound per sentence" and "similarity to the question" ran into each
         # other and past the chart's edge; these fit their panels down to about 250 px.
         fig.update_layout(
-            xaxis=dict(domain=[0, 0.6], title=dict(text="VADER compound", font=dict(size=AXIS_TITLE_SIZE))),
-            xaxis2=dict(domain=[0.68, 1], range=[0, 1.15], title=dict(text="similarity", font=dict(size=AXIS_TITLE_SIZE)),
+            xaxis=dict(domain=[0, 0.58], title=dict(text="VADER compound", font=dict(size=AXIS_TITLE_SIZE))),
+            xaxis2=dict(domain=[0.7, 1], range=[0, 1.15], title=dict(text="similarity", font=dict(size=AXIS_TITLE_SIZE)),
                         showgrid=True, gridcolor="#eeeeee", anchor="y", tickvals=[0, 0.5, 1]),
         )
     height = max(260, 60 + 22 * len(s))

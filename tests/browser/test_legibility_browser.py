@@ -43,6 +43,12 @@ MEASURE = """
     for (const b of gd.querySelectorAll('.barlayer .bartext')) {
       if (!b.textContent || b.getBBox().width === 0) continue;
       for (const t of ticks) if (meet(box(b), box(t))) problems.bar.push(`'${b.textContent}' over the tick '${t.textContent}'`);
+      // ... or within 3 px of another trace's bar (the Reader's similarity panel beside the tone bars).
+      const own = b.closest('.trace'), near = box(b);
+      const grown = {x0: near.x0 - 3, y0: near.y0, x1: near.x1 + 3, y1: near.y1, w: near.w + 6};
+      for (const bar of gd.querySelectorAll('.barlayer .trace .point path')) {
+        if (bar.closest('.trace') !== own && meet(grown, box(bar))) { problems.bar.push(`'${b.textContent}' against a bar of another panel`); break; }
+      }
     }
     for (const t of ticks) {
       const r = box(t);
@@ -169,7 +175,7 @@ def _charts_drawn(page: Page, n: int = 1) -> None:
     )
 
 
-@pytest.mark.parametrize("pair", [6, 4])  # 6: 42 sentences; 4: six sentences below -0.5 (long bars to the left)
+@pytest.mark.parametrize("pair", [6, 4, 1])  # 6: 42 sentences; 4: six below -0.5 (long bars to the left); 1: +0.77 by the similarity bars
 def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, server: str, screenshot, pair):
     page.goto(server + f"/?pair={pair}")
     page.locator(".dd-text[data-role=answer]").wait_for()

@@ -17,15 +17,15 @@ import pandas as pd
 BAR_COLOUR = "#4393c3"
 STYLE = """
 <style>
-.dd-topics { font-size: 0.95rem; width: 100%; border-collapse: collapse; }
-.dd-topics td { padding: 2px 4px; vertical-align: middle; }
-.dd-topics .label { white-space: nowrap; text-align: right; color: #222; }
-.dd-topics .track { width: 45%; }
+.dd-topics { font-size: 0.95rem; width: 100%; border-collapse: collapse; table-layout: fixed; }
+.dd-topics td { padding: 2px 4px; vertical-align: middle; overflow-wrap: anywhere; }
+.dd-topics .label { text-align: right; color: #222; line-height: 1.25; }
 .dd-topics .bar { height: 0.9rem; background: %s; border-radius: 2px; }
 .dd-topics .bar.m { background: #e66101; }
 .dd-topics .num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .dd-topics .terms { color: #555; font-size: 0.85rem; }
 .dd-topics tr.zero { color: #888; }
+.dd-topics .head { white-space: nowrap; text-align: right; overflow-wrap: normal; }
 </style>
 """.replace("%s", BAR_COLOUR)
 
@@ -59,6 +59,10 @@ the others in one line."""
             f'<td class="num">{rate:.1f} ({count})</td></tr>'
             + (f'<tr><td></td><td colspan="2" class="terms">{html.escape(words)}</td></tr>' if words else "")
         )
-    head = '<tr><td></td><td class="terms">per 1,000 words</td><td class="terms">rate (matches)</td></tr>'
+    # One header over the bar and its number: two headers over a narrow bar and a number wrapped into four
+    # lines and ran past the column's edge at 1280 px.
+    head = '<tr><td></td><td colspan="2" class="terms head">rate per 1,000 words (matches)</td></tr>'
     tail = f'<tr><td colspan="3" class="terms">none found: {html.escape(", ".join(absent))}</td></tr>' if absent else ""
-    return STYLE + '<table class="dd-topics">' + head + "".join(body) + tail + "</table>"
+    # Fixed columns (a long label wraps instead of pushing the numbers past the column's edge at 1280 px).
+    cols = '<colgroup><col style="width:44%"><col style="width:30%"><col style="width:26%"></colgroup>'
+    return STYLE + '<table class="dd-topics">' + cols + head + "".join(body) + tail + "</table>"

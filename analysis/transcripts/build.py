@@ -54,6 +54,7 @@ STAGE_WORDS = (
     r"laughter|laughs|laughing|applause|inaudible|crosstalk|cross-talk|cross talk|break in audio|audio break|"
     r"pause|pauses|sighs|chuckles|coughs|off mic|off-mic|off-microphone|technical difficulties|unintelligible|"
     r"indiscernible|music|silence|interruption|in progress|recording|audio cuts out|video|applauds|booing|"
+    r"cheering|cheers|boos|groans|gasps|shouting|bell rings|"
     r"via interpreter|as interpreted|speaks in|whereupon|off the record|recess|witness sworn|the witness was sworn|"
     # broadcast transcripts (CNN, NBC, Fox): "(BEGIN VIDEO CLIP)", "(END VIDEOTAPE)", "(COMMERCIAL BREAK)"
     r"(?:begin|end) (?:of )?(?:video|audio|sound|videotape|audiotape|clip|live feed)|commercial break"

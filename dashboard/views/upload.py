@@ -153,7 +153,19 @@ preview = pd.DataFrame(
     ]
 )
 st.markdown("##### Pairs as parsed")
-st.dataframe(preview, hide_index=True, height=min(600, 40 + 35 * len(preview)))
+# Fixed widths for the short columns, the question takes the rest: left to the grid, the question's 120
+# characters pushed "answer words" out of view at 1280 px and cut "CLINTON; SANDERS" to "CLINTON; SAN".
+st.dataframe(
+    preview, hide_index=True, height=min(600, 40 + 35 * len(preview)),
+    column_config={
+        "pair": st.column_config.NumberColumn(width=50),
+        "asked by": st.column_config.TextColumn(width=150),
+        "answered by": st.column_config.TextColumn(width=200),
+        "answer words": st.column_config.NumberColumn(width=110),
+        "question": st.column_config.TextColumn(width="large"),
+    },
+    column_order=["pair", "asked by", "answered by", "answer words", "question"],
+)
 left, right = st.columns(2)
 left.button(
     "Analyse and open in the Reader", type="primary", key="use-upload",

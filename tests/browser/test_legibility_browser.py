@@ -193,6 +193,36 @@ def test_reader_sentence_chart_axis_titles_apart_at_1280_and_1920(page: Page, se
         screenshot(page, f"legibility-reader-{pair}-{size}")
 
 
+# The Reader's topic and marker bars (HTML tables): every cell inside the column that holds the table, and
+# the header over the bars on one line.
+TABLE_FITS = """
+() => [...document.querySelectorAll('.dd-topics')].map(t => {
+  const column = t.closest('[data-testid=stColumn]').getBoundingClientRect();
+  const out = [...t.querySelectorAll('td')].filter(c => c.textContent.trim() && c.getBoundingClientRect().right > column.right + 1)
+      .map(c => c.textContent.trim());
+  const head = t.querySelector('.head');
+  const line = head ? parseFloat(getComputedStyle(head).lineHeight) || 20 : 0;
+  return {out, head_lines: head ? Math.round(head.getBoundingClientRect().height / line) : 0};
+})
+"""
+
+
+@pytest.mark.parametrize("size", ["1280", "1920"])
+def test_reader_topic_and_marker_tables_fit_their_column(page: Page, server: str, screenshot, size):
+    page.set_viewport_size(SIZES[size])
+    page.goto(server + "/?pair=6")
+    page.locator(".dd-topics").first.wait_for()
+    for attempt in ("first view", "after a reload"):
+        tables = page.evaluate(TABLE_FITS)
+        assert len(tables) == 2, attempt  # topics and markers
+        assert all(t["out"] == [] for t in tables), (attempt, tables)
+        assert tables[0]["head_lines"] == 1, (attempt, tables)
+        page.reload()
+        page.locator(".dd-topics").first.wait_for()
+    page.locator(".dd-topics").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    screenshot(page, f"legibility-reader-topics-{size}")
+
+
 # The text labels drawn beside points (Plotly's .textpoint): each inside the chart and clear of the others.
 POINT_LABELS = """
 (title) => {

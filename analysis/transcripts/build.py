@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 
 from ..errors import DiscourseError
 from . import asking
+from .dates import date_in_text
 from .model import Answer, Document, Note, Pair, Speaker, SpeakerRole, Turn, TurnRole
 from .questioners import (  # who asks, without --interviewer
     ALTERNATION_SHARE,
@@ -77,6 +78,8 @@ UNNAMED_LABEL = re.compile(
     r"|OFF[- ]MI(?:KE|C)|VOICES?)\)?(?:[ \u00a0]*#?\d{1,3})?$",
     re.I,
 )
+# A date is looked for in this many of the cover's heading lines (before the first turn), when the reader found none.
+COVER_DATE_LINES = 15
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # The inference warning names this many questioners, then counts the rest.
 INFERRED_NAMES_SHOWN = 5
@@ -197,9 +200,15 @@ def build_document(raw: RawDoc, *, interviewer: list[str] | None = None) -> Docu
     warnings.extend(_alias_warnings([t.label for t in final]))
     layout = raw.layout or _guess_layout(final, hints, affiliations)
     warnings.extend(_degenerate_warnings(doc_turns, original_labels, layout))
+    when = raw.date
+    if when is None:  # a hearing's, a debate's, a parliament's cover says its date ("Date: October 3, 2049")
+        cover_lines = [n.text for n in notes if n.kind == "heading" and n.turn is None][:COVER_DATE_LINES]
+        when = next((found for text in cover_lines if (found := date_in_text(text))), None)
+        if when:
+            metadata["date_from"] = "cover"
     return Document(
         title=raw.title,
-        date=raw.date,
+        date=when,
         source=raw.source,
         description=raw.description,
         format=raw.format,

@@ -507,3 +507,33 @@ def test_a_voters_video_question_in_a_debate_asks_and_the_clip_marks_are_notes()
     assert {"(BEGIN VIDEO CLIP)", "(END VIDEO CLIP)"} <= {n.text for n in doc.notes}
     (inferred,) = [w for w in doc.warnings if w.startswith("Questioners inferred")]
     assert "JANE ROE" in inferred and "a voice heard once that asks" in inferred
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Date:   October 3, 2049", "2049-10-03"),
+    ("Tuesday 3 June 2031", "2031-06-03"),
+    ("CPD: October 9, 2030 Debate Transcript", "2030-10-09"),
+    ("October 10, 2017, at 4:00 p.m. PRESIDING:", "2017-10-10"),
+    ("Sept. 21st, 2022", "2022-09-21"),
+    ("the 3rd of June, 2031", "2031-06-03"),
+    ("held on 2017-03-15", "2017-03-15"),
+    ("Hearing Room 210, 2049", None),
+    ("February 30, 2021", None),
+    ("10/03/2049", None),
+    ("we may 2020 see", None),
+])
+def test_a_date_written_on_a_cover_is_read_in_the_forms_covers_use(text, want):
+    from analysis.transcripts.dates import date_in_text
+
+    assert date_in_text(text) == want
+
+
+@pytest.mark.parametrize("name, date", [("hearing_numbered.txt", "2049-10-03"), ("hansard.txt", "2031-06-03"), ("debate.txt", "2030-10-09")])
+def test_a_transcript_without_front_matter_takes_its_date_from_its_cover(name, date):
+    doc = load(LAYOUTS / name)
+    assert (doc.date, doc.metadata["date_from"]) == (date, "cover")
+
+
+def test_a_date_in_the_speech_is_not_the_documents_date():
+    doc = parse_text("Q: What happened on October 3, 2049?\n\nA: The plant closed on March 5, 2050.\n")
+    assert doc.date is None

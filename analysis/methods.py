@@ -76,8 +76,8 @@ def describe() -> tuple[Method, ...]:
             "rhetorical question counts, and what is said "
             "after a turn that only gives the floor (*Mr. Lutz.*) joins the question before it: right when the next "
             "candidate answers the same question, wrong when counsel begins a new argument. A voice the transcript "
-            "does not name (*UNIDENTIFIED MALE*, *(UNKNOWN)*, *CROWD*) asks when it asks a question and otherwise "
-            "is kept out of the answers, with a warning, unless nobody else answers. A turn can be marked "
+            "does not name (*UNIDENTIFIED MALE*, *(UNKNOWN)*, *CROWD*) asks when it asks a question; its short "
+            "turns (a shout, *Yes!*) are otherwise kept out of the answers, with a warning. A turn can be marked "
             "as a question, an answer or other on the Upload and Library pages, or with `library correct`."
         )),
         Method("sentiment", "Sentiment: NLTK's VADER, sentence by sentence", (

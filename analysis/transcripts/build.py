@@ -80,6 +80,9 @@ UNNAMED_LABEL = re.compile(
 )
 # A date is looked for in this many of the cover's heading lines (before the first turn), when the reader found none.
 COVER_DATE_LINES = 15
+# ... but only its short turns: a shout, a cheer, "Yes!". A long turn by an unnamed voice is someone taking
+# part (Otter labels a guest it cannot name "Unknown Speaker"), read like any other turn.
+UNNAMED_SHORT_WORDS = 15
 PROCEDURAL_LABELS = re.compile(r"^(?:THE )?(?:MODERATOR|OPERATOR|AIDE|WHITE HOUSE AIDE|STAFF|HOST)$", re.I)
 # The inference warning names this many questioners, then counts the rest.
 INFERRED_NAMES_SHOWN = 5
@@ -607,7 +610,7 @@ def _assign_roles(
             roles.append("question" if asking.asks("\n\n".join(t.paragraphs), statements_ask=told) else "other")
         elif t.label == "A" or t.label in principal:
             roles.append("answer")
-        elif UNNAMED_LABEL.match(t.label):
+        elif UNNAMED_LABEL.match(t.label) and sum(len(p.split()) for p in t.paragraphs) <= UNNAMED_SHORT_WORDS:
             asks = _ends_in_question(t.paragraphs[-1]) and asking.asks(t.paragraphs[-1], tags_ask=False)
             roles.append("question" if asks else "other")
             if not asks:
@@ -640,7 +643,7 @@ def _assign_roles(
         n = len(set_aside)
         inferred.append(
             f"{n:,} turn{'s' if n > 1 else ''} by a voice the transcript does not name ({_few(set_aside)}) "
-            f"{'were' if n > 1 else 'was'} kept out of the answers, as neither asking nor answering. Mark a turn "
+            f"{'were' if n > 1 else 'was'} kept out of the answers, as short and neither asking nor answering. Mark a turn "
             "as an answer on the Upload page if it is one."
         )
     return roles

@@ -537,3 +537,20 @@ def test_a_transcript_without_front_matter_takes_its_date_from_its_cover(name, d
 def test_a_date_in_the_speech_is_not_the_documents_date():
     doc = parse_text("Q: What happened on October 3, 2049?\n\nA: The plant closed on March 5, 2050.\n")
     assert doc.date is None
+
+
+def test_otters_unknown_speaker_who_talks_at_length_answers_and_only_a_short_interjection_is_set_aside():
+    text = (
+        "Emma  0:00\nSo welcome, Tailor. Tell us about yourself and what you do in web security these days?\n\n"
+        "Unknown Speaker  0:10\nYes, my name is Tailor, and I have worked in security for six years, first as an "
+        "analyst and then leading a team that tests the web applications of banks.\n\n"
+        "Emma  0:40\nWhat is the attack you see most often?\n\n"
+        "Sidney  0:42\nPhishing, by far: people reuse their passwords, and one leaked password opens every account.\n\n"
+        "Unknown Speaker  0:45\nShut up, like,\n\n"
+        "Sidney  0:47\nIt is true, and I do it too.\n"
+    )
+    doc = parse_text(text)
+    roles = [(t.speaker, t.role) for t in doc.turns]
+    assert roles[1] == ("Unknown Speaker", "answer") and roles[4] == ("Unknown Speaker", "other")
+    assert "Shut up" not in doc.qa_pairs[1].answer and "I do it too" in doc.qa_pairs[1].answer
+    assert any(w.startswith("1 turn by a voice the transcript does not name ('Unknown Speaker')") for w in doc.warnings)

@@ -519,3 +519,63 @@ def alignment_bars(alignment: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(range=[0, top], title="TF-IDF cosine")
     fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.2, x=0))
     return _layout(fig, title="Does the answer take up its question? (click a bar to read the answer)", height=380)
+
+
+# --- a corpus over time ---------------------------------------------------------------------------------
+
+TREND_COLOUR = "#5e3c99"  # the fitted line and its band (apart from the RdBu marks)
+POINT_COLOUR = "#4393c3"  # a rate's points (no sign to colour)
+
+
+def corpus_over_time(points: pd.DataFrame, trend: dict, *, label: str, unit: str, tone: bool, by: str) -> go.Figure:
+    """A measure over time, one mark per document (``by="document"``) or per period: ``points`` is
+    :func:`analysis.corpus.over_time`'s frame (``period, doc_ids, n_documents, n, value, low, high``),
+    ``trend`` :func:`analysis.corpus.trend`'s result (a fitted line with its 95% band).
+
+    Each mark's customdata is ``(first document id, number of documents, period as text, value)``, so a
+    click names its document or its period. A tone's marks are coloured by sign (RdBu) and carry their
+    number while they fit; a rate's are one colour. The interval is drawn as an error bar."""
+    p = points[points["value"].notna()]
+    fmt = "%Y-%m-%d" if by in ("document", "week") else ("%Y-%m" if by == "month" else "%Y-%m")
+    when = p["period"].dt.strftime(fmt) if len(p) else pd.Series([], dtype=str)
+    if by == "quarter" and len(p):
+        when = p["period"].dt.year.astype(str) + " Q" + p["period"].dt.quarter.astype(str)
+    colours = [sentiment_colour(v) for v in p["value"]] if tone else POINT_COLOUR
+    few = len(p) <= LABELS_MAX
+    fig = go.Figure()
+    line = trend.get("line")
+    if line is not None and len(line) and line["fit"].notna().any():
+        band = line.dropna(subset=["low", "high"])
+        if len(band):
+            fig.add_trace(go.Scatter(
+                x=list(band["period"]) + list(band["period"][::-1]), y=list(band["high"]) + list(band["low"][::-1]),
+                fill="toself", fillcolor="rgba(94,60,153,0.15)", line=dict(width=0), hoverinfo="skip",
+                name="95% band of the trend", showlegend=True,
+            ))
+        fig.add_trace(go.Scatter(
+            x=line["period"], y=line["fit"], mode="lines", line=dict(color=TREND_COLOUR, width=2),
+            name="trend (least squares)", hoverinfo="skip",
+        ))
+    what = "document" if by == "document" else by
+    fig.add_trace(go.Scatter(
+        x=p["period"], y=p["value"], mode="markers+text" if few else "markers",
+        marker=dict(size=10 if by == "document" else 12, color=colours, line=dict(color="#000", width=1)),
+        error_y=dict(type="data", symmetric=False, array=(p["high"] - p["value"]).fillna(0),
+                     arrayminus=(p["value"] - p["low"]).fillna(0), color="#888", thickness=1.2),
+        text=[number(v) if tone else f"{v:.1f}" for v in p["value"]] if few else None,
+        textposition="middle right",
+        name=f"one {what} (95% interval over answers)",
+        customdata=list(zip([ids[0] for ids in p["doc_ids"]], p["n_documents"], when, p["value"], p["n"])),
+        hovertemplate=(
+            "<b>%{customdata[2]}</b>: %{customdata[3]:.2f}"
+            + (" per 1,000 words" if not tone else "")
+            + "<br>%{customdata[1]} document(s), n = %{customdata[4]}<br>click to read<extra></extra>"
+        ),
+    ))
+    if tone:
+        fig.update_yaxes(zeroline=True, zerolinecolor="#444")
+    fig.update_yaxes(title=dict(text=_wrap(unit, width=28, lines=2), font=dict(size=AXIS_TITLE_SIZE)))
+    fig.update_xaxes(title=dict(text="date" if by == "document" else f"{by} (its first day)", font=dict(size=AXIS_TITLE_SIZE)))
+    fig.update_layout(legend=dict(orientation="h", y=-0.28, x=0))
+    title = _wrap(f"{label}, by {what}", width=70, lines=2) + "<br><sup>click a mark to read its document</sup>"
+    return _layout(fig, title=title, height=440)

@@ -384,3 +384,23 @@ def test_every_number_badge_reaches_4_5_to_1():
     for value in values:
         bg, ink = re.search(r"background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})", badges.swatch(value)).groups()
         assert charts.contrast(bg, ink) >= charts.MIN_CONTRAST, (value, bg, ink, charts.contrast(bg, ink))
+
+
+def test_corpus_over_time_marks_carry_their_document_and_period_and_the_trend_has_its_band():
+    import numpy as np
+
+    points = pd.DataFrame({
+        "period": pd.to_datetime(["2021-01-01", "2021-04-01", "2021-07-01"]), "doc_ids": [["a"], ["b", "c"], ["d"]],
+        "n_documents": [1, 2, 1], "n": [10, 20, 5], "value": [-0.2, 0.3, np.nan], "low": [-0.3, 0.1, np.nan],
+        "high": [-0.1, 0.5, np.nan],
+    })
+    line = pd.DataFrame({"period": points["period"][:2], "fit": [-0.2, 0.3], "low": [-0.4, 0.1], "high": [0.0, 0.5]})
+    fig = charts.corpus_over_time(points, {"line": line}, label="Tone", unit="compound", tone=True, by="quarter")
+    band, fit, marks = fig.data
+    assert band.fill == "toself" and list(fit.y) == [-0.2, 0.3]
+    assert [tuple(c) for c in marks.customdata] == [("a", 1, "2021 Q1", -0.2, 10), ("b", 2, "2021 Q2", 0.3, 20)]
+    assert list(marks.text) == ["-0.20", "+0.30"]  # the number beside the colour
+    assert list(marks.error_y.array) == pytest.approx([0.1, 0.2]) and list(marks.error_y.arrayminus) == pytest.approx([0.1, 0.2])
+    assert marks.marker.color[0] != marks.marker.color[1]  # coloured by sign
+    rate = charts.corpus_over_time(points, {"line": line.iloc[0:0]}, label="Economy", unit="per 1,000 answer words", tone=False, by="document")
+    assert len(rate.data) == 1 and rate.data[0].marker.color == charts.POINT_COLOUR and list(rate.data[0].text) == ["-0.2", "0.3"]

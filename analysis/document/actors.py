@@ -88,7 +88,7 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -172,6 +172,19 @@ class ActorList(engine.EntryList[Actor]):
             pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
         object.__setattr__(self, "_written", {f: tuple(s) for f, s in written.items()})
         object.__setattr__(self, "_written_re", pattern)
+        # Every match of a term starts with a token that is the first word of one of the term's variants
+        # (or starts with a wildcard's stem; a possessive or a hyphenated word is the word and a
+        # non-word character): a text in which none of them stands as a word (folded) mentions no actor
+        # by its terms. A pre-filter only (sentence_mentions): the matching is the term engine's.
+        words, stems = set(), set()
+        for a in self.entries:
+            for term in a.terms:
+                for v in engine.variants(term, a.slug):
+                    (stems if v[0].endswith(engine.WILDCARD) else words).add(v[0].rstrip(engine.WILDCARD))
+        alternatives = [rf"{re.escape(w)}(?!\w)" for w in sorted(words, key=lambda f: (-len(f), f)) if w]
+        alternatives += [re.escape(w) for w in sorted(stems, key=lambda f: (-len(f), f)) if w]
+        first = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})") if alternatives else None
+        object.__setattr__(self, "_first_words_re", first)
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -363,6 +376,28 @@ def _resolve_overlaps(hits: list[_Hit], order: dict[str, int]) -> list[_Hit]:
         if not any(g[2] != h[2] and g[0] < h[1] and h[0] < g[1] and g[1] - g[0] > h[1] - h[0] for g in hits)
     ]
     return sorted(kept, key=lambda h: (h[0], order[h[2]], h[1]))
+
+
+def sentence_mentions(texts: Sequence[str], actors: ActorList | None = None) -> list[list[tuple]]:
+    """For each text (one sentence), its mentions as :func:`mentions` finds them: ``(start, end, actor,
+    entry, match)`` tuples, by position (``start``/``end`` in the text). For many sentences at once (a
+    corpus): a text in which no term's first word starts a word and no written form occurs is not
+    tokenised at all (about six times faster over the briefings, whose sentences mostly name nobody).
+
+    >>> sentence_mentions(["Nobody here.", "Ask the United States."])
+    [[], [(8, 21, 'united_states', 'united states', 'phrase')]]
+    """
+    actors = actors or load_actors()
+    first, written = actors._first_words_re, actors._written_re
+    wanted = [
+        i for i, t in enumerate(texts)
+        if (first is not None and first.search(engine.fold(t))) or (written is not None and written.search(t))
+    ]
+    found = _sentence_hits([_Sentence("", 0, "answer", 0, texts[i], 0) for i in wanted], actors) if wanted else []
+    out: list[list[tuple]] = [[] for _ in texts]
+    for i, hits in zip(wanted, found):
+        out[i] = hits
+    return out
 
 
 def mentions(analysis: Analysis, actors: ActorList | None = None) -> pd.DataFrame:

@@ -31,7 +31,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -144,12 +144,14 @@ def analyze_one(
     detail: Detail = "summary",
     columns: tuple[str | None, str | None] = (None, None),
     corrections: Sequence = (),
+    format: str | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The answers and sentences frames of one transcript (a path, or bytes with their file ``name``).
 
     ``name`` fills the ``document`` column (default: the path as given). ``corrections``: the user's
-    fixes of the document (:mod:`analysis.transcripts.corrections`). This is the function every
-    engine runs; it is top-level and takes only picklable arguments.
+    fixes of the document (:mod:`analysis.transcripts.corrections`). ``format``: bytes are read in this
+    format (a library document's stored format) rather than the one recognised. This is the function
+    every engine runs; it is top-level and takes only picklable arguments.
     """
     from analysis.pipeline.run import analyze
     from analysis.transcripts import load, parse_bytes
@@ -158,8 +160,8 @@ def analyze_one(
     if isinstance(source, (bytes, bytearray, memoryview)):
         name = name or "document"
         doc = parse_bytes(
-            bytes(source), name=Path(name).name, interviewer=who, speaker_column=columns[0], text_column=columns[1],
-            corrections=corrections,
+            bytes(source), name=Path(name).name, format=format, interviewer=who, speaker_column=columns[0],
+            text_column=columns[1], corrections=corrections,
         )
     else:
         name = name or str(source)
@@ -171,35 +173,41 @@ def analyze_one(
     return result.answers, result.sentences
 
 
-def _summary_columns(data: bytes, name: str, settings: Settings, corrections: Sequence = ()) -> tuple[dict, dict]:
+def _summary_columns(
+    data: bytes, name: str, settings: Settings, corrections: Sequence = (), format: str | None = None
+) -> tuple[dict, dict]:
     from analysis.pipeline.run import summary_columns
     from analysis.transcripts import parse_bytes
 
     who = list(settings.interviewer) if settings.interviewer else None
     speaker_column, text_column = settings.columns
     doc = parse_bytes(
-        data, name=Path(name).name, interviewer=who, speaker_column=speaker_column, text_column=text_column,
-        corrections=corrections,
+        data, name=Path(name).name, format=format, interviewer=who, speaker_column=speaker_column,
+        text_column=text_column, corrections=corrections,
     )
     return summary_columns(doc, document=name, dictionary=settings.dictionary, markers=settings.markers)
 
 
 def analyze_chunk(items: Sequence[tuple], settings: Settings, with_sentences: bool) -> list[Outcome]:
-    """Run :func:`analyze_one` over ``(index, path, name)`` items (or ``(index, path, name, corrections)``,
-    the document's corrections as their JSON); each result or failure as an :data:`Outcome` (frames as
-    Arrow IPC bytes). Never raises for a file: its reason is returned."""
+    """Run :func:`analyze_one` over ``(index, source, name)`` items, or ``(index, source, name, corrections,
+    format)``: ``source`` a path, or the document's bytes (a library document); ``corrections`` the
+    document's corrections as their JSON (or None), ``format`` the format to read bytes in (or None:
+    recognised). Each result or failure as an :data:`Outcome` (frames as Arrow IPC bytes). Never raises
+    for a file: its reason is returned."""
     from analysis.store.library import encode_columns, encode_frame
     from analysis.transcripts import corrections as fixes
 
     out: list[Outcome] = []
-    for index, path, name, *extra in items:
+    for index, source, name, *extra in items:
         try:
-            fixed = fixes.loads(extra[0]) if extra else ()
-            data = read_file(path, name)
+            fixed = fixes.loads(extra[0]) if extra and extra[0] else ()
+            form = extra[1] if len(extra) > 1 else None
+            data = bytes(source) if isinstance(source, (bytes, bytearray, memoryview)) else read_file(source, name)
             sha = hashlib.sha256(data).hexdigest()
             if settings.detail == "summary":
                 # The same frames as analyze_one's, written to Arrow without becoming pandas frames.
-                answers, sentences = _summary_columns(data, name, settings, *([fixed] if fixed else []))
+                extras = (fixed, form) if form else (fixed,) if fixed else ()
+                answers, sentences = _summary_columns(data, name, settings, *extras)
                 n_answers = len(answers["pair"])
                 answers_blob = encode_columns(answers)
                 sentences_blob = encode_columns(sentences, compression="lz4") if with_sentences else None
@@ -207,7 +215,7 @@ def analyze_chunk(items: Sequence[tuple], settings: Settings, with_sentences: bo
                 answer_frame, sentence_frame = analyze_one(
                     data, name, dictionary=settings.dictionary, markers=settings.markers,
                     interviewer=settings.interviewer, detail=settings.detail, columns=settings.columns,
-                    corrections=fixed,
+                    corrections=fixed, format=form,
                 )
                 n_answers = len(answer_frame)
                 answers_blob = encode_frame(answer_frame)
@@ -248,17 +256,19 @@ def collect(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[t
     return files, failures
 
 
-def _chunks(items: list[tuple[int, str, str]], jobs: int) -> list[list[tuple[int, str, str]]]:
-    """Largest files first, ``CHUNK_MAX`` at most per chunk, about ``CHUNKS_PER_JOB`` chunks per job."""
+def _chunks(items: list[tuple], jobs: int, *, largest: int = CHUNK_MAX) -> list[list[tuple]]:
+    """Largest files first, ``largest`` at most per chunk, about ``CHUNKS_PER_JOB`` chunks per job."""
 
-    def size(item: tuple[int, str, str]) -> int:
+    def size(item: tuple) -> int:
+        if isinstance(item[1], (bytes, bytearray, memoryview)):
+            return len(item[1])
         try:
             return os.stat(item[1]).st_size
         except OSError:
             return 0
 
     ordered = sorted(items, key=size, reverse=True)
-    n = max(1, min(CHUNK_MAX, len(ordered) // max(1, jobs * CHUNKS_PER_JOB)))
+    n = max(1, min(largest, len(ordered) // max(1, jobs * CHUNKS_PER_JOB)))
     return [ordered[i : i + n] for i in range(0, len(ordered), n)]
 
 
@@ -295,13 +305,18 @@ def _run_process(chunks, settings: Settings, with_sentences: bool, jobs: int) ->
     workers = min(jobs, len(chunks))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
         futures = {pool.submit(_pool_chunk, chunk, with_sentences): chunk for chunk in chunks}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                yield _lost(futures[future], "the worker process analysing it stopped (out of memory?); try --jobs 1")
-            except Exception as e:  # noqa: BLE001 - pickling and the like: a bug, reported per file
-                yield _lost(futures[future], f"unexpected {type(e).__name__}: {e} (please report this)")
+        try:
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    why = "the worker process analysing it stopped (out of memory?); try --jobs 1"
+                    yield _lost(futures[future], why)
+                except Exception as e:  # noqa: BLE001 - pickling and the like: a bug, reported per file
+                    yield _lost(futures[future], f"unexpected {type(e).__name__}: {e} (please report this)")
+        finally:  # the consumer stopped early (a cancelled run): the chunks not started are not run
+            for future in futures:
+                future.cancel()
 
 
 def _run_dask(
@@ -408,14 +423,9 @@ def run(
         todo = [i for i in range(n) if i not in blobs and i not in reasons]
 
     items = [(i, os.path.abspath(files[i]), files[i], *([fixed[i]] if i in fixed else [])) for i in todo]
-    chunks = _chunks(items, jobs)
     with_sentences = library is not None or level == "sentence"
-    if engine == "dask" and (scheduler is not None or len(items) > POOL_MIN_FILES * jobs):
-        outcomes = _run_dask(chunks, settings, with_sentences, jobs, scheduler)
-    else:  # (a local cluster for a few files, say the failures of the last run, costs seconds for nothing)
-        outcomes = _run_process(chunks, settings, with_sentences, jobs)
-    pending: list[tuple[str, str, int, bytes, bytes]] = []
-    last_commit = time.monotonic()
+    outcomes = _outcomes(_chunks(items, jobs), settings, with_sentences, jobs, engine, scheduler)
+    store = _Store(library)
     n_analysed = 0
     with _progress_bar(n, enabled=progress) as bar:
         bar.update(n_cached + len(reasons))
@@ -426,17 +436,11 @@ def run(
                     continue
                 n_analysed += 1
                 blobs[index] = answers_blob if level == "answer" else sentences_blob
-                if library is not None:
-                    pending.append((sha, keys.get(index, settings.sha256), n_answers, answers_blob, sentences_blob))
+                store.add((sha, keys.get(index, settings.sha256), n_answers, answers_blob, sentences_blob))
             bar.update(len(done))
             if reasons:
                 bar.set_postfix(failed=len(reasons), refresh=False)
-            due = len(pending) >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS
-            if library is not None and due:
-                library.store_blobs(pending)
-                pending, last_commit = [], time.monotonic()
-        if library is not None:
-            library.store_blobs(pending)
+        store.commit()
 
     order = sorted(blobs)
     frame = decode_frames([blobs[i] for i in order], [files[i] for i in order])
@@ -445,6 +449,171 @@ def run(
 
     answers, sentences = (frame, None) if level == "answer" else (pd.DataFrame(), frame)
     return BatchResult(answers, failures, n_cached, n_analysed, time.perf_counter() - start, sentences, files)
+
+
+def _outcomes(
+    chunks: list[list[tuple]], settings: Settings, with_sentences: bool, jobs: int, engine: Engine, scheduler: str | None,
+) -> Iterator[list[Outcome]]:
+    """The chunks' outcomes as they finish, from the engine chosen (closing the iterator stops the run:
+    chunks not started are not run)."""
+    n_items = sum(map(len, chunks))
+    if engine == "dask" and (scheduler is not None or n_items > POOL_MIN_FILES * jobs):
+        return _run_dask(chunks, settings, with_sentences, jobs, scheduler)
+    # (a local cluster for a few files, say the failures of the last run, costs seconds for nothing)
+    return _run_process(chunks, settings, with_sentences, jobs)
+
+
+class _Store:
+    """New results kept for the library and committed every ``COMMIT_EVERY`` results or ``COMMIT_SECONDS``
+    (each commit is one fsync); without a library, or with one opened read-only, it keeps nothing."""
+
+    def __init__(self, library: Library | None) -> None:
+        self.library = library if library is not None and not library.readonly else None
+        self.pending: list[tuple[str, str, int, bytes, bytes]] = []
+        self.last = time.monotonic()
+        self.stored = 0
+
+    def add(self, item: tuple[str, str, int, bytes, bytes]) -> None:
+        if self.library is None:
+            return
+        self.pending.append(item)
+        if len(self.pending) >= COMMIT_EVERY or time.monotonic() - self.last > COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.library is not None and self.pending:
+            self.stored += self.library.store_blobs(self.pending)
+        self.pending, self.last = [], time.monotonic()
+
+
+# -- library documents ------------------------------------------------------------------------------
+
+# Documents per chunk when a library run is analysed in this process: small, so that its progress is
+# reported and a cancel is seen every few tenths of a second (a briefing takes about 0.1 s).
+LIBRARY_CHUNK_IN_PROCESS = 4
+
+
+class Cancelled(DiscourseError):
+    """A run stopped by its ``cancel`` event: ``done`` of ``total`` documents were analysed or read (every
+    result analysed before the stop is kept in the library)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"Cancelled after {done:,} of {total:,} documents; the analysed ones are kept in the library.")
+        self.done = done
+        self.total = total
+
+
+@dataclass
+class LibraryRun:
+    """The results of :func:`run_library`, as Arrow IPC blobs by document id (decode them with
+    :func:`analysis.store.library.decode_frames`), in the records' order."""
+
+    answers: dict[str, bytes]
+    sentences: dict[str, bytes]  # empty unless sentences=True
+    failures: list[tuple[str, str]]  # (document id, reason)
+    n_cached: int
+    n_analysed: int
+    seconds: float
+
+
+def run_library(
+    library: Library,
+    records: Sequence,
+    *,
+    jobs: int = 1,
+    engine: Engine = "process",
+    scheduler: str | None = None,
+    dictionary: topics.Dictionary | None = None,
+    markers: markers_mod.Markers | None = None,
+    sentences: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    cancel=None,
+) -> LibraryRun:
+    """Analyse library documents (:class:`~analysis.store.library.Record` s) from their stored bytes, each
+    with its stored format and corrections, as :func:`run` analyses files: the same per-document function
+    (:func:`analyze_chunk`), the same settings hash (with the corrections folded in:
+    :func:`~analysis.store.library.corrected_settings`), so a result stored by ``analyze --library`` for the
+    same bytes is found here and the other way round. What is stored is read back; the rest is analysed
+    (on ``jobs`` processes or Dask) and stored.
+
+    ``progress(done, total)`` is called with the documents read from the library, then as chunks finish.
+    ``cancel`` (anything with ``is_set()``, e.g. a :class:`threading.Event`) is looked at after each chunk:
+    once set, the results so far are stored and :class:`Cancelled` is raised (chunks not started are not
+    run; a chunk running in a worker process is left to finish and dropped)."""
+    from analysis.store.library import corrected_settings, stored_format
+    from analysis.transcripts import corrections as fixes
+
+    start = time.perf_counter()
+    if jobs < 1:
+        raise DiscourseError(f"--jobs {jobs}: give 1 or more worker processes.")
+    settings = make_settings(dictionary=dictionary, markers=markers)
+    records = list(records)
+    total = len(records)
+    stored = library.corrections_by_sha(r.content_sha256 for r in records)
+    keys = {r.id: corrected_settings(settings.sha256, stored.get(r.content_sha256, ())) for r in records}
+    by_key: dict[str, list[str]] = {}
+    for r in records:
+        by_key.setdefault(keys[r.id], []).append(r.content_sha256)
+
+    def cached(level: Level) -> dict[tuple[str, str], bytes]:
+        out: dict[tuple[str, str], bytes] = {}
+        for k, shas in by_key.items():
+            out.update(((k, sha), blob) for sha, blob in library.cached_blobs(k, shas, level=level).items())
+        return out
+
+    found_answers = cached("answer")
+    found_sentences = cached("sentence") if sentences else {}
+    answers: dict[str, bytes] = {}
+    sentence_blobs: dict[str, bytes] = {}
+    todo = []
+    for i, r in enumerate(records):
+        blob = found_answers.get((keys[r.id], r.content_sha256))
+        if blob is not None:
+            answers[r.id] = blob
+            if sentences:
+                sentence_blobs[r.id] = found_sentences[keys[r.id], r.content_sha256]
+        else:
+            todo.append(i)
+    n_cached = len(answers)
+    if progress is not None:
+        progress(n_cached, total)
+    items = []
+    for i in todo:
+        r = records[i]
+        fixed = fixes.dumps(stored[r.content_sha256]) if r.content_sha256 in stored else None
+        items.append((i, library.bytes_of(r.id), r.name, fixed, stored_format(r)))
+    in_process = engine == "process" and (jobs == 1 or len(items) <= POOL_MIN_FILES * jobs)
+    chunks = _chunks(items, jobs, largest=LIBRARY_CHUNK_IN_PROCESS if in_process else CHUNK_MAX)
+    del items
+    outcomes = _outcomes(chunks, settings, True, jobs, engine, scheduler)
+    store = _Store(library)
+    reasons: dict[int, str] = {}
+    n_analysed = 0
+    try:
+        for outcome in outcomes:
+            for index, sha, n_answers, answers_blob, sentences_blob, error in outcome:
+                r = records[index]
+                if error is not None:
+                    reasons[index] = error
+                    continue
+                n_analysed += 1
+                answers[r.id] = answers_blob
+                if sentences:
+                    sentence_blobs[r.id] = sentences_blob
+                store.add((sha, keys[r.id], n_answers, answers_blob, sentences_blob))
+            if progress is not None:
+                progress(n_cached + n_analysed + len(reasons), total)
+            if cancel is not None and cancel.is_set() and n_cached + n_analysed + len(reasons) < total:
+                raise Cancelled(n_cached + n_analysed, total)
+    finally:
+        store.commit()  # what was analysed stays, also when cancelled
+        if hasattr(outcomes, "close"):
+            outcomes.close()
+    order = {r.id: i for i, r in enumerate(records)}
+    answers = dict(sorted(answers.items(), key=lambda kv: order[kv[0]]))
+    sentence_blobs = dict(sorted(sentence_blobs.items(), key=lambda kv: order[kv[0]]))
+    failures = [(records[i].id, reasons[i]) for i in sorted(reasons)]
+    return LibraryRun(answers, sentence_blobs, failures, n_cached, n_analysed, time.perf_counter() - start)
 
 
 class _NoBar:

@@ -82,8 +82,10 @@ PAGE_LIMIT_MAX = 1000
 # Frames are stored as Arrow IPC streams, not Parquet: reading back the answers of 199 briefings took
 # 0.02 s from IPC against 0.5-2 s from Parquet (per-column page decoding of ~70 columns per small
 # file dominates); the sizes are alike (17 MB). Sentences, read only on demand, are LZ4-compressed.
-# Modules whose code does not shape a result (shells, this store, the batch runner).
+# Modules whose code does not shape a result (shells, this store, the batch runner), and packages that only
+# read results (the corpus aggregates stored analyses: changing it must not make them stale).
 _NOT_ANALYSIS = {"library.py", "metadata.py", "batch.py", "__main__.py"}
+_NOT_ANALYSIS_PACKAGES = {"corpus"}
 
 Level = Literal["answer", "sentence"]
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
@@ -218,7 +220,7 @@ def code_version() -> str:
     here = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*.py")):
-        if path.name in _NOT_ANALYSIS:
+        if path.name in _NOT_ANALYSIS or path.relative_to(here).parts[0] in _NOT_ANALYSIS_PACKAGES:
             continue
         digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{CODE_VERSION}-{digest.hexdigest()[:16]}"
@@ -932,12 +934,15 @@ class Library:
     def search(
         self, query: str = "", *, tag: str | None = None, date_from: str | date | None = None,
         date_to: str | date | None = None, speaker: str | None = None, offset: int = 0, limit: int = 20,
+        format: str | None = None,
     ) -> tuple[list[Record], int]:
         """A page of records whose id, name, title or a tag contains ``query`` (case-insensitive), with
         ``tag`` if given, dated from ``date_from`` to ``date_to`` (ISO dates, both included; a document
         without a date is left out when either is given) and with a speaker named ``speaker`` (the whole
-        name, case-insensitive: ``"ms. psaki"`` finds ``MS. PSAKI``); and the total number that match
-        (for pagination). Default interview first, then by name.
+        name, case-insensitive: ``"ms. psaki"`` finds ``MS. PSAKI``), of ``format`` if given (the format it
+        was read with, ``labelled``, ``html``, ``pdf``..., or its file name's extension, ``md``, ``txt``...;
+        case-insensitive); and the total number that match (for pagination). Default interview first, then
+        by name.
 
         A read-only library of an older version has no dates or speakers: filtering by them is refused
         with a message saying how to upgrade it."""
@@ -970,6 +975,12 @@ class Library:
         if tag is not None:
             where.append("EXISTS (SELECT 1 FROM tags t WHERE t.document_id = d.id AND t.tag = :tag)")
             params["tag"] = _clean_tags([tag])[0]
+        if format is not None:
+            form = str(format).strip().casefold().lstrip(".")
+            if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", form):
+                raise DiscourseError(f"format {format!r}: give a format such as md, txt, html or labelled.")
+            where.append("(d.format = :format OR casefold(d.name) LIKE :extension)")  # (no % or _ in form)
+            params["format"], params["extension"] = form, "%." + form
         clause = " AND ".join(where)
         joined = "documents d LEFT JOIN metadata m ON m.document_id = d.id" if self.has_metadata else "documents d"
         with self._read() as con:

@@ -6,6 +6,7 @@ are built on (every name importable as ``from analysis.corpus import ...``)::
     Selection.from_spec("tag=2021,from=2023-01-01,to=2023-12-31,speaker=NAME,q=text,format=md") -> Selection
     select(lib: Library, selection: Selection) -> list[Record]            # every match, not one page
 
+    pending(lib, records) -> int         # how many have no stored analysis yet (analyse would analyse them)
     analyse(lib, records, *, jobs=1, progress=None, cancel=None, dictionary=None, markers=None) -> Corpus
         # progress(done: int, total: int); cancel.is_set() -> raises Cancelled(done, total) after the
         # chunk running; what was analysed stays stored in the library
@@ -46,7 +47,7 @@ from analysis._lazy import exports
 __getattr__, __dir__ = exports(__name__, {
     "selection": ".selection", "Selection": ".selection", "select": ".selection",
     "model": ".model", "Corpus": ".model",
-    "from_library": ".from_library", "analyse": ".from_library", "Cancelled": ".from_library",
+    "from_library": ".from_library", "analyse": ".from_library", "Cancelled": ".from_library", "pending": ".from_library",
     "aggregate": ".aggregate", "Measure": ".aggregate", "measures": ".aggregate", "over_time": ".aggregate",
     "trend": ".aggregate", "speakers": ".aggregate", "documents_table": ".aggregate", "actor_mentions": ".aggregate",
     "compare": ".compare", "groups": ".compare", "Groups": ".compare",

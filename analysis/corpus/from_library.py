@@ -21,7 +21,7 @@ from analysis.corpus.model import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, Corpus, do
 from analysis.pipeline import batch
 from analysis.store.library import Library, Record
 
-__all__ = ["Cancelled", "analyse", "records_frame", "stack"]
+__all__ = ["Cancelled", "analyse", "pending", "records_frame", "stack"]
 
 Cancelled = batch.Cancelled
 # The sentence columns read from a stored sentences frame (the rest: topic and marker rates and counts
@@ -102,6 +102,24 @@ def stack(blobs: Sequence[bytes], ids: Sequence[str], dates: dict, *, columns: l
         frame = table.to_pandas(use_threads=False)
     counts = [t.num_rows for t in tables]
     frame.insert(0, "doc_id", pd.array(np.repeat(np.asarray(ids, dtype=object), counts), dtype="str"))
-    when = np.repeat(np.asarray([dates.get(i, pd.NaT) for i in ids], dtype="datetime64[ns]"), counts)
+    # (through pandas: a document without a date is NaN or NaT here, which NumPy cannot cast alike)
+    when = np.repeat(pd.to_datetime(pd.Series([dates.get(i) for i in ids], dtype="object")).to_numpy(dtype="datetime64[ns]"), counts)
     frame.insert(1, "date", when)
     return frame
+
+
+def pending(lib: Library, records: Sequence[Record], *, dictionary=None, markers=None) -> int:
+    """How many of ``records`` :func:`analyse` would analyse: those with no stored result under the same
+    settings (with their corrections folded in, as :func:`analysis.pipeline.batch.run_library` keys them).
+    Reads no stored frame, so the Corpus page can ask before a long run."""
+    from analysis.store.library import corrected_settings
+
+    settings = batch.make_settings(dictionary=dictionary, markers=markers)
+    stored = lib.corrections_by_sha(r.content_sha256 for r in records)
+    by_key: dict[str, list[str]] = {}
+    for r in records:
+        by_key.setdefault(corrected_settings(settings.sha256, stored.get(r.content_sha256, ())), []).append(r.content_sha256)
+    have = {(k, sha) for k, shas in by_key.items() for sha in lib.cached_shas(k, shas)}
+    return sum(
+        (corrected_settings(settings.sha256, stored.get(r.content_sha256, ())), r.content_sha256) not in have for r in records
+    )

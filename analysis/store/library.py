@@ -1067,6 +1067,18 @@ class Library:
                 out.update(con.execute(sql, [settings_sha, *part]).fetchall())
         return out
 
+    def cached_shas(self, settings_sha: str, content_shas: Iterable[str]) -> set[str]:
+        """Which of these contents have a stored result under these settings (no blob is read)."""
+        wanted = list(dict.fromkeys(content_shas))
+        out: set[str] = set()
+        with self._read() as con:
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT content_sha256 FROM analyses WHERE settings_sha256 = ? AND content_sha256 IN ({marks})"
+                out.update(row[0] for row in con.execute(sql, [settings_sha, *part]).fetchall())
+        return out
+
     def integrity_check(self) -> str:
         """SQLite's ``PRAGMA integrity_check``: ``"ok"`` or the problems it found."""
         return "\n".join(r[0] for r in self._con.execute("PRAGMA integrity_check"))

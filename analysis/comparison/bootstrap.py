@@ -48,8 +48,7 @@ def topic_profile(
             continue
         point = counts.sum(axis=0) / words.sum() * topics.RATE_PER_WORDS
         idx = rng.integers(0, len(frame), size=(n_boot, len(frame)))
-        w = words[idx].sum(axis=1)
-        c = counts[idx].sum(axis=1)  # (n_boot, topics)
+        w, c = _resampled_sums(idx, words, counts)  # (n_boot,), (n_boot, topics)
         with np.errstate(invalid="ignore", divide="ignore"):
             boot = c / w[:, None] * topics.RATE_PER_WORDS
         boots[name] = (point, boot)
@@ -61,3 +60,24 @@ def topic_profile(
         ra, rb = boots["a"][0][i], boots["b"][0][i]
         rows.append((column.removeprefix(topics.COLUMN_PREFIX), labels[column], ra, rb, ra - rb, low[i], high[i]))
     return pd.DataFrame(rows, columns=["topic", "label", "rate_a", "rate_b", "difference", "low", "high"])
+
+
+# Resamples summed per block: a block's weights are a (block, rows) matrix, 100 x 50,000 answers = 40 MB.
+BLOCK = 100
+
+
+def _resampled_sums(idx: np.ndarray, words: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each resample (a row of ``idx``, the rows drawn), the sums of ``words`` and of ``counts`` over the
+    rows drawn: the times each row is drawn (a weight matrix) times the values, block by block. The same
+    numbers as ``counts[idx].sum(axis=1)`` (integer counts sum exactly in float64) without its
+    (resamples x rows x topics) array: 15,000 answers x 24 columns took 9 s and 3 GB that way."""
+    n_boot, n = idx.shape
+    w = np.empty(n_boot)
+    c = np.empty((n_boot, counts.shape[1]))
+    for start in range(0, n_boot, BLOCK):
+        part = idx[start : start + BLOCK]
+        offsets = (np.arange(len(part)) * n)[:, None]
+        weights = np.bincount((part + offsets).ravel(), minlength=len(part) * n).reshape(len(part), n).astype("float64")
+        w[start : start + len(part)] = weights @ words
+        c[start : start + len(part)] = weights @ counts
+    return w, c

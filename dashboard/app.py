@@ -28,6 +28,7 @@ PAGES = [
     st.Page(str(ROOT / "dashboard" / "views" / "overview.py"), title="Overview", url_path="overview"),
     st.Page(str(ROOT / "dashboard" / "views" / "actors.py"), title="Actors", url_path="actors"),
     st.Page(str(ROOT / "dashboard" / "views" / "compare.py"), title="Compare", url_path="compare"),
+    st.Page(str(ROOT / "dashboard" / "views" / "corpus.py"), title="Corpus", url_path="corpus"),
     st.Page(str(ROOT / "dashboard" / "views" / "workshop.py"), title="Workshop", url_path="workshop"),
     st.Page(str(ROOT / "dashboard" / "views" / "methods.py"), title="Methods", url_path="methods"),
     st.Page(str(ROOT / "dashboard" / "views" / "upload.py"), title="Upload", url_path="upload"),

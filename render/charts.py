@@ -579,3 +579,30 @@ def corpus_over_time(points: pd.DataFrame, trend: dict, *, label: str, unit: str
     fig.update_layout(legend=dict(orientation="h", y=-0.28, x=0))
     title = _wrap(f"{label}, by {what}", width=70, lines=2) + "<br><sup>click a mark to read its document</sup>"
     return _layout(fig, title=title, height=440)
+
+
+def speaker_profiles(a: pd.Series, b: pd.Series, labels: dict[str, str]) -> go.Figure:
+    """Two speakers of a corpus (rows of :func:`analysis.corpus.speakers`) side by side: each topic's and
+    marker family's rate per 1,000 of their answer words, a bar each with its number; the title gives their
+    tone with its 95% interval. Rows with neither speaker at a rate above 0 are left out."""
+    rows = [c for c in labels if c in a.index and (float(a[c] or 0) > 0 or float(b[c] or 0) > 0)]
+    rows.sort(key=lambda c: -max(float(a[c] or 0), float(b[c] or 0)))
+    names = [_wrap(labels[c], width=34, lines=2) for c in rows]
+    fig = go.Figure()
+    for s, colour in ((a, SIDE_A), (b, SIDE_B)):
+        values = [float(s[c] or 0) for c in rows]
+        fig.add_trace(go.Bar(
+            x=values, y=names, orientation="h", name=_escape(str(s["speaker"])), marker=dict(color=colour),
+            text=[f"{v:.1f}" for v in values], textposition="outside", cliponaxis=False,
+            hovertemplate="%{y}: %{x:.1f} per 1,000 words<extra>" + _escape(str(s["speaker"])) + "</extra>",
+        ))
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
+    top = max([float(a[c] or 0) for c in rows] + [float(b[c] or 0) for c in rows] + [1.0])
+    fig.update_xaxes(range=[0, top * 1.25], title=dict(text="per 1,000 answer words", font=dict(size=AXIS_TITLE_SIZE)))
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.12, x=0))
+
+    def tone(s: pd.Series) -> str:
+        return f"{_escape(str(s['speaker']))} {number(float(s['tone']))} ({float(s['tone_low']):+.2f} to {float(s['tone_high']):+.2f})"
+
+    title = f"Two speakers: topics and markers<br><sup>tone {tone(a)} · {tone(b)}</sup>"
+    return _layout(fig, title=title, height=max(300, 120 + 44 * len(rows)))

@@ -41,27 +41,29 @@ def _open_line(key: str, lines) -> None:
 
 
 def _show_groups(result) -> None:
-    """Two groups compared: sentence tone, topic rates, distinctive terms, a term in context."""
+    """Two groups compared: answer tone, topic and marker rates, distinctive terms, a term in context."""
+    tone = result.tone
     st.html(
         f"<div style='font-size:1rem'><span style='color:{charts.SIDE_A};font-weight:700'>A</span>: "
-        f"{result.n_documents_a:,} documents, {result.n_words_a:,} answer words &nbsp;&nbsp; "
-        f"<span style='color:{charts.SIDE_B};font-weight:700'>B</span>: {result.n_documents_b:,} documents, "
-        f"{result.n_words_b:,} answer words</div>"
+        f"{int(tone['documents'][0]):,} documents, {int(tone['answers'][0]):,} answers &nbsp;&nbsp; "
+        f"<span style='color:{charts.SIDE_B};font-weight:700'>B</span>: {int(tone['documents'][1]):,} documents, "
+        f"{int(tone['answers'][1]):,} answers</div>"
     )
-    c1, c2 = st.columns(2, gap="large")
-    with c1:
-        ui.chart(charts.sentiment_boxes(result.sentences_a, result.sentences_b, label_a="A", label_b="B"), key="g-boxes")
-    with c2:
-        ui.chart(charts.topic_difference(result.topics, label_a="A", label_b="B"), key="g-topics")
-    st.caption("Topic intervals: 95% percentile bootstrap over answers.")
-    if len(result.terms):
+    shown = tone[["label", "documents", "answers", "sentences", "tone", "low", "high", "share_negative"]]
+    st.dataframe(shown.round(3), hide_index=True, column_config={"label": "side", "low": "tone: 95% low",
+                 "high": "tone: 95% high", "share_negative": st.column_config.NumberColumn("negative sentences", format="percent")})
+    ui.chart(charts.topic_difference(result.topics, label_a="A", label_b="B"), key="g-topics")
+    st.caption("Rates per 1,000 answer words; intervals: 95% percentile bootstrap over answers. Tone: t-interval over answers.")
+    terms = result.terms()
+    if len(terms):
         st.markdown("#### Distinctive terms")
-        ui.chart(charts.term_plot(result.terms, label_a="A", label_b="B"), key="g-terms")
+        st.caption("Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), as on the Compare page.")
+        ui.chart(charts.term_plot(terms, label_a="A", label_b="B"), key="g-terms")
     term = st.text_input("Term or phrase in context (a trailing * is a wildcard)", key="g-term", **KEEP,
                          placeholder="e.g. ukraine, inflation, border")
     if term.strip():
         for name, side in (("A", "a"), ("B", "b")):
-            lines = corpus_data.group_kwic(result, side, term.strip())
+            lines = result.kwic(side, term.strip(), width=70)
             st.markdown(f"**{name}**: {len(lines):,} lines (select a line to open its answer in the Reader)")
             if len(lines):
                 k = f"g-kwic-{side}"
@@ -85,7 +87,9 @@ try:
 except DiscourseError as e:
     st.error(ui.md_escape(str(e)))
     st.stop()
-text_col, tag_col, speaker_col, from_col, to_col = st.columns([3, 2, 3, 2, 2])
+# Two rows, as on the Library page: what to find, then when (a date field narrower than this cuts its "yyyy-mm-dd").
+text_col, tag_col, speaker_col = st.columns([3, 2, 3])
+from_col, to_col, _ = st.columns([2, 2, 4])
 query = text_col.text_input("Search (id, name, title or tag)", key="c-q", **KEEP)
 tag = tag_col.selectbox("Tag", [None] + [t for t, _ in all_tags], format_func=lambda t: "any tag" if t is None else t,
                         key="c-tag", **KEEP)
@@ -237,10 +241,17 @@ if docs_tab.open:
         shown = table.rename(columns=rate_labels)
         floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]
         shown[floats] = shown[floats].round(3) + 0.0
+        # The measures first, after the id and date (the grid draws the columns in view: at 1280 px the long
+        # name pushed every measure out of sight); the name, title and tags at the end.
+        first = ["id", "date", "answers", "answer_words", "tone", "share_negative", *rate_labels.values()]
+        order = [c for c in first if c in shown.columns] + [c for c in shown.columns if c not in first]
         picked = st.dataframe(
             shown, hide_index=True, key="c-documents", on_select="rerun", selection_mode="single-row",
-            column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                           **{c: st.column_config.NumberColumn(format="%.2f") for c in floats}},
+            column_order=order,
+            column_config={"id": st.column_config.TextColumn(width=200),
+                           "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                           "share_negative": st.column_config.NumberColumn("negative sentences", format="percent"),
+                           **{c: st.column_config.NumberColumn(format="%.2f") for c in floats if c != "share_negative"}},
         )
         d1, d2 = st.columns(2)
         d1.download_button("Documents (CSV)", functools.partial(corpus_data.csv_bytes, table), file_name="corpus-documents.csv",

@@ -404,3 +404,14 @@ def test_corpus_over_time_marks_carry_their_document_and_period_and_the_trend_ha
     assert marks.marker.color[0] != marks.marker.color[1]  # coloured by sign
     rate = charts.corpus_over_time(points, {"line": line.iloc[0:0]}, label="Economy", unit="per 1,000 answer words", tone=False, by="document")
     assert len(rate.data) == 1 and rate.data[0].marker.color == charts.POINT_COLOUR and list(rate.data[0].text) == ["-0.2", "0.3"]
+
+
+def test_two_speakers_profiles_show_each_rate_with_its_number_and_leave_out_empty_rows():
+    a = pd.Series({"speaker": "MS. <b>PSAKI</b>", "tone": 0.12, "tone_low": 0.1, "tone_high": 0.14, "topic_economy": 4.0, "topic_war": 0.0, "marker_hedges": 1.5})
+    b = pd.Series({"speaker": "MR. PRICE", "tone": -0.05, "tone_low": -0.08, "tone_high": -0.02, "topic_economy": 2.0, "topic_war": 0.0, "marker_hedges": 3.0})
+    labels = {"topic_economy": "Economy", "topic_war": "War", "marker_hedges": "Hedges"}
+    fig = charts.speaker_profiles(a, b, labels)
+    first, second = fig.data
+    assert list(first.y) == ["Economy", "Hedges"] and list(first.text) == ["4.0", "1.5"] and list(second.text) == ["2.0", "3.0"]
+    assert "&lt;b&gt;PSAKI" in first.name and "<b>PSAKI" not in fig.layout.title.text
+    assert "+0.12 (+0.10 to +0.14)" in fig.layout.title.text

@@ -125,7 +125,7 @@ def test_a_topic_rate_per_document_is_per_1000_answer_words():
     assert [ids[0] for ids in frame["doc_ids"]] == ["d1", "d2", "d3"]
     assert list(frame["period"]) == list(pd.to_datetime(["2021-01-04", "2021-01-20", "2021-02-10"]))
     assert list(frame["value"]) == pytest.approx([2 / 150 * 1000, 1 / 200 * 1000, 1 / 10 * 1000])
-    v, low, high = ratio_interval([2, 0], [100, 50])
+    _v, low, high = ratio_interval([2, 0], [100, 50])
     assert (frame.loc[0, "low"], frame.loc[0, "high"]) == pytest.approx((low * 1000, high * 1000))
     assert list(frame["n"]) == [2, 1, 1]  # answers, for a rate
     assert frame["spread"].isna().all()
@@ -134,7 +134,7 @@ def test_a_topic_rate_per_document_is_per_1000_answer_words():
 def test_quarter_and_week_periods_start_on_their_first_day():
     quarter = over_time(make_corpus(), "topic:economy", "quarter")
     assert list(quarter["period"]) == [pd.Timestamp("2021-01-01")]
-    v, low, high = ratio_interval([2, 0, 1, 1], [100, 50, 200, 10])
+    _v, low, high = ratio_interval([2, 0, 1, 1], [100, 50, 200, 10])
     assert quarter.loc[0, "value"] == pytest.approx(4 / 360 * 1000)
     assert (quarter.loc[0, "low"], quarter.loc[0, "high"]) == pytest.approx((low * 1000, high * 1000))
     week = over_time(make_corpus(), "tone", "week")
@@ -150,7 +150,7 @@ def test_actor_mentions_and_the_tone_of_the_sentences_naming_it():
     tone = over_time(corpus, "actor_tone:russia", "month")
     # sentences naming Russia: 0.6, 0.4 (d1 pair 1), -0.5 (d2): each sentence once
     assert tone.loc[0, "value"] == pytest.approx(0.5 / 3)
-    v, low, high = ratio_interval([1.0, -0.5], [2, 1])
+    _v, low, high = ratio_interval([1.0, -0.5], [2, 1])
     assert (tone.loc[0, "low"], tone.loc[0, "high"]) == pytest.approx((low, high))
     assert tone.loc[0, "spread"] == pytest.approx(np.std([0.6, 0.4, -0.5]))
     assert np.isnan(tone.loc[1, "value"]) and tone.loc[1, "n"] == 0  # February names nobody
@@ -186,7 +186,7 @@ def test_speakers_merge_names_as_the_library_keys_them_and_share_joint_answers()
     a, b = table.loc["MS. A"], table.loc["MR. B"]  # "Ms.  A" is MS. A (case and spaces), shown as most written
     assert (a["documents"], a["answers"], a["words"]) == (2, 3, 160)
     assert (b["documents"], b["answers"], b["words"]) == (3, 3, 240)
-    v, low, high = ratio_interval([1.0, 0.0, 1.0], [2, 2, 1])
+    _v, low, high = ratio_interval([1.0, 0.0, 1.0], [2, 2, 1])
     assert (a["tone"], a["tone_low"], a["tone_high"]) == pytest.approx((0.4, low, high))
     assert b["tone"] == pytest.approx((-1.0 + 1.0 + 0.6) / 8)
     assert a["topic_economy"] == pytest.approx(3 / 160 * 1000) and b["topic_economy"] == pytest.approx(2 / 240 * 1000)

@@ -39,7 +39,7 @@ def test_a_bad_spec_says_what_to_write(spec, message):
 
 
 def test_select_returns_every_match_not_one_page(library, monkeypatch):
-    import analysis.corpus.selection as selection
+    from analysis.corpus import selection
 
     monkeypatch.setattr(selection, "PAGE_LIMIT_MAX", 1)  # one record a page: select must page through
     assert len(select(library, Selection(tag="demo"))) == 4

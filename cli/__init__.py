@@ -6,6 +6,8 @@ command's options beside its body.
     python -m analysis analyze FILE_OR_DIR... [--out PATH] [--level answer|sentence] [--topics FILE]
         [--jobs N] [--engine process|dask] [--scheduler ADDRESS] [--library PATH | --cache]
     python -m analysis library [--library PATH] add|list|rename|tag|untag|delete|correct ...
+    python -m analysis corpus [--library PATH] [--tag T] [--from DATE] [--to DATE] [--speaker NAME] [--query Q]
+        [--format F] [--by document|week|month|quarter|speaker] [--measure KEY] [--out PATH] [--jobs N]
     python -m analysis compare A B [--out PATH] [--ngrams words|bigrams|both] [--min-count N] [--keep-stopwords] [--library PATH]
     python -m analysis kwic FILE_OR_DIR... --term WORD [--width N] [--out PATH]
     python -m analysis report FILE --out REPORT.html [--topics FILE] [--interviewer NAME] [--input-format FMT] [--library PATH]
@@ -25,10 +27,10 @@ from collections.abc import Sequence
 
 from analysis.errors import DiscourseError
 
-from . import analyze, compare, kwic, library, parse, report
+from . import analyze, compare, corpus, kwic, library, parse, report
 from .common import EXIT_USER_ERROR, Parser, printable
 
-COMMANDS = (parse, analyze, library, compare, kwic, report)  # in the order --help lists them
+COMMANDS = (parse, analyze, library, corpus, compare, kwic, report)  # in the order --help lists them
 
 
 def build_parser() -> argparse.ArgumentParser:

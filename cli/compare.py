@@ -13,7 +13,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     c = commands.add_parser(
         "compare", help="distinctive terms of side A against side B (weighted log-odds, Monroe et al. 2008)",
         description="A side is FILE (all answers), FILE:pairs=1-3,5, FILE:speaker=NAME, FILE:role=question, "
-        "FILE:topic=SLUG>NUMBER or FILE:topic=SLUG<NUMBER. Positive z: more typical of A.",
+        "FILE:topic=SLUG>NUMBER or FILE:topic=SLUG<NUMBER; or the answers of library documents (--library, else the "
+        "default library): library:tag=2021, library:speaker=NAME (that speaker's answers), "
+        "library:from=2023-01-01,to=2023-12-31, also q=TEXT and format=F, the keys combined with commas "
+        "(library:tag=2021,speaker=MS. PSAKI). Documents not analysed yet are analysed and kept in the library. "
+        "Positive z: more typical of A.",
     )
     c.add_argument("side_a", metavar="A", help="side A, e.g. interview.txt:pairs=1-3")
     c.add_argument("side_b", metavar="B", help="side B, e.g. interview.txt:pairs=5-6")
@@ -25,7 +29,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     c.add_argument("--keep-stopwords", action="store_true", help="count function words too (left out by default)")
     add_column_options(c)
-    c.add_argument("--library", default=None, metavar="PATH", help=WITH_CORRECTIONS)
+    c.add_argument(
+        "--library", default=None, metavar="PATH",
+        help=WITH_CORRECTIONS + "; the library of library: sides (default: $DISCOURSE_LIBRARY or ~/.local/share/...)",
+    )
     c.set_defaults(run=run)
 
 
@@ -44,8 +51,14 @@ def run(args: argparse.Namespace) -> None:
 def _side(spec: str, library_path: str | None, *, speaker_column: str | None = None, text_column: str | None = None):
     """A Compare side (:func:`analysis.pipeline.side_spec.side_from_spec`) with its document's stored corrections."""
     from analysis.comparison.sides import parse_spec
+    from analysis.corpus.compare import LIBRARY_PREFIX, library_side
     from analysis.pipeline.side_spec import side_from_spec
 
+    if spec.startswith(LIBRARY_PREFIX):
+        from .common import open_library
+
+        with open_library(library_path) as lib:
+            return library_side(lib, spec)
     path, _ = parse_spec(spec)
     return side_from_spec(
         spec, speaker_column=speaker_column, text_column=text_column, corrections=stored_corrections(path, library_path),

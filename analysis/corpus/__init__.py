@@ -34,12 +34,12 @@ are built on (every name importable as ``from analysis.corpus import ...``)::
     Groups.terms(ngrams="words", min_count=3) -> DataFrame   # term, count_a, count_b, rate_a, rate_b, log_odds, z
     Groups.kwic(side: "a"|"b", term, width=60) -> DataFrame  # doc_id, pair, role, speaker, left, hit, right, start, end
 
-    write_results(corpus_or_batch, path)  /  load_results(path) -> Corpus   # a partitioned Parquet folder
+Not built yet: a Parquet results folder (``analyze FILES --out results/``, ``load_results``).
 
 Modules: :mod:`~analysis.corpus.selection` (which documents), :mod:`~analysis.corpus.model` (the Corpus and
 its documents frame), :mod:`~analysis.corpus.from_library` (library documents analysed or read back),
 :mod:`~analysis.corpus.aggregate` (measures over time, speakers, documents; the intervals),
-:mod:`~analysis.corpus.compare` (two groups compared), :mod:`~analysis.corpus.results` (the Parquet folder).
+:mod:`~analysis.corpus.compare` (two groups compared).
 """
 
 from analysis._lazy import exports
@@ -51,6 +51,5 @@ __getattr__, __dir__ = exports(__name__, {
     "aggregate": ".aggregate", "Measure": ".aggregate", "measures": ".aggregate", "over_time": ".aggregate",
     "trend": ".aggregate", "speakers": ".aggregate", "documents_table": ".aggregate", "actor_mentions": ".aggregate",
     "compare": ".compare", "groups": ".compare", "Groups": ".compare",
-    "results": ".results", "write_results": ".results", "load_results": ".results",
 })
 __all__ = __dir__()

@@ -113,12 +113,14 @@ def measures(corpus: Corpus) -> list[Measure]:
 
 
 def _measure(corpus: Corpus, key: str) -> Measure:
-    for m in measures(corpus):
+    every = measures(corpus)
+    for m in every:
         if m.key == key:
             return m
-    kinds = "tone, topic:SLUG, marker:SLUG, actor:SLUG, actor_tone:SLUG"
+    listed = ", ".join(m.key for m in every if not m.key.startswith("actor"))
     raise DiscourseError(
-        f"unknown measure {key!r}: give one of {kinds} (`python -m analysis corpus --help` lists them)."
+        f"unknown measure {key!r}: give one of {listed}, or actor:SLUG / actor_tone:SLUG with an actor of "
+        "data/actors/actors.yaml (e.g. actor:russia)."
     )
 
 

@@ -25,7 +25,10 @@ from analysis.comparison.sides import Side, Unit
 from analysis.corpus.aggregate import _labels, _ratio
 from analysis.corpus.model import Corpus, rate_columns
 
-__all__ = ["TONE_COLUMNS", "Groups", "groups", "side_of"]
+__all__ = ["LIBRARY_PREFIX", "TONE_COLUMNS", "Groups", "groups", "library_side", "side_of"]
+
+# A comparison side of library documents on the command line: library:tag=2021, library:speaker=NAME, ...
+LIBRARY_PREFIX = "library:"
 
 TONE_COLUMNS = ["side", "label", "documents", "answers", "sentences", "tone", "low", "high", "share_negative"]
 
@@ -131,3 +134,29 @@ class Groups:
 def groups(corpus_a: Corpus, corpus_b: Corpus, *, label_a: str = "A", label_b: str = "B") -> Groups:
     """Two corpora compared (see the module docstring); nothing is computed until asked for."""
     return Groups(corpus_a, corpus_b, label_a, label_b)
+
+
+def library_side(lib, spec: str, *, jobs: int = 1) -> Side:
+    """The answers of the library documents a side spec selects: ``library:tag=2021``,
+    ``library:speaker=NAME``, ``library:from=2023-01-01,to=2023-12-31`` (the keys of
+    :meth:`analysis.corpus.Selection.from_spec`), analysed or read back as :func:`analysis.corpus.analyse`
+    does. With ``speaker=``, only that speaker's answers. An empty selection is a DiscourseError."""
+    from analysis.corpus.from_library import analyse
+    from analysis.corpus.selection import Selection, select
+    from analysis.errors import DiscourseError
+    from analysis.store.metadata import speaker_key
+
+    body = spec.removeprefix(LIBRARY_PREFIX)
+    selection = Selection.from_spec(body)
+    records = select(lib, selection)
+    if not records:
+        raise DiscourseError(f"side {spec!r}: no document of library {lib.path} matches it.")
+    corpus = analyse(lib, records, jobs=jobs)
+    side = side_of(corpus, spec)
+    if selection.speaker:
+        key = speaker_key(selection.speaker)
+        units = tuple(u for u in side.units if key in {speaker_key(n) for n in u.speaker.split("; ")})
+        side = Side(spec, units)
+    if not side.units:
+        raise DiscourseError(f"side {spec!r}: its documents have no answers to compare.")
+    return side

@@ -102,8 +102,8 @@ def stack(blobs: Sequence[bytes], ids: Sequence[str], dates: dict, *, columns: l
         frame = table.to_pandas(use_threads=False)
     counts = [t.num_rows for t in tables]
     frame.insert(0, "doc_id", pd.array(np.repeat(np.asarray(ids, dtype=object), counts), dtype="str"))
-    # (through pandas: a document without a date is NaN or NaT here, which NumPy cannot cast alike)
-    when = np.repeat(pd.to_datetime(pd.Series([dates.get(i) for i in ids], dtype="object")).to_numpy(dtype="datetime64[ns]"), counts)
+    per_document = pd.DatetimeIndex([dates.get(i, pd.NaT) for i in ids], dtype="datetime64[ns]").to_numpy()
+    when = np.repeat(per_document, counts)
     frame.insert(1, "date", when)
     return frame
 

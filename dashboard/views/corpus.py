@@ -203,9 +203,12 @@ if speakers_tab.open:
         shown = table.rename(columns=rate_labels)
         floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]
         shown[floats] = shown[floats].round(2) + 0.0
+        # Eight rows high, so that the two speakers' chart below shows with the table at 1280x720.
         picked = st.dataframe(
-            shown, hide_index=True, key="c-speakers", on_select="rerun", selection_mode="multi-row",
-            column_config={c: st.column_config.NumberColumn(format="%.2f") for c in floats},
+            shown, hide_index=True, key="c-speakers", on_select="rerun", selection_mode="multi-row", height=320,
+            column_config={"tone_low": st.column_config.NumberColumn("tone: 95% low", format="%.2f"),
+                           "tone_high": st.column_config.NumberColumn("tone: 95% high", format="%.2f"),
+                           **{c: st.column_config.NumberColumn(format="%.2f") for c in floats if not c.startswith("tone_")}},
         )
         rows = picked.selection.rows if picked else []
         if len(rows) == 2:

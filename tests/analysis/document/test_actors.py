@@ -472,3 +472,18 @@ def test_loader_file_errors(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     good.write_text(VALID, encoding="utf-8")
     assert actors.load_actors(good).path == good
+
+
+def test_sentence_mentions_skip_nothing_that_mentions_finds():
+    # the pre-filter (no term's first word, no written form: not tokenised) must not lose a mention
+    from analysis.pipeline.run import analyze
+    from analysis.transcripts import DEFAULT_DOCUMENT, load
+
+    a = analyze(load(DEFAULT_DOCUMENT))
+    found = actors.mentions(a)
+    texts = a.sentences["text"].tolist()
+    hits = actors.sentence_mentions(texts + ["anti-Russian US-led talks", "Nobody at all."])
+    keys = a.sentences[["pair", "role", "sentence"]].itertuples(index=False)
+    flat = [(k.pair, k.role, k.sentence, h[2]) for k, hs in zip(keys, hits) for h in hs]
+    assert flat == [tuple(r) for r in found[["pair", "role", "sentence", "actor"]].itertuples(index=False)]
+    assert [h[2] for h in hits[-2]] == ["russia", "united_states"] and hits[-1] == []

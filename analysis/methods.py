@@ -161,6 +161,21 @@ def describe() -> tuple[Method, ...]:
             "it was said; **collocations** score the words near it with NLTK's log-likelihood ratio and PMI (PMI "
             "favours rare words)."
         ), shown_in=("page",)),
+        Method("corpus", "A corpus: many documents over time, speakers and groups", (
+            "- Every corpus value is a **ratio of sums over answers**: tone is the sum of the answers' sentence "
+            "compounds over their number of sentences, a rate the matches over the answer words (per 1,000). Its "
+            "95% interval is a t-interval over **answers** with the linearised standard error of a ratio (Cochran "
+            "1977, *Sampling Techniques*, 6.3): sentences of one answer are not independent, answers are taken as "
+            "the units. A period or a speaker with few answers has a wide interval, and fewer than two none.\n"
+            "- The **trend** is an ordinary least-squares line through the marks (documents or periods), each "
+            "weighing the same, with the 95% interval of its slope and band of its mean. It describes; it does not "
+            "explain, and marks that are not independent (one event across weeks) make the band too narrow.\n"
+            "- **Speakers** are merged across documents by their label written the same way (case and spaces "
+            "aside, and after the corrections): *MS. PSAKI* and *JEN PSAKI* stay two speakers until a correction "
+            "merges them. An answer given by several speakers counts for each.\n"
+            "- **Groups** are compared as two sides are (above), with the topic intervals resampling answers, not "
+            "sentences. Documents without a date are left out of everything over time and counted on the page."
+        ), shown_in=("page",)),
         Method("limits", "What the numbers cannot show", (
             "- A tone score is not a truth score: a calm sentence can be false, an angry one true.\n"
             "- Scores compare answers within one transcript well; across speakers, genres or translations they need "

@@ -16,7 +16,13 @@ Prints figures; it is not a test. Steps:
    and imports included), warm;
 5. groups: the 2021 against the 2023 briefings: tone, topic profile (bootstrap), distinctive terms the
    first time (every answer tokenised) and again (tokens kept on the sides); target 2 s the first time;
-6. the Corpus page in a browser: not here yet (the page is built separately; add its timing below).
+6. the Corpus page in headless Chromium at 1280x720 against the bare one-chart floor page
+   (benchmarks/floor_app.py) measured in the same run, each view in a new browser context (``--runs``,
+   median; run 0 warms the servers up): the first view of every briefing over time (tag ``wh-briefing``:
+   from navigation to its chart drawn), a change of the period (a click on *quarter*: to the redrawn
+   chart) against the floor's redraw (a click on its radio: to its redrawn chart), the Groups tab with
+   2021 against 2023 the first time in the server and again (to the distinctive-terms chart), and the
+   dashboard server's peak memory (VmHWM of its process). ``--no-browser`` leaves this step out.
 
 A results folder (``analyze --out DIR/``, ``load_results``) is not built, so it is not timed.
 """
@@ -68,6 +74,8 @@ def main() -> None:
     ap.add_argument("--library", type=Path, default=None)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-browser", action="store_true")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = args.library or Path(tmp.name) / "library.sqlite3"
@@ -147,10 +155,95 @@ def main() -> None:
     )
     print(f"  exit {done.returncode}, {len(done.stdout.splitlines()) - 1} rows")
 
-    # -- the Corpus page in a browser: to be added with the page (dashboard/views/corpus.py) ---------------
+    if not args.no_browser:
+        browser_figures(path, args.runs)
 
     print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+CHART = "document.querySelectorAll('.js-plotly-plot .scatterlayer path.point').length > 0"
+
+
+def _title(text: str) -> str:
+    return f"[...document.querySelectorAll('.js-plotly-plot .gtitle')].some(t => t.textContent.includes({text!r}))"
+
+
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def browser_figures(path: Path, runs: int) -> None:
+    """Step 6 of the module docstring."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks.dashboard_speed import ARGS, CHROMIUM
+    from benchmarks.server import start, stop
+
+    env = {**os.environ, "DISCOURSE_LIBRARY": str(path)}
+    env.pop("DISCOURSE_READ_ONLY", None)
+    dash, dash_url = start("dashboard/app.py", env=env, timeout=120)
+    floor, floor_url = start("benchmarks/floor_app.py", env=env)
+    figures: dict[str, list[float]] = {k: [] for k in ("floor", "floor redraw", "corpus", "period", "groups", "groups again")}
+    groups = "&c-view=Groups&g-a=tag%3D2021&g-b=tag%3D2023"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for run in range(runs + 1):  # run 0 warms the servers up (and loads the corpus once) and is left out
+                ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+                page = ctx.new_page()
+                t0 = time.perf_counter()
+                page.goto(floor_url + "/")
+                page.wait_for_function("document.querySelector('.js-plotly-plot .main-svg') !== null", timeout=120_000)
+                f = time.perf_counter() - t0
+                target = 2 + run % 7
+                t0 = time.perf_counter()
+                page.locator("[data-testid=stRadio] label").nth(target).click()
+                page.wait_for_function(
+                    f"(() => {{ const g = document.querySelector('.js-plotly-plot'); return g && g.data && g.data[0].y.length === {10 + target}; }})()",
+                    timeout=120_000,
+                )
+                fr = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                page.goto(dash_url + "/corpus?c-tag=wh-briefing&c-by=month")
+                page.wait_for_function(f"{CHART} && {_title('by month')}", timeout=300_000, polling="raf")
+                c = time.perf_counter() - t0
+                t0 = time.perf_counter()
+                page.get_by_role("button", name="quarter", exact=True).click()
+                page.wait_for_function(f"{CHART} && {_title('by quarter')}", timeout=120_000, polling="raf")
+                q = time.perf_counter() - t0
+                page.get_by_role("button", name="month", exact=True).click()  # back, for the next context
+                page.wait_for_function(_title("by month"), timeout=120_000, polling="raf")
+                ctx.close()
+                ctx = browser.new_context(viewport={"width": 1280, "height": 720})
+                page = ctx.new_page()
+                t0 = time.perf_counter()
+                page.goto(dash_url + "/corpus?c-tag=wh-briefing" + groups)
+                page.wait_for_function(_title("Distinctive terms"), timeout=300_000, polling="raf")
+                g = time.perf_counter() - t0
+                ctx.close()
+                if run == 0:
+                    print(f"  corpus page, first view in a new server (the corpus read from the library): {c:.2f} s;"
+                          f" groups 2021 vs 2023 the first time: {g:.2f} s")
+                    continue
+                for k, v in zip(figures, (f, fr, c, q, g, g)):
+                    figures[k].append(v)
+            browser.close()
+        peak = _peak_mb(dash.pid)
+    finally:
+        stop(dash)
+        stop(floor)
+    med = {k: statistics.median(v) for k, v in figures.items() if v}
+    print(f"Corpus page, {runs} runs (median), 1,280x720:      seconds   floor   ratio")
+    print(f"  first view of every briefing by month    {med['corpus']:>8.2f}{med['floor']:>8.2f}{med['corpus'] / med['floor']:>8.2f}")
+    print(f"  to quarters (a click; floor: its redraw) {med['period']:>8.2f}{med['floor redraw']:>8.2f}{med['period'] / med['floor redraw']:>8.2f}")
+    print(f"  groups 2021 vs 2023, kept in the server  {med['groups']:>8.2f}{med['floor']:>8.2f}{med['groups'] / med['floor']:>8.2f}")
+    print(f"  dashboard server's peak memory: {peak:,.0f} MB (target 1,024 MB)")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,7 @@ ui.table_or_note(
 ui.table_or_note(aligned.premises.drop(columns=["document", "pattern"]), "No answer of this document challenges its question's premise.")
 
 describe("comparison")
+describe("corpus")
 describe("limits")
 
 

@@ -32,6 +32,16 @@ def _open(doc_id: str, pair: int | None = None) -> None:
     navigate.open_reader(doc=doc_id, pair=pair)
 
 
+def _readable(table, digits: int):
+    """A table as shown: rate columns under their labels, floats rounded (+ 0.0 turns -0.0 into 0.0);
+    also its float columns and the labels used."""
+    labels = corpus_data.rate_labels(table.columns)
+    shown = table.rename(columns=labels)
+    floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]
+    shown[floats] = shown[floats].round(digits) + 0.0
+    return shown, floats, labels
+
+
 def _open_line(key: str, lines) -> None:
     """Concordance-row callback: open that line's answer in the Reader."""
     state = st.session_state.get(key)
@@ -199,10 +209,7 @@ if speakers_tab.open:
     with speakers_tab:
         table = corpus_data.speakers(corpus)
         st.markdown("##### Every answering speaker (select two rows to compare them)")
-        rate_labels = corpus_data.rate_labels(table.columns)
-        shown = table.rename(columns=rate_labels)
-        floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]
-        shown[floats] = shown[floats].round(2) + 0.0
+        shown, floats, rate_labels = _readable(table, 2)
         # Eight rows high, so that the two speakers' chart below shows with the table at 1280x720.
         picked = st.dataframe(
             shown, hide_index=True, key="c-speakers", on_select="rerun", selection_mode="multi-row", height=320,
@@ -240,10 +247,7 @@ if docs_tab.open:
     with docs_tab:
         table = corpus_data.documents(corpus)
         st.markdown("##### Every document and its measures (sort by a column; select a row to read the document)")
-        rate_labels = corpus_data.rate_labels(table.columns)
-        shown = table.rename(columns=rate_labels)
-        floats = [c for c in shown.columns if shown[c].dtype.kind == "f"]
-        shown[floats] = shown[floats].round(3) + 0.0
+        shown, floats, rate_labels = _readable(table, 3)
         # The measures first, after the id and date (the grid draws the columns in view: at 1280 px the long
         # name pushed every measure out of sight); the name, title and tags at the end.
         first = ["id", "date", "answers", "answer_words", "tone", "share_negative", *rate_labels.values()]

@@ -12,14 +12,9 @@ import pytest
 
 from analysis.store.library import Library
 from cli import main
+from tests.analysis.corpus.conftest import DOCS  # the same tiny library as the corpus tests
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = {
-    "2021-01-04-one.txt": "Q: How is trade?\n\nMS. SMITH: Trade is good. Russia is a partner.\n",
-    "2021-01-20-two.md": "Q: And the economy?\n\nMR. JONES: The economy is bad.\n",
-    "2021-02-10-three.txt": "Q: Anything else?\n\nMS. SMITH: Nothing else.\n",
-    "notes.txt": "Q: Why?\n\nMR. JONES: Because.\n",
-}
 
 
 @pytest.fixture

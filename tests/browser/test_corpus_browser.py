@@ -114,3 +114,36 @@ def test_a_concordance_line_of_two_groups_opens_its_answer(page: Page, server: s
     page.locator(ANSWER).wait_for()
     expect(radio_options(page).nth(pair - 1)).to_be_checked()
     assert_no_errors(page)
+
+
+def test_a_periods_mark_lists_its_documents_and_a_row_opens_one(page: Page, server: str, corpus_tag: str):
+    _analysed(page, f"{server}/corpus?c-tag={corpus_tag}&c-by=quarter")
+    chart = main(page).locator(".js-plotly-plot").first
+    marks = chart.locator(".scatterlayer .trace").last.locator("path.point")
+    expect(marks.first).to_be_attached()
+    n_docs = chart.evaluate("gd => gd.data[gd.data.length - 1].customdata[0][1]")
+    box = marks.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    m = main(page)
+    expect(m.get_by_role("heading", name=re.compile(rf"Q\d: {n_docs} documents"))).to_be_visible(timeout=30_000)
+    listed = m.locator("[data-testid=stDataFrame]").first
+    first_id = listed.get_by_test_id("glide-cell-1-0").inner_text()
+    click_grid_row(page, listed, 0)
+    page.wait_for_url(re.compile(rf"\?doc={re.escape(first_id)}"), timeout=30_000)
+    page.locator(ANSWER).wait_for()
+    expect(radio_options(page).first).to_be_checked()
+    assert_no_errors(page)
+
+
+@pytest.mark.parametrize("size", ["1280", "1920"])
+def test_the_corpus_charts_are_legible(page: Page, server: str, corpus_tag: str, size: str, screenshot):
+    from tests.browser.test_legibility_browser import SIZES, measure, unreadable
+
+    page.set_viewport_size(SIZES[size])
+    _analysed(page, f"{server}/corpus?c-tag={corpus_tag}&c-by=month")
+    assert unreadable(measure(page, "[data-testid=stMain]")) == {}
+    groups = "&g-a=" + quote("from=2021-01-01,to=2021-12-31") + "&g-b=" + quote("from=2023-01-01,to=2023-12-31")
+    _analysed(page, f"{server}/corpus?c-tag={corpus_tag}&c-view=Groups{groups}")
+    expect(main(page).locator(".js-plotly-plot", has_text="Distinctive terms").first).to_be_visible(timeout=TIMEOUT)
+    assert unreadable(measure(page, "[data-testid=stMain]")) == {}
+    screenshot(page, f"corpus-groups-{size}")

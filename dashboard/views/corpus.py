@@ -199,7 +199,7 @@ if over_tab.open:
                 _open(first)
             row = points[[first == ids[0] for ids in points["doc_ids"]]]
             ids = row["doc_ids"].iloc[0] if len(row) else [first]
-            st.markdown(f"##### {when}: {n_docs:,} documents (select one to read it)")
+            st.markdown(f"##### {ui.md_escape(when)}: {n_docs:,} documents (select one to read it)")  # (from the click)
             table = corpus.documents.set_index("id").loc[ids, ["date", "title", "name", "answers", "tone"]].reset_index()
             picked = st.dataframe(table, hide_index=True, key=f"c-period-{when}", on_select="rerun", selection_mode="single-row")
             if picked and picked.selection.rows:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -23,18 +24,23 @@ TIMEOUT = 120_000  # analysing 60 briefings on a slow shared machine
 
 
 @pytest.fixture(scope="module")
-def corpus_tag(briefings_dir: Path) -> str:
+def corpus_tag(briefings_dir: Path) -> Iterator[str]:
     """About 60 briefings spread over the years, added to the test server's library under a tag of their own."""
     files = sorted(briefings_dir.glob("*/*.md"))
     step = max(1, len(files) // N_BRIEFINGS)
     tag = f"corpus-{uuid.uuid4().hex[:8]}"
+    added = []
     with library.Library(Path(os.environ["DISCOURSE_LIBRARY"])) as lib:
         for f in files[::step][:N_BRIEFINGS]:
             try:
-                lib.add(f.name, f.read_bytes(), tags=[tag])
+                added.append(lib.add(f.name, f.read_bytes(), tags=[tag]).id)
             except Exception:  # noqa: BLE001 - a briefing without turns (a statement) is not in the corpus
                 continue
-    return tag
+    yield tag
+    # Gone again: the other browser tests share this library, and some expect their document on page 1.
+    with library.Library(Path(os.environ["DISCOURSE_LIBRARY"])) as lib:
+        for doc_id in added:
+            lib.delete(doc_id)
 
 
 def _analysed(page: Page, url: str) -> None:

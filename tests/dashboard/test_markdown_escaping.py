@@ -70,6 +70,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("views/compare.py", "list(KINDS)"): "fixed keys (shown through KINDS.get)",
     ("views/actors.py", "options"): "actor slugs from data/actors/actors.yaml (shown through a format_func)",
     ("views/actors.py", "where"): "one of two fixed phrases",
+    ("views/corpus.py", "VIEWS"): "fixed tab titles",
+    ("views/corpus.py", "list(BY)"): "fixed period names",
+    ("views/corpus.py", "name"): "the group's letter, A or B",
+    ("views/corpus.py", "per"): "one of two fixed phrases",
     # The Methods page describes the project's own data files and settings (never an upload's text).
     **{("views/methods.py", expr): "the project's data files and settings" for expr in (
         "settings['sentiment_lexicon']", "settings['sentiment_lexicon_sha256'][:16]", "nltk.__version__",

@@ -10,7 +10,7 @@ What belongs to one document (its counts, its tables, the settings it was measur
 method and stays with the page or the report that shows it.
 
 >>> [m.slug for m in describe()]
-['pairs', 'sentiment', 'saturation', 'irony', 'negation', 'topics', 'markers', 'actors', 'alignment', 'comparison', 'limits']
+['pairs', 'sentiment', 'saturation', 'irony', 'negation', 'topics', 'markers', 'actors', 'alignment', 'comparison', 'corpus', 'limits']
 >>> by_slug()["negation"].text.count(negation_factor())
 1
 """

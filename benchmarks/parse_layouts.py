@@ -39,7 +39,8 @@ QUESTION_TURNS = {
     "earnings_firm_title_style.txt": 2,
     # the second round (tests/analysis/transcripts/test_layouts_more.py; how they are counted: its docstring)
     "earnings_roles.txt": 2, "hearing_gpo.html": 2, "hansard_commons.html": 4, "debate_cnn.txt": 3, "markers.md": 3,
-    "hansard_ca.txt": 3, "hearing_numbered.txt": 4, "debate_cnn_full.txt": 2,
+    "hansard_ca.txt": 3, "hearing_numbered.txt": 4, "debate_cnn_full.txt": 2, "stamp_bracket_label.txt": 2,
+    "earnings_glued.txt": 1,
     # who asks (tests/analysis/transcripts/test_questioners.py): moderators' hand-offs ("Thank you, Senator.
     # Sara?"), a host's welcome and goodbye, a justice's "Thank you, counsel. Mr. Lutz." are not counted; a
     # question from the chat (once, by "Unknown Speaker") is.

@@ -174,7 +174,7 @@ IDLE_PATTERNS = {
                     r" is)|anyone|anybody) (?:else|next)"
                     r"|(?:let me|let's|let us|i'll|i will|i'd like to) (?:now )?(?:hand|turn|pass|"
                     r"bring|welcome|introduce|invite) .*|(?:in the|on the) (?:back|front|aisle|middle|"
-                    r"left|right).*|over here"
+                    r"left|right)(?: row| rows| there| here| of the room| (?:in|with) the \w+)?|over here"
                     r"|(?:one|two|three|a couple|a few) more(?: questions?| things?)?|(?:just )?one (?:more|"
                     r"last|final)(?: questions?| thing| one)?|last (?:one|question)|(?:i have|i've got|"
                     r"i got) (?:a|one|two|three|another) (?:quick |last |small |more |final )*(?:follow-?ups?|"
@@ -182,6 +182,7 @@ IDLE_PATTERNS = {
                     r"|(?:a |one )?(?:quick )?follow-?up(?:,? please)?"
                     r"|(?:two|three|a couple of) (?:quick )?questions(?:,? please)?"
                     r"|(?:your |an? |the )?(?:opening|closing) (?:statements?|remarks)(?: (?:first|please|now))?"
+                    r"|you(?:'ll| will)? go first|you(?:'re| are) first|in (?:this|the) (?:first |next |last |opening )?segment"
                     r"|you(?:'ve| have) been mentioned|you were mentioned",
     "closing": r"(?:and )?(?:that|this)(?:'s| is| was) (?:all|it|everything) (?:for (?:today|"
         r"tonight|now|this (?:week|episode|time|show))|we have).*|that concludes.*|this concludes.*|"
@@ -424,7 +425,10 @@ def reason(text: str, *, statements_ask: bool = False, tags_ask: bool = True) ->
     if all(families):
         return False, "only " + ", ".join(dict.fromkeys(families))
     words = len(WORD.findall(spoken))
-    if len(sentences) <= LEADING_MAX_SENTENCES and words <= LEADING_MAX_WORDS and LEADING.search(_bare(sentences[-1])):
+    if (
+        len(sentences) <= LEADING_MAX_SENTENCES and words <= LEADING_MAX_WORDS and not families[-1]
+        and LEADING.search(_bare(sentences[-1]))
+    ):
         return True, f"a leading statement: {sentences[-1]!r}"
     return False, "a statement that asks nothing"
 
@@ -485,6 +489,11 @@ def _strip_vocative(sentence: str) -> str:
     return body + mark if sep and body.strip() and _is_name(tail.strip().rstrip("?!.").strip()) else sentence
 
 
+def gives_floor(sentence: str) -> bool:
+    """A sentence that only gives the floor or the time ("Two minutes.", "You go first.", "Go ahead.")."""
+    return _idle(sentence) in ("time call", "floor-giving")
+
+
 def _idle(sentence: str) -> str | None:
     """The family of a sentence that asks nothing ("thanks", "time call", ...; "name" for a name
     alone), None if it may ask. Each of its parts must belong to a family."""
@@ -518,10 +527,19 @@ def _is_name(part: str) -> bool:
     return bool(VOCATIVE.match(part) and capitalised_or_title and not NOT_NAMES.match(part))
 
 
+# A conjunction before a part that gives the floor, thanks or greets leaves it so ("But go ahead.", "And
+# thank you.", "And one more."); before a statement it may lead one ("But we're talking about a sale").
+CONJUNCTION = re.compile(r"^(?:(?:and|but|so|now|then)\b[,\s]+)+")
+CONJUNCTION_IDLE = ("floor-giving", "time call", "thanks", "greeting")
+
+
 def _family(part: str) -> str | None:
     lowered = part.lower()
     if not IDLE.fullmatch(lowered):
-        return None
+        lowered = CONJUNCTION.sub("", lowered)
+        if not lowered or not any(IDLE_FAMILIES[name].fullmatch(lowered) for name in CONJUNCTION_IDLE):
+            return None
+        return next(name for name in CONJUNCTION_IDLE if IDLE_FAMILIES[name].fullmatch(lowered))
     for name, pattern in IDLE_FAMILIES.items():
         if pattern.fullmatch(lowered):
             return name

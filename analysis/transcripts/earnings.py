@@ -43,7 +43,8 @@ from .raw import Para, RawDoc
 _WORD = r"(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|der|del|la|le|bin|al)"
 NAME = rf"[A-Z][\w'\u2019.\-]*(?: {_WORD}){{0,4}}"
 NAME_ONLY = re.compile(rf"^({NAME})$")
-DASHES = r"\s+(?:--|\u2014|\u2013)\s+"
+# (Motley Fool's newer pages glue the double hyphen: "Jacob Rode--Head of Investor Relations".)
+DASHES = r"(?:\s+(?:--|\u2014|\u2013)\s+|--)"
 # "Tim Cook -- Chief Executive Officer", "Jane Roe -- Big Bank -- Analyst".
 DOUBLE_DASH_LINE = re.compile(rf"^({NAME}){DASHES}(.+?)$")
 # "Big Bank - Analyst", "Northwind Robotics Inc - Chief Financial Officer".

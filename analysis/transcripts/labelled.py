@@ -94,6 +94,9 @@ STAMP_BEFORE = re.compile(
     rf"^[(\[]?({TS})[)\]]?[ \u00a0]*(?:[-\u2013\u2014|][ \u00a0]*)?(?![AaPp]\.?[ \u00a0]?[Mm]\b)"
     rf"(?:\*\*({NAME})(?::\*\*|\*\*[ \u00a0]*:?)|({NAME})[ \u00a0]*:)(?:[ \u00a0]+|$)"
 )
+# The label in brackets, then the time stamp in brackets (the Oxide and Friends transcripts, some Whisper
+# exports): "[Speaker 1] [00:21] It's like, no."
+BRACKET_STAMP = re.compile(rf"^\[({NAME})\][ \u00a0]*[(\[]({TS})[)\]][ \u00a0]*:?(?:[ \u00a0]+|$)")
 # A time stamp in brackets right after a label ("**Jane Doe:** [00:00:04.10] text"): the turn's time stamp.
 LEADING_STAMP = re.compile(rf"^[(\[]({TS})[)\]][ \u00a0]*")
 # Markers of the recording that are not speech: a break, music, an intermission, alone or as a label with
@@ -177,7 +180,7 @@ INLINE_KNOWN_MIN = 2
 # A line inside a paragraph that may open with a label (checked with the label rules): bold, a time
 # stamp, or a capitalised word with a colon or a time stamp further on.
 LINE_CANDIDATE = re.compile(
-    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|"
+    r"\n[ \t\u00a0]*(?=\*\*|[\[(]?\d{1,2}:\d{2}|\[[A-Z][^\]\n]{0,40}\][ \t\u00a0]*[\[(]\d{1,2}:\d{2}|[A-Z][\w'\u2019.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w'\u2019.\-]*|"
     r"of|the|de|la|van|von|al|bin|da|del|der|du|le|\d{1,2})){0,5}[ \t\u00a0]*(?:[:(\[]|[ \t\u00a0]\d{1,2}:\d{2}))"
 )
 MD_HEADING = re.compile(r"^#{1,6}[ \t]+([^\W_].*?)[ \t#]*$")  # "# # #" is an end mark, not a heading
@@ -327,6 +330,9 @@ def _label_of(par: str, *, markup: bool = False) -> tuple | None:
             if label.lower() not in NOT_SPEAKERS:
                 rest = par[m.end():]
                 return "stamp", label.strip(), strip_markdown(rest) if markup else rest, m.group(1)
+        if first == "[" and (m := BRACKET_STAMP.match(par)) and m.group(1).lower() not in NOT_SPEAKERS:
+            rest = par[m.end():]
+            return "stamp", m.group(1).strip(), strip_markdown(rest) if markup else rest, m.group(2)
         return None
     if markup and ("*" in par or "_" in par):
         par = strip_markdown(par)

@@ -28,6 +28,8 @@ from collections import Counter
 from statistics import median
 from typing import TYPE_CHECKING
 
+from . import asking
+
 if TYPE_CHECKING:
     from .build import _Turn
 
@@ -99,7 +101,10 @@ SELF_INTRODUCED = re.compile(
     r"\bI(?:'m|\u2019m| am| will be|'ll be|\u2019ll be)\b[^.?!]{0,120}?"
     r"\b(?:(?:co-?)?moderat\w*|(?:your|the) (?:co-?)?hosts?)\b"
     r"|\bmy (?:co-?moderators?|co-?hosts?|fellow moderators?)\b|\bas (?:your |the |tonight's )?(?:co-?)?moderator\b"
-    r"|\bI(?:'m|\u2019m| am) joined (?:here |tonight |today |this evening )?by my (?:colleagues?|co-?moderators?|co-?hosts?)\b",
+    r"|\bI(?:'m|\u2019m| am) joined (?:here |tonight |today |this evening )?by my (?:colleagues?|co-?moderators?|co-?hosts?)\b"
+    # "I'm Chris Wallace of Fox News and I welcome you to the first of the 2020 Presidential Debates"
+    r"|\bI(?:'m|\u2019m| am) [^.?!]{0,80}?\bwelcome (?:you )?to (?:the |this |tonight's |our )?[^.?!]{0,60}?"
+    r"\b(?:debates?|town hall|forum)\b",
     re.I,
 )
 CO_WORDS = re.compile(r"\b(?:colleagues?|co-?moderators?|co-?hosts?|fellow moderators?|along with)\b", re.I)
@@ -153,7 +158,8 @@ def _ends_in_question(text: str) -> bool:
     """The turn ends by asking: its last sentence (courtesies such as "Thank you." set aside) ends
     in "?", or one of its last two sentences does and the other says it is a question."""
     sentences = SENTENCE_SPLIT.split(text[-800:].strip())
-    while sentences and COURTESY.match(sentences[-1].strip()):
+    # (and what only gives the floor after the question: "... take the court? You go first. Two minutes.")
+    while sentences and (COURTESY.match(sentences[-1].strip()) or asking.gives_floor(sentences[-1].strip())):
         sentences.pop()
     if not sentences:
         return False

@@ -178,6 +178,15 @@ def test_asks_nothing(text):
         ("Good afternoon.", False, False),
         ("Hi, can you hear me?", False, False),
         ("I have a follow-up.", False, False),
+        # A conjunction before what only asks for the floor, thanks or greets leaves it so ...
+        ("And just one more.", False, False),
+        ("Thanks, Jen. And welcome back.", False, False),
+        ("But go ahead.", False, False),
+        ("Mr. President, as a moderator, we are going to talk about COVID in the next segment. But go ahead.", False, True),
+        # ... but not before a statement or a topic, which a reporter puts as the question.
+        ("But we\u2019re talking about a sale of weaponry.", True, True),
+        ("And then on the Middle East.", False, True),
+        ("In the back row.", False, False),
     ],
 )
 def test_statements_ask_under_a_q_label(text, plain, under_q):
@@ -333,3 +342,11 @@ def test_when_nobody_is_known_to_ask_a_statement_with_a_tag_asks_nothing():
     assert asks(text) and not asks(text, tags_ask=False)
     assert asks("Is that what it's still called, right?", tags_ask=False)
     assert asks("Go ahead, Mike; you've done this, I'm sure, right?", tags_ask=False)  # put to the listener
+
+
+def test_a_question_followed_by_the_time_given_still_ends_in_a_question():
+    from analysis.transcripts.questioners import _ends_in_question
+
+    assert _ends_in_question("Where would a Justice Barrett take the court? President Trump, you go first. Two minutes.")
+    assert _ends_in_question("Why are you right? Thank you.")
+    assert not _ends_in_question("Our first subject is the Supreme Court. Two minutes.")

@@ -96,6 +96,18 @@ GOLDEN_MORE = [
         ("ORTIZ", "My record"), ("HALE", "Records can be read."), ("ORTIZ", "Then read mine."),
         ("TORRES", "Thank you both."),
     ], ["(APPLAUSE)"]),
+    # The label in brackets and then the time stamp in brackets, one line a segment, no blank lines (the Oxide
+    # and Friends transcripts): consecutive segments of one speaker are one turn.
+    ("stamp_bracket_label.txt", 5, ["Speaker 1", "Speaker 2", "Speaker 3"], [
+        ("Speaker 1", "Alright, we are recording."), ("Speaker 2", "I do, when"), ("Speaker 3", "Same here."),
+        ("Speaker 1", "And what about small changes?"), ("Speaker 2", "Never."),
+    ], ["00:00", "00:24", "00:30"]),
+    # Motley Fool's newer pages: "Dana Fisk--Head of Investor Relations" with the double hyphen glued.
+    ("earnings_glued.txt", 7, ["Operator", "Dana Fisk", "Omar Reyes", "Priya Nair"], [
+        ("Operator", "Good day"), ("Dana Fisk", "Thank you."), ("Omar Reyes", "Thank you, Dana."),
+        ("Operator", "Our first question"), ("Priya Nair", "Thanks. How much"), ("Omar Reyes", "About a third"),
+        ("Operator", "This concludes"),
+    ], []),
 ]
 
 
@@ -554,3 +566,26 @@ def test_otters_unknown_speaker_who_talks_at_length_answers_and_only_a_short_int
     assert roles[1] == ("Unknown Speaker", "answer") and roles[4] == ("Unknown Speaker", "other")
     assert "Shut up" not in doc.qa_pairs[1].answer and "I do it too" in doc.qa_pairs[1].answer
     assert any(w.startswith("1 turn by a voice the transcript does not name ('Unknown Speaker')") for w in doc.warnings)
+
+
+def test_a_debate_moderator_who_welcomes_the_audience_to_the_debate_asks_and_the_time_given_after_a_question_does_not_hide_it():
+    text = (
+        "Chris Wall: Good evening. I'm Chris Wall of Channel Five and I welcome you to the first of the "
+        "Presidential Debates between Governor Ann Lee and Senator Bo Park.\n\n"
+        "Ann Lee: How are you doing?\n\nBo Park: Good evening.\n\n"
+        "Chris Wall: Our first subject is the budget. Why are you right and your opponent wrong? Governor Lee, "
+        "you go first. Two minutes.\n\n"
+        "Ann Lee: Because the budget must balance, and mine does, every year of the plan. We cut waste in the "
+        "agencies, we keep the rainy-day fund full, and we do not borrow to pay for the running costs of the state. "
+        "That is how a family runs its budget, and it is how I have run this state for four years.\n\n"
+        "Chris Wall: Same question to you, Senator Park. You have two minutes.\n\n"
+        "Bo Park: My plan invests in schools and roads, and it pays for itself within ten years. Every study of "
+        "the last decade says so, and the families in this state have waited long enough for their bridges. "
+        "We can fix them now, or we can pay twice as much for them in ten years.\n\n"
+        "Chris Wall: Senator, as a moderator, we will come back to that. But go ahead.\n\n"
+        "Bo Park: It does, and the numbers are public.\n"
+    )
+    doc = parse_text(text)
+    assert [t.index for t in doc.turns if t.role == "question"] == [4, 6]
+    (inferred,) = [w for w in doc.warnings if w.startswith("Questioners inferred")]
+    assert "Chris Wall" in inferred
